@@ -1,0 +1,7 @@
+export * from "./common";
+export * from "./workspace";
+export * from "./function";
+export * from "./logs";
+export * from "./observability";
+export * from "./build";
+export * from "./deploy";

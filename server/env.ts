@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+/**
+ * Every setting the console reads, validated once. The embedded stack (`npm run dev`, `npm start`)
+ * fills BACKEND_URL and the OIDC_* variables for the services it starts.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Base URL of the Eunha backend (FastAPI, or the embedded one). Never sent to a browser. */
+  BACKEND_URL: z.url().default("http://127.0.0.1:8000"),
+  BACKEND_TIMEOUT_MS: positiveInt(15_000),
+  /** Extra time on top of a function's own timeout before an invoke call is abandoned. */
+  INVOKE_TIMEOUT_MARGIN_MS: positiveInt(5_000),
+  /** `service`: send BACKEND_TOKEN and X-Eunha-User/Roles; `forward`: send the user's OIDC access token. */
+  BACKEND_AUTH: z.enum(["service", "forward"]).default("service"),
+  BACKEND_TOKEN: optionalString,
+  NEXTAUTH_URL: z.url().default("http://127.0.0.1:3000"),
+  NEXTAUTH_SECRET: optionalString,
+  OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_SCOPES: z.string().default("openid profile email groups"),
+  OIDC_GROUPS_CLAIM: z.string().default("groups"),
+  ROLE_MAP: z.string().default("eunha-admins=admin,eunha-devs=developer,eunha-managers=viewer"),
+  ALLOW_EMBEDDED_IDP: bool,
+  /** Set by the embedded stack: the IdP's URL for the readiness check. */
+  EMBEDDED_IDP_URL: optionalString,
+  REGISTRY_CREDENTIALS: optionalString,
+  REGISTRY_CREDENTIALS_FILE: optionalString,
+  SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASSWORD*,*KEY*"),
+  UPLOAD_MAX_MB: positiveInt(50),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TASK_POLL_INTERVAL_MS: positiveInt(5_000),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Parse a whole environment, listing every bad variable in one error. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`Invalid configuration; fix these environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+/** The validated environment, read once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
