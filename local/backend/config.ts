@@ -1,0 +1,59 @@
+import { join } from "node:path";
+import { z } from "zod";
+import { faultsSchema, type Faults } from "./observability/faults";
+import type { BackendOptions } from "./server";
+
+const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
+const count = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/** Every environment variable the embedded backend reads (documented in README.md). */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8000),
+  PLATFORM_HOST: z.string().min(1).default("127.0.0.1"),
+  PLATFORM_DATA_DIR: z.string().min(1).default(".data"),
+  PLATFORM_DB: z.string().min(1).optional(),
+  PLATFORM_SEED: z.enum(["0", "1", "true", "false"]).optional(),
+  PLATFORM_PYTHON: z.string().min(1).optional(),
+  PLATFORM_MAX_RUNS: z.coerce.number().int().min(1).max(256).default(8),
+  LOKI_URL: optionalUrl,
+  PROMETHEUS_URL: optionalUrl,
+  PLATFORM_FAULT_LOKI: faultsSchema.shape.loki.unwrap().optional(),
+  PLATFORM_FAULT_PROMETHEUS: faultsSchema.shape.prometheus.unwrap().optional(),
+  PLATFORM_FAULT_LATENCY_MS: count(0),
+  PLATFORM_FAULT_API_LATENCY_MS: count(0),
+});
+
+export type CliConfig = { options: BackendOptions; dataDir: string; dbPath: string };
+
+/** Parses the environment once; a bad variable stops the start with every problem listed. */
+export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid environment for the embedded backend:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dbPath = e.PLATFORM_DB ?? join(e.PLATFORM_DATA_DIR, "platform.db");
+  const faults: Faults = {
+    loki: e.PLATFORM_FAULT_LOKI ?? null,
+    prometheus: e.PLATFORM_FAULT_PROMETHEUS ?? null,
+    latencyMs: e.PLATFORM_FAULT_LATENCY_MS,
+    apiLatencyMs: e.PLATFORM_FAULT_API_LATENCY_MS,
+  };
+  return {
+    dataDir: e.PLATFORM_DATA_DIR,
+    dbPath,
+    options: {
+      port: e.PORT,
+      host: e.PLATFORM_HOST,
+      dataDir: e.PLATFORM_DATA_DIR,
+      dbPath,
+      seed: e.PLATFORM_SEED === undefined ? undefined : e.PLATFORM_SEED === "1" || e.PLATFORM_SEED === "true",
+      python: e.PLATFORM_PYTHON,
+      maxConcurrentRuns: e.PLATFORM_MAX_RUNS,
+      lokiUrl: e.LOKI_URL ?? null,
+      prometheusUrl: e.PROMETHEUS_URL ?? null,
+      faults,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { validateHeaderName, validateHeaderValue, type IncomingHttpHeaders } from "node:http";
+import { ApiError, envelope, notFound } from "../http/errors";
+import type { Reply } from "../http/router";
+import type { FunctionRepo } from "../repos/function-repo";
+import type { RunRepo } from "../repos/run-repo";
+import type { ObjectStore } from "../storage/object-store";
+import { newId } from "../util/ids";
+import type { PythonRunner, RunResult } from "./python-runner";
+
+/** Tells the invoker which run produced a response, so it can copy that run's log lines. */
+export const RUN_ID_HEADER = "x-eunha-run-id";
+
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "content-length"]);
+
+export type FunctionHostDeps = {
+  functions: FunctionRepo;
+  runs: RunRepo;
+  objects: ObjectStore;
+  runner: PythonRunner;
+  python: () => Promise<string | null>;
+};
+
+/**
+ * The embedded function host: what a deployed SpinApp pod is in production. It serves each
+ * function at its own HTTP endpoint, runs the stored source with the machine's Python for every
+ * request, and records what Promtail and Prometheus would have seen (output lines, CPU seconds).
+ */
+export class FunctionHost {
+  constructor(private readonly deps: FunctionHostDeps) {}
+
+  async handle(functionId: string, method: string, uri: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Reply> {
+    const fn = this.deps.functions.getById(functionId);
+    if (!fn) throw notFound("function", functionId);
+    if (fn.status === "disabled") {
+      throw new ApiError(403, "FUNCTION_DISABLED", `function ${fn.name} is disabled: set its status to "active" to run it`, { functionId });
+    }
+    if (!/python/i.test(fn.runtime)) {
+      throw new ApiError(501, "RUNTIME_UNSUPPORTED", `the embedded function host runs Python functions only, not "${fn.runtime}"`, { field: "runtime" });
+    }
+    const python = await this.deps.python();
+    if (!python) {
+      throw new ApiError(503, "PYTHON_UNAVAILABLE", "no Python 3 interpreter was found on this machine: install python3 or set PLATFORM_PYTHON");
+    }
+
+    const runId = newId("run");
+    const result = await this.deps.runner.run({
+      python,
+      functionId: fn.id,
+      runId,
+      sourcePath: this.deps.objects.pathOf(fn.objectKey),
+      memoryMb: fn.memory,
+      timeoutS: fn.timeout,
+      env: fn.environmentVariables,
+      method,
+      uri,
+      headers: requestHeaders(headers),
+      body,
+    });
+    this.deps.runs.record(
+      { id: runId, functionId: fn.id, startedAt: result.startedAt, endedAt: result.endedAt, outcome: result.outcome, statusCode: result.status, cpuSeconds: result.cpuSeconds, maxRssKb: result.maxRssKb },
+      result.lines,
+    );
+    return toReply(result, runId, fn.timeout);
+  }
+}
+
+function requestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name)) continue;
+    out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+/** Keeps only headers Node can send: a function returning a malformed header must not break the host. */
+function responseHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) continue;
+    try {
+      validateHeaderName(lower);
+      validateHeaderValue(lower, value);
+      out[lower] = value;
+    } catch {
+      // dropped
+    }
+  }
+  return out;
+}
+
+function toReply(result: RunResult, runId: string, timeoutS: number): Reply {
+  const tag = { [RUN_ID_HEADER]: runId };
+  if (result.outcome === "ok") {
+    return { status: result.status, headers: { ...responseHeaders(result.headers), ...tag }, body: result.body ?? undefined };
+  }
+  if (result.outcome === "timeout") {
+    return { status: 504, headers: tag, json: envelope("FUNCTION_TIMEOUT", `the function did not finish within its ${timeoutS} s timeout and was stopped`) };
+  }
+  return { status: 500, headers: tag, json: envelope("FUNCTION_CRASHED", "the function's process ended without a response; see its logs") };
+}

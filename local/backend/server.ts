@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "./db/open";
+import { envelope } from "./http/errors";
+import { Router, send } from "./http/router";
+import { InvokeService } from "./invoke/invoke-service";
+import { FaultState, NO_FAULTS, type Faults } from "./observability/faults";
+import { LokiSource } from "./observability/loki";
+import { MetricsService } from "./observability/metrics";
+import { LocalPrometheus, RemotePrometheus } from "./observability/prometheus-source";
+import { ExecutionLogRepo } from "./repos/execution-log-repo";
+import { FunctionRepo } from "./repos/function-repo";
+import { RunRepo } from "./repos/run-repo";
+import { WorkspaceRepo } from "./repos/workspace-repo";
+import { adminRoutes } from "./routes/admin-routes";
+import { functionHostRoutes } from "./routes/function-host-routes";
+import { functionRoutes } from "./routes/function-routes";
+import { logRoutes } from "./routes/log-routes";
+import { observabilityRoutes } from "./routes/observability-routes";
+import { workspaceRoutes } from "./routes/workspace-routes";
+import { FunctionHost } from "./runtime/function-host";
+import { pythonLocator } from "./runtime/python-locator";
+import { PythonRunner } from "./runtime/python-runner";
+import { seedDemo } from "./seed/seed";
+import { FunctionService } from "./services/function-service";
+import { WorkspaceService } from "./services/workspace-service";
+import { ObjectStore } from "./storage/object-store";
+
+export type BackendOptions = {
+  /** 0 picks a free port. Default 8000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default `<dataDir>/platform.db`; `:memory:` for tests. */
+  dbPath?: string;
+  /** Default `.data`; with `:memory:` and no dataDir, a temporary directory removed on close. */
+  dataDir?: string;
+  /** Where source objects live. Default `<dataDir>/objects`. */
+  objectsDir?: string;
+  /** Create the Demo workspace on a fresh database. Default: true unless dbPath is `:memory:`. */
+  seed?: boolean;
+  /** The Python interpreter to run functions with; found automatically when absent. */
+  python?: string;
+  /** A real Loki / Prometheus instead of the built-in stand-ins. */
+  lokiUrl?: string | null;
+  prometheusUrl?: string | null;
+  /** Fault switches at start-up (see observability/faults.ts). */
+  faults?: Partial<Faults>;
+  /** Function processes run at once; more wait their turn. Default 8. */
+  maxConcurrentRuns?: number;
+};
+
+export type Backend = { url: string; port: number; close(): Promise<void> };
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/** Starts the embedded platform backend: the spec's HTTP API plus the function host, on one port. */
+export async function startBackend(opts: BackendOptions = {}): Promise<Backend> {
+  const host = opts.host ?? "127.0.0.1";
+  const memory = opts.dbPath === ":memory:";
+  const tempDir = memory && !opts.dataDir ? mkdtempSync(join(tmpdir(), "eunha-backend-")) : null;
+  const dataDir = opts.dataDir ?? tempDir ?? ".data";
+  const dbPath = opts.dbPath ?? join(dataDir, "platform.db");
+
+  const db = openDatabase(dbPath);
+  const objects = new ObjectStore(opts.objectsDir ?? join(dataDir, "objects"));
+  const workspaceRepo = new WorkspaceRepo(db);
+  const functionRepo = new FunctionRepo(db);
+  const logRepo = new ExecutionLogRepo(db);
+  const runRepo = new RunRepo(db);
+  objects.sweep(functionRepo.allObjectKeys());
+
+  const faults = new FaultState({ ...NO_FAULTS, ...opts.faults });
+  const runner = new PythonRunner(opts.maxConcurrentRuns ?? 8);
+  const stopping = new AbortController();
+  let selfUrl = "";
+
+  const workspaces = new WorkspaceService(db, workspaceRepo, objects);
+  const functions = new FunctionService(db, functionRepo, workspaceRepo, objects);
+  const invoker = new InvokeService({ functions: functionRepo, logs: logRepo, runs: runRepo, hostUrl: () => selfUrl, shutdown: stopping.signal });
+  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner, python: pythonLocator(opts.python) });
+  const loki = new LokiSource(runRepo, faults, opts.lokiUrl ?? null);
+  const prometheus = opts.prometheusUrl ? new RemotePrometheus(opts.prometheusUrl) : new LocalPrometheus(runRepo);
+  const metrics = new MetricsService(prometheus, faults);
+
+  const router = new Router(async (ctx) => {
+    if (ctx.path.startsWith("/api/")) await faults.apiDelay();
+  });
+  router.add(
+    { method: "GET", path: "/health", handler: async () => ({ status: 200, json: { status: "ok" } }) },
+    ...workspaceRoutes(workspaces),
+    ...functionRoutes(functions, invoker),
+    ...logRoutes(logRepo, workspaceRepo, functionRepo),
+    ...observabilityRoutes(loki, metrics, functionRepo),
+    ...functionHostRoutes(functionHost),
+    ...adminRoutes(faults),
+  );
+
+  const server: Server = createServer((req, res) => {
+    router.handle(req, res).catch((err: unknown) => {
+      console.error("[backend] unhandled:", err);
+      send(res, { status: 500, json: envelope("INTERNAL_ERROR", "internal error") });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 8000, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  selfUrl = `http://${urlHost(host)}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      stopping.abort();
+      runner.killAll();
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), 2_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      db.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    })());
+
+  try {
+    if (opts.seed ?? !memory) await seedDemo({ db, workspaces, functions, invoker });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { url: selfUrl, port, close };
+}
