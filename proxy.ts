@@ -1,0 +1,60 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { readSessionToken } from "@/server/auth/token";
+
+/**
+ * An optimistic pre-filter: requests without a valid session cookie are sent to sign-in (pages) or
+ * refused with 401 (API). It does not check roles; every handler, action and data function checks the
+ * session and the role again through server/auth (requireUser).
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  if (isPublicPage(pathname) || (await readSessionToken(request.cookies))) return passOn(request);
+
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } },
+      { status: 401, headers: { "cache-control": "no-store" } },
+    );
+  }
+  // request.url says "localhost" for 127.0.0.1, but Next turns a same-host redirect into a relative
+  // Location, so the browser keeps its host name (and with it the sign-in cookies).
+  const signIn = new URL("/signin", request.url);
+  signIn.search = "";
+  signIn.searchParams.set("callbackUrl", callbackPath(request));
+  return NextResponse.redirect(signIn);
+}
+
+/**
+ * Lets the request through with a request id (the caller's when sane) and its own path, which server
+ * components cannot otherwise see: they need it to send an expired session back to the same page.
+ */
+function passOn(request: NextRequest): NextResponse {
+  const headers = new Headers(request.headers);
+  const incoming = request.headers.get("x-request-id");
+  headers.set("x-request-id", incoming && /^[A-Za-z0-9._:-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID());
+  headers.set("x-eunha-path", callbackPath(request));
+  return NextResponse.next({ request: { headers } });
+}
+
+/** Pages reachable without a session (the sign-in flow itself). */
+function isPublicPage(pathname: string): boolean {
+  return pathname === "/signin" || pathname === "/no-access";
+}
+
+/** Where to return after sign-in: this path and query as sent, minus Next's RSC cache-busting parameter. */
+function callbackPath(request: NextRequest): string {
+  const { pathname, search } = request.nextUrl;
+  const query = search.slice(1).split("&").filter((part) => part !== "" && part !== "_rsc" && !part.startsWith("_rsc="));
+  return query.length > 0 ? `${pathname}?${query.join("&")}` : pathname;
+}
+
+export const config = {
+  matcher: [
+    /*
+     * Everything except: Next's static files and images, files with an extension (public/ assets),
+     * next-auth's own endpoints, the health check, and the upload routes (/api/v1/build,
+     * /api/v1/build-and-push): a proxy would buffer and truncate their bodies, so they check auth themselves.
+     */
+    "/((?!_next/static|_next/image|api/auth(?:/|$)|api/health(?:/|$)|api/v1/build(?:-and-push)?/?$|.*\\.(?:ico|png|jpg|jpeg|gif|svg|webp|avif|txt|xml|webmanifest|woff2?)$).*)",
+  ],
+};

@@ -1,0 +1,197 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ENV_MASK } from "@/lib/dto/function";
+import type * as AuthErrors from "@/server/auth/errors";
+import type * as Policy from "@/server/auth/policy";
+import { fault, startFaultServer, type FaultServer } from "../support/fault-server";
+import { apiFailure } from "../support/fault-upstream";
+
+/*
+ * The DAL against a real HTTP backend double: what actually goes over the wire (masks swapped back,
+ * credentials injected, uploads relayed, timeouts) and what comes back. The session is stubbed here;
+ * the HTTP-level authorization matrix runs against the built app.
+ */
+
+const session = vi.hoisted(() => ({ roles: ["developer"] as string[], audits: [] as unknown[] }));
+
+vi.mock("@/server/auth/session", async () => {
+  const { can } = await vi.importActual<typeof Policy>("@/server/auth/policy");
+  const { AuthError } = await vi.importActual<typeof AuthErrors>("@/server/auth/errors");
+  return {
+    requireUser: async (action?: Parameters<typeof can>[1]) => {
+      if (action && !can(session.roles, action)) throw new AuthError("FORBIDDEN");
+      return { id: "u1", name: "Dev", email: "dev@example.com", roles: session.roles, expiresAt: new Date(Date.now() + 3600_000) };
+    },
+  };
+});
+vi.mock("@/server/auth/upstream-identity", () => ({ upstreamIdentityHeaders: async () => ({ "x-eunha-user": "dev@example.com" }) }));
+vi.mock("@/server/dal/request-id", () => ({ currentRequestId: async () => undefined }));
+vi.mock("@/server/audit", () => ({ audit: (entry: unknown) => session.audits.push(entry) }));
+
+const REGISTRY_PASSWORD = "team-registry-Pa55";
+const FN_PATH = "/api/workspaces/ws-1/functions/fn-1";
+const storedFn = {
+  id: "fn-1",
+  workspaceId: "ws-1",
+  name: "user-auth",
+  runtime: "Python 3.12",
+  memory: 256,
+  timeout: 1,
+  httpMethods: ["POST"],
+  environmentVariables: { JWT_SECRET: "jwt-real-value", REGION: "kr" },
+  code: "cHJpbnQoMSk=",
+  status: "active",
+  lastModified: "2025-12-07T12:00:00+09:00",
+  invocations24h: 0,
+  errors24h: 0,
+  avgDuration: 0,
+};
+const started = { task_id: "task-1", status: "pending", message: "queued" };
+
+let server: FaultServer;
+beforeAll(async () => {
+  server = await startFaultServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  vi.resetModules();
+  vi.stubEnv("BACKEND_URL", server.url);
+  vi.stubEnv("BACKEND_TIMEOUT_MS", "1000");
+  vi.stubEnv("INVOKE_TIMEOUT_MARGIN_MS", "1000");
+  vi.stubEnv("LOG_LEVEL", "silent");
+  vi.stubEnv("UPLOAD_MAX_MB", "1");
+  vi.stubEnv("REGISTRY_CREDENTIALS", JSON.stringify([{ url: "registry.example.com/team", username: "ci", password: REGISTRY_PASSWORD }]));
+  session.roles = ["developer"];
+  session.audits.length = 0;
+  server.reset();
+  server.setRoute("GET", FN_PATH, fault.json(200, storedFn));
+});
+afterEach(() => vi.unstubAllEnvs());
+
+const sent = (method: string, path: string) => server.requests.filter((r) => r.method === method && r.path.split("?")[0] === path);
+
+describe("functions", () => {
+  it("masks secrets on read and never writes the mask back", async () => {
+    const { getFunction, updateFunction } = await import("@/server/dal/functions");
+    const dto = await getFunction("ws-1", "fn-1", { requestId: "req-abcdef12" });
+    expect(dto.environmentVariables).toEqual({ JWT_SECRET: ENV_MASK, REGION: "kr" });
+    expect(sent("GET", FN_PATH)[0]?.headers["x-request-id"]).toBe("req-abcdef12");
+
+    server.setRoute("PATCH", FN_PATH, fault.json(200, storedFn));
+    await updateFunction("ws-1", "fn-1", { environmentVariables: { ...dto.environmentVariables, REGION: "eu" } });
+    expect(JSON.parse(sent("PATCH", FN_PATH)[0]!.body)).toEqual({ environmentVariables: { JWT_SECRET: "jwt-real-value", REGION: "eu" } });
+  });
+
+  it("refuses a stale code save with the stored version and writes nothing", async () => {
+    const { saveFunctionCode, CodeConflictError } = await import("@/server/dal/function-edits");
+    const err = await saveFunctionCode("ws-1", "fn-1", "eA==", "2025-12-07T11:00:00+09:00").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CodeConflictError);
+    expect((err as InstanceType<typeof CodeConflictError>).current).toEqual({ code: storedFn.code, lastModified: storedFn.lastModified });
+    expect(sent("PATCH", FN_PATH)).toHaveLength(0);
+  });
+
+  it("audits a reveal", async () => {
+    const { revealEnvVar } = await import("@/server/dal/functions");
+    expect(await revealEnvVar("ws-1", "fn-1", "JWT_SECRET")).toEqual({ name: "JWT_SECRET", value: "jwt-real-value" });
+    expect(session.audits).toEqual([expect.objectContaining({ action: "function.revealSecret", result: "ok", target: { workspaceId: "ws-1", functionId: "fn-1", name: "JWT_SECRET" } })]);
+    session.roles = ["viewer"];
+    await expect(revealEnvVar("ws-1", "fn-1", "JWT_SECRET")).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("invoke", () => {
+  const INVOKE = `${FN_PATH}/invoke`;
+  it("relays the function's answer as text, with its status", async () => {
+    server.setRoute("POST", INVOKE, fault.text(418, "<h1>teapot</h1>", "text/html"));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    const r = await invokeFunction("ws-1", "fn-1", { test: true });
+    expect(r).toMatchObject({ status: 418, contentType: "text/plain; charset=utf-8", upstreamContentType: "text/html", body: "<h1>teapot</h1>" });
+    expect(JSON.parse(sent("POST", INVOKE)[0]!.body)).toEqual({ test: true });
+  });
+
+  it("waits the function's timeout plus the margin (2 s here), not the default 1 s, and no longer", async () => {
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    server.setRoute("POST", INVOKE, fault.delay(1300, fault.json(200, { ok: 1 })));
+    expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 200, contentType: "application/json" });
+    server.setRoute("POST", INVOKE, fault.delay(3000));
+    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
+  });
+
+  it("keeps the backend's own 504 as an error", async () => {
+    server.setRoute("POST", INVOKE, fault.json(504, { error: { code: "INVOKE_TIMEOUT", message: "Function timed out" } }));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 504, code: "INVOKE_TIMEOUT" });
+  });
+});
+
+describe("registry credentials stay on the server", () => {
+  it("push: injected for a configured registry", async () => {
+    server.setRoute("POST", "/api/v1/push", fault.json(200, started));
+    const { startPush } = await import("@/server/dal/builds");
+    expect(await startPush({ registry_url: "registry.example.com/team/app", tag: "v1", workspace_id: "ws-1" })).toMatchObject({ task_id: "task-1" });
+    expect(JSON.parse(sent("POST", "/api/v1/push")[0]!.body)).toEqual({
+      registry_url: "registry.example.com/team/app",
+      tag: "v1",
+      workspace_id: "ws-1",
+      username: "ci",
+      password: REGISTRY_PASSWORD,
+    });
+  });
+
+  it("push: an unknown registry is a 400 on registry_url and never reaches the backend", async () => {
+    const { startPush } = await import("@/server/dal/builds");
+    await expect(startPush({ registry_url: "evil.example.com/app", tag: "v1", workspace_id: "ws-1" })).rejects.toMatchObject({
+      field: "registry_url",
+    });
+    expect(sent("POST", "/api/v1/push")).toHaveLength(0);
+  });
+
+  it("build-and-push: the upload reaches the backend with credentials added", async () => {
+    server.setRoute("POST", "/api/v1/build-and-push", fault.json(202, started));
+    const { startBuildAndPush } = await import("@/server/dal/builds");
+    const fd = new FormData();
+    fd.append("registry_url", "registry.example.com/team/app");
+    fd.append("file", new File(["print('안녕')\n"], "main.py"));
+    const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
+    expect(await startBuildAndPush(request, { requestId: "req-upload-1" })).toEqual({ ...started, source_s3_path: null });
+
+    const got = sent("POST", "/api/v1/build-and-push")[0]!;
+    expect(got.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(got.headers["x-request-id"]).toBe("req-upload-1");
+    expect(got.body).toContain("print('안녕')");
+    expect(got.body).toContain(REGISTRY_PASSWORD);
+    expect(got.body).toMatch(/name="tag"\r\n\r\nsha256\r\n/);
+  });
+
+  it("task errors quoting a password come back redacted", async () => {
+    server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "failed", result: null, error: `docker login -p ${REGISTRY_PASSWORD} failed`, password: "x" }));
+    const { getTaskStatus } = await import("@/server/dal/tasks");
+    expect(await getTaskStatus("task-1")).toEqual({ task_id: "task-1", status: "failed", result: null, error: "docker login -p [redacted] failed" });
+  });
+});
+
+describe("metrics", () => {
+  it("raw series for developers only", async () => {
+    const metrics = {
+      status: "success",
+      function_id: "fn-1",
+      data: { cpu_total: 0.1, cpu_series: [], window_seconds: 3600, instant_query: "a", range_query: "b", raw_instant: { x: 1 } },
+    };
+    server.setRoute("GET", "/api/functions/fn-1/metrics", fault.json(200, metrics));
+    const { getMetrics } = await import("@/server/dal/logs");
+    expect((await getMetrics("fn-1")).data.raw_instant).toEqual({ x: 1 });
+    session.roles = ["viewer"];
+    expect((await getMetrics("fn-1")).data).not.toHaveProperty("raw_instant");
+  });
+});
+
+describe("scaffold", () => {
+  it.each([
+    ["a text body", fault.text(200, "kind: SpinApp\n", "application/yaml")],
+    ["a JSON object", fault.json(200, { yaml: "kind: SpinApp\n" })],
+    ["a JSON string", fault.json(200, "kind: SpinApp\n")],
+  ])("accepts %s", async (_n, behavior) => {
+    server.setRoute("POST", "/api/v1/scaffold", behavior);
+    const { scaffoldSpinApp } = await import("@/server/dal/deploy");
+    expect(await scaffoldSpinApp({ image_ref: "r/x:v1", replicas: 1, enable_autoscaling: false })).toEqual({ yaml: "kind: SpinApp\n" });
+  });
+});
