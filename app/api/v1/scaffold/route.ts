@@ -1,0 +1,5 @@
+import { scaffoldRequest } from "@/lib/contract";
+import { scaffoldSpinApp } from "@/server/dal/deploy";
+import { withRoute } from "@/server/http/with-route";
+
+export const POST = withRoute({ action: "scaffold.create", body: scaffoldRequest }, ({ body, requestId }) => scaffoldSpinApp(body, { requestId }));

@@ -1,0 +1,9 @@
+import { invokeFunction } from "@/server/dal/invoke";
+import { withRoute } from "@/server/http/with-route";
+import { invokeResponse } from "@/app/api/_lib/invoke-response";
+import { invokeBody, functionParams as params } from "@/app/api/_lib/params";
+
+export const POST = withRoute(
+  { action: "function.invoke", params, body: invokeBody, auditTarget: (p) => ({ workspaceId: p.workspaceId, functionId: p.functionId }) },
+  async ({ params, body, requestId }) => invokeResponse(await invokeFunction(params.workspaceId, params.functionId, body, { requestId })),
+);

@@ -1,0 +1,16 @@
+import { workspaceUpdate } from "@/lib/contract";
+import { deleteWorkspace, getWorkspace, updateWorkspace } from "@/server/dal/workspaces";
+import { withRoute } from "@/server/http/with-route";
+import { workspaceParams as params } from "@/app/api/_lib/params";
+
+const auditTarget = (p: { workspaceId: string }) => ({ workspaceId: p.workspaceId });
+
+export const GET = withRoute({ action: "workspace.read", params }, ({ params, requestId }) => getWorkspace(params.workspaceId, { requestId }));
+
+export const PATCH = withRoute({ action: "workspace.update", params, body: workspaceUpdate, auditTarget }, ({ params, body, requestId }) =>
+  updateWorkspace(params.workspaceId, body, { requestId }),
+);
+
+export const DELETE = withRoute({ action: "workspace.delete", params, auditTarget }, ({ params, requestId }) =>
+  deleteWorkspace(params.workspaceId, { requestId }),
+);

@@ -1,0 +1,21 @@
+"use server";
+import "server-only";
+import { deployRequest, scaffoldRequest } from "@/lib/contract";
+import * as dal from "@/server/dal/deploy";
+import { revalidateDeployments } from "./revalidate";
+import { withAction } from "./with-action";
+
+export const scaffoldSpinApp = withAction("scaffold.create", scaffoldRequest, (input, { requestId }) => dal.scaffoldSpinApp(input, { requestId }), (input) => ({
+  image: input.image_ref,
+}));
+
+export const deploySpinApp = withAction(
+  "deploy.create",
+  deployRequest,
+  async (input, { requestId }) => {
+    const result = await dal.deploySpinApp(input, { requestId });
+    revalidateDeployments();
+    return result;
+  },
+  (input) => ({ app: input.app_name, namespace: input.namespace, functionId: input.function_id }),
+);

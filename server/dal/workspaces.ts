@@ -1,0 +1,38 @@
+import "server-only";
+import { workspace, workspaceList, type WorkspaceCreate, type WorkspaceUpdate } from "@/lib/contract";
+import type { WorkspaceDto } from "@/lib/dto/workspace";
+import { requireUser } from "@/server/auth/session";
+import { path } from "@/server/upstream";
+import { backend } from "./backend";
+import type { CallOptions } from "./call-options";
+import { reshapeWorkspace } from "./reshape";
+
+export async function listWorkspaces(opts: CallOptions = {}): Promise<WorkspaceDto[]> {
+  await requireUser("workspace.read");
+  const list = await backend({ method: "GET", path: "/api/workspaces", schema: workspaceList, ...opts });
+  return list.map(reshapeWorkspace);
+}
+
+export async function getWorkspace(workspaceId: string, opts: CallOptions = {}): Promise<WorkspaceDto> {
+  await requireUser("workspace.read");
+  const w = await backend({ method: "GET", path: path`/api/workspaces/${workspaceId}`, schema: workspace, ...opts });
+  return reshapeWorkspace(w);
+}
+
+export async function createWorkspace(input: WorkspaceCreate, opts: CallOptions = {}): Promise<WorkspaceDto> {
+  await requireUser("workspace.create");
+  const w = await backend({ method: "POST", path: "/api/workspaces", json: input, schema: workspace, ...opts });
+  return reshapeWorkspace(w);
+}
+
+export async function updateWorkspace(workspaceId: string, patch: WorkspaceUpdate, opts: CallOptions = {}): Promise<WorkspaceDto> {
+  await requireUser("workspace.update");
+  const w = await backend({ method: "PATCH", path: path`/api/workspaces/${workspaceId}`, json: patch, schema: workspace, ...opts });
+  return reshapeWorkspace(w);
+}
+
+/** The backend removes the workspace's functions too (spec); callers refresh every view that counted them. */
+export async function deleteWorkspace(workspaceId: string, opts: CallOptions = {}): Promise<void> {
+  await requireUser("workspace.delete");
+  await backend({ method: "DELETE", path: path`/api/workspaces/${workspaceId}`, schema: null, ...opts });
+}

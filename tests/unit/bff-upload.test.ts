@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { isApiError } from "@/lib/api/api-error";
+import { browserBuildAndPushForm, browserBuildForm } from "@/lib/dto/pipeline";
+import { RequestValidationError } from "@/server/http/validation";
+import { byteLimit, outgoingForm, readMultipart, validateUploadForm } from "@/server/dal/uploads";
+
+const MB = 1024 * 1024;
+const LIMIT = 1 * MB;
+const URL_ = "http://127.0.0.1:3000/api/v1/build";
+const ZIP_HEAD = [0x50, 0x4b, 0x03, 0x04];
+
+function bytes(size: number, head: number[] = []): Uint8Array {
+  const b = new Uint8Array(size).fill(0x61);
+  b.set(head);
+  return b;
+}
+
+function form(file: { name: string; data: Uint8Array } | null, fields: Record<string, string> = {}): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.append("file", new File([file.data as BlobPart], file.name));
+  return fd;
+}
+
+/** A real multipart request as a browser sends it: boundary from FormData, body streamed. */
+async function multipart(fd: FormData, opts: { contentLength?: boolean; chunked?: boolean } = {}): Promise<Request> {
+  const encoded = new Request(URL_, { method: "POST", body: fd });
+  const type = encoded.headers.get("content-type")!;
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  const headers: Record<string, string> = { "content-type": type };
+  if (opts.contentLength) headers["content-length"] = String(body.byteLength);
+  if (!opts.chunked) return new Request(URL_, { method: "POST", headers, body });
+  // Delivered in 64 KiB chunks with no length, as a chunked upload arrives.
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (let i = 0; i < body.byteLength; i += 65536) c.enqueue(body.subarray(i, i + 65536));
+      c.close();
+    },
+  });
+  return new Request(URL_, { method: "POST", headers, body: stream, duplex: "half" } as RequestInit);
+}
+
+async function outcome(req: Request, schema = browserBuildForm): Promise<{ status: number; field?: string; message?: string }> {
+  try {
+    await validateUploadForm(await readMultipart(req, LIMIT), schema, LIMIT);
+    return { status: 200 };
+  } catch (err) {
+    if (err instanceof RequestValidationError) return { status: 400, field: err.field, message: err.issues[0]?.message };
+    if (isApiError(err)) return { status: err.status, field: err.details?.field as string | undefined };
+    throw err;
+  }
+}
+
+describe("upload validation", () => {
+  it.each([
+    ["over the limit, Content-Length declared", form({ name: "a.py", data: bytes(LIMIT + 1) }), { contentLength: true }, 413, "file"],
+    ["over the limit, chunked (counting stream)", form({ name: "a.zip", data: bytes(2 * LIMIT, ZIP_HEAD) }), { chunked: true }, 413, "file"],
+    ["just over the file limit inside the form overhead", form({ name: "a.py", data: bytes(LIMIT + 10) }), {}, 413, "file"],
+    [".zip that is not a zip", form({ name: "a.zip", data: bytes(100) }), {}, 400, "file"],
+    [".txt", form({ name: "notes.txt", data: bytes(10) }), {}, 400, "file"],
+    ["upper-case extension", form({ name: "MAIN.PY", data: bytes(10) }), {}, 400, "file"],
+    ["a folder in the name", form({ name: "../../etc/x.py", data: bytes(10) }), {}, 400, "file"],
+    ["empty file", form({ name: "a.py", data: new Uint8Array(0) }), {}, 400, "file"],
+    ["no file", form(null, { app_name: "app" }), {}, 400, "file"],
+    ["unknown field", form({ name: "a.py", data: bytes(10) }, { extra: "1" }), {}, 400, "extra"],
+    ["bad app_name", form({ name: "a.py", data: bytes(10) }, { app_name: "Bad Name" }), {}, 400, "app_name"],
+    ["good .py", form({ name: "main.py", data: bytes(LIMIT) }), { contentLength: true }, 200, undefined],
+    ["good .zip, chunked", form({ name: "src.zip", data: bytes(1000, ZIP_HEAD) }, { app_name: "my-app" }), { chunked: true }, 200, undefined],
+  ] as const)("%s → %i", async (_name, fd, opts, status, field) => {
+    const result = await outcome(await multipart(fd, opts));
+    expect(result.status).toBe(status);
+    if (field) expect(result.field).toBe(field);
+  });
+
+  it("refuses a body that is not multipart", async () => {
+    const req = new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect((await outcome(req)).status).toBe(400);
+  });
+
+  it("refuses registry credentials from the browser by name, without echoing them", async () => {
+    const fd = form({ name: "a.py", data: bytes(10) }, { registry_url: "registry.example.com/app", username: "AWS", password: "browser-sent-pass" });
+    try {
+      await validateUploadForm(await readMultipart(await multipart(fd), LIMIT), browserBuildAndPushForm, LIMIT);
+      expect.unreachable();
+    } catch (err) {
+      const e = err as RequestValidationError;
+      expect(e.issues.map((i) => i.field).sort()).toEqual(["password", "username"]);
+      expect(JSON.stringify({ m: e.message, i: e.issues })).not.toContain("browser-sent-pass");
+    }
+  });
+
+  it("passes a good upload on with the file intact, defaults applied and server-side fields added", async () => {
+    const data = new Uint8Array(300_000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
+    data.set(ZIP_HEAD);
+    const fd = form({ name: "src.zip", data }, { registry_url: "registry.example.com/app", tag: "", app_name: "my-app" });
+    const upload = await validateUploadForm(await readMultipart(await multipart(fd, { chunked: true }), LIMIT), browserBuildAndPushForm, LIMIT);
+    expect(upload.fields).toEqual({ registry_url: "registry.example.com/app", tag: "sha256", app_name: "my-app", workspace_id: "ws-default" });
+
+    const out = outgoingForm(upload, { username: "ci", password: "server-side" });
+    // Re-encode as the backend receives it and parse it back.
+    const received = await new Request(URL_, { method: "POST", body: out }).formData();
+    const file = received.get("file") as File;
+    expect(file.name).toBe("src.zip");
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(data);
+    expect(Object.fromEntries([...received.entries()].filter(([k]) => k !== "file"))).toEqual({
+      registry_url: "registry.example.com/app",
+      tag: "sha256",
+      app_name: "my-app",
+      workspace_id: "ws-default",
+      username: "ci",
+      password: "server-side",
+    });
+  });
+});
+
+describe("byteLimit", () => {
+  it("passes bytes up to the limit and errors past it", async () => {
+    const source = () => new Response(new Uint8Array(1000)).body!;
+    const within = byteLimit(1000);
+    expect((await new Response(source().pipeThrough(within.stream)).arrayBuffer()).byteLength).toBe(1000);
+    expect(within.exceeded()).toBe(false);
+
+    const over = byteLimit(999);
+    await expect(new Response(source().pipeThrough(over.stream)).arrayBuffer()).rejects.toThrow();
+    expect(over.exceeded()).toBe(true);
+  });
+});
