@@ -45,7 +45,7 @@ export const workspaceTaskList = z.array(workspaceTaskItem);
 export const registryUrl = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._\/-]+)?$/, "must be a registry host with an optional repository path, without a scheme");
+  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._/-]+)?$/, "must be a registry host with an optional repository path, without a scheme");
 /** OCI tag rules. */
 export const imageTag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a valid image tag");
 export const appName = z

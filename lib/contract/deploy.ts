@@ -40,7 +40,10 @@ export type ScaffoldRequest = z.input<typeof scaffoldRequest>;
 /** The Builder returns the YAML "as is": a JSON object carrying it, a JSON string, or a text body. */
 export const scaffoldResponse = z
   .union([z.string(), z.looseObject({ yaml: z.string() }), z.looseObject({ content: z.string() })])
-  .transform((v) => ({ yaml: typeof v === "string" ? v : "yaml" in v ? v.yaml : v.content }));
+  .transform((v): { yaml: string } => {
+    if (typeof v === "string") return { yaml: v };
+    return { yaml: typeof v.yaml === "string" ? v.yaml : String(v.content) };
+  });
 export type ScaffoldResponse = z.output<typeof scaffoldResponse>;
 
 export const deployRequest = z.strictObject({

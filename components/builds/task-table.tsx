@@ -1,0 +1,44 @@
+import { useTranslations } from "next-intl";
+import { RelativeTime } from "@/components/format/relative-time";
+import type { WorkspaceTaskDto } from "@/lib/dto/task";
+import { TaskStatusBadge } from "./task-status-badge";
+
+export function TaskTable({ tasks }: { tasks: WorkspaceTaskDto[] }) {
+  const t = useTranslations("builds.table");
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-4 py-2">{t("task")}</th>
+            <th scope="col" className="px-4 py-2">{t("app")}</th>
+            <th scope="col" className="px-4 py-2">{t("status")}</th>
+            <th scope="col" className="px-4 py-2">{t("created")}</th>
+            <th scope="col" className="px-4 py-2">{t("updated")}</th>
+            <th scope="col" className="px-4 py-2">{t("outcome")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {tasks.map((task) => (
+            <tr key={task.taskId}>
+              <td className="px-4 py-2 font-mono text-xs">{task.taskId}</td>
+              <td className="px-4 py-2">{task.appName ?? "—"}</td>
+              <td className="px-4 py-2">
+                <TaskStatusBadge status={task.status} />
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">
+                <RelativeTime iso={task.createdAt} />
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">
+                <RelativeTime iso={task.updatedAt} />
+              </td>
+              <td className="max-w-md truncate px-4 py-2 font-mono text-xs" title={task.error ?? task.result?.imageUrl ?? undefined}>
+                {task.error ? <span className="text-red-700 dark:text-red-300">{task.error}</span> : (task.result?.imageUrl ?? task.result?.wasmPath ?? "—")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import nextPlugin from "@next/eslint-plugin-next";
+import importX from "eslint-plugin-import-x";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** Code the browser may load must not reach server-only or embedded-platform code. */
+const browserBoundaries = {
+  "import-x/no-restricted-paths": [
+    "error",
+    {
+      zones: [
+        { target: "./lib", from: ["./server", "./local", "./app", "./components"], message: "lib/ is isomorphic: it imports nothing above it." },
+        { target: "./components", from: ["./server", "./local", "./app"], message: "components/ run in the browser: use lib/ or receive data as props." },
+        { target: "./app", from: "./local", message: "The console talks to the embedded platform over HTTP only." },
+        { target: "./server", from: ["./local", "./app", "./components"], message: "server/ sits below app/ and never reaches the embedded platform." },
+        { target: "./proxy.ts", from: "./local" },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", ".data/**", ".reports/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { "import-x": importX, "react-hooks": reactHooks, "@next/next": nextPlugin, "jsx-a11y": jsxA11y },
+    settings: { "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      ...browserBoundaries,
+      "import-x/no-cycle": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through server/env.ts." },
+      ],
+    },
+  },
+  {
+    // Configuration is read once here; local/, e2e/, tests and tooling are processes of their own.
+    files: ["server/env.ts", "local/**", "e2e/**", "tests/**", "bench/**", "*.config.{mjs,mts,ts}", ".ci/**"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // Client components must never import server code, whatever folder they sit in.
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["server-only", "@/server/*", "@/local/*"], message: "Browser code cannot import server/ or local/." }] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "proxy.ts", "server/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/local/*", "**/local/*"], message: "The console talks to the embedded platform over HTTP only." }] }] },
+  },
+);

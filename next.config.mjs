@@ -1,0 +1,35 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // pino uses worker threads and dynamic requires that bundling breaks.
+  serverExternalPackages: ["pino"],
+  experimental: {
+    // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
+    serverActions: { bodySizeLimit: "8mb" },
+    // Needed for React's taint APIs (experimental_taintUniqueValue) on registry credentials.
+    taint: true,
+    // CI builds from a clean clone: a persistent build cache only costs time there.
+    turbopackFileSystemCacheForBuild: false,
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,53 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
+
+/**
+ * Against the local production build with the embedded platform by default; against a deployed
+ * console (staging) when E2E_BASE_URL is set, with the same journeys.
+ */
+const external = process.env.E2E_BASE_URL;
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = external ?? `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    locale: "en-US",
+    timezoneId: "Asia/Seoul",
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", testIgnore: /.*\.setup\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: external
+    ? undefined
+    : {
+        command: "node_modules/.bin/tsx local/stack/cli.ts start --reset",
+        url: `${baseURL}/api/health?ready=1`,
+        reuseExistingServer: false,
+        timeout: 180_000,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+        env: {
+          PORT: String(port),
+          BACKEND_PORT: String(port + 1),
+          IDP_PORT: String(port + 2),
+          PLATFORM_DATA_DIR: ".data/e2e",
+          ALLOW_EMBEDDED_IDP: "1",
+          NEXT_TELEMETRY_DISABLED: "1",
+          LOG_LEVEL: "warn",
+        },
+      },
+});
