@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { type ReactNode } from "react";
+import { FunctionHeader } from "@/components/functions/function-header";
+import { FunctionTabs } from "@/components/functions/function-tabs";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { getTranslations } from "next-intl/server";
+import { getFunction } from "@/server/dal/functions";
+import { getWorkspace } from "@/server/dal/workspaces";
+import { settle } from "@/server/dal/settle";
+
+type Params = { workspaceId: string; functionId: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  const { workspaceId, functionId } = await params;
+  const fn = await settle(getFunction(workspaceId, functionId));
+  return { title: fn.ok ? fn.data.name : undefined };
+}
+
+/** The function's header and tab bar; each tab is its own route below this layout. */
+export default async function FunctionLayout({ params, children }: { params: Promise<Params>; children: ReactNode }) {
+  const { workspaceId, functionId } = await params;
+  const [t, workspace, fn] = await Promise.all([
+    getTranslations("functions"),
+    settle(getWorkspace(workspaceId)),
+    settle(getFunction(workspaceId, functionId)),
+  ]);
+  if ((!fn.ok && fn.error.status === 404) || (!workspace.ok && workspace.error.status === 404)) notFound();
+  if (!fn.ok || !workspace.ok) {
+    const error = !fn.ok ? fn.error : !workspace.ok ? workspace.error : null;
+    return <ErrorPanel title={t("loadFailed")} message={error?.message ?? ""} code={error?.code} requestId={error?.requestId} />;
+  }
+  const basePath = `/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`;
+  return (
+    <div>
+      <FunctionHeader fn={fn.data} workspace={workspace.data} />
+      <FunctionTabs basePath={basePath} />
+      <div className="pt-4">{children}</div>
+    </div>
+  );
+}
