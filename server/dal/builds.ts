@@ -9,7 +9,7 @@ import { credentialsFor, registryUrls, type RegistryCredentials } from "@/server
 import { backend } from "./backend";
 import type { CallOptions } from "./call-options";
 import { reshapeBuildStarted } from "./reshape";
-import { outgoingForm, readMultipart, uploadLimitBytes, validateUploadForm } from "./uploads";
+import { asMultipartRequest, streamUpload, uploadLimitBytes } from "./uploads";
 
 export type PushInput = z.output<typeof browserPushRequest>;
 
@@ -36,27 +36,33 @@ export async function listRegistries(): Promise<RegistriesDto> {
 /** `POST /api/v1/build` from a multipart request or a server action's FormData. */
 export async function startBuild(input: Request | FormData, opts: CallOptions = {}): Promise<BuildStartedDto> {
   await requireUser("build.create");
-  const max = uploadLimitBytes();
-  const form = input instanceof FormData ? input : await readMultipart(input, max);
-  const upload = await validateUploadForm(form, browserBuildForm, max);
-  const b = await backend({ method: "POST", path: "/api/v1/build", body: outgoingForm(upload), schema: buildResponse, timeoutMs: uploadTimeoutMs(), ...opts });
+  const b = await streamUpload(asMultipartRequest(input), {
+    schema: browserBuildForm,
+    maxFileBytes: uploadLimitBytes(),
+    send: ({ body, contentType }) =>
+      backend({ method: "POST", path: "/api/v1/build", body, headers: { "content-type": contentType }, schema: buildResponse, timeoutMs: uploadTimeoutMs(), ...opts }),
+  });
   return reshapeBuildStarted(b);
 }
 
 /** `POST /api/v1/build-and-push`: as startBuild, with the target registry's credentials added here. */
 export async function startBuildAndPush(input: Request | FormData, opts: CallOptions = {}): Promise<BuildStartedDto> {
   await requireUser("push.create");
-  const max = uploadLimitBytes();
-  const form = input instanceof FormData ? input : await readMultipart(input, max);
-  const upload = await validateUploadForm(form, browserBuildAndPushForm, max);
-  const creds = registryCredentials(upload.fields.registry_url);
-  const b = await backend({
-    method: "POST",
-    path: "/api/v1/build-and-push",
-    body: outgoingForm(upload, { username: creds.username, password: creds.password }),
-    schema: buildResponse,
-    timeoutMs: uploadTimeoutMs(),
-    ...opts,
+  const b = await streamUpload(asMultipartRequest(input), {
+    schema: browserBuildAndPushForm,
+    maxFileBytes: uploadLimitBytes(),
+    // Checked before a byte of the file moves: an unknown registry is refused up front.
+    extraFields: (fields) => registryCredentials(fields.registry_url),
+    send: ({ body, contentType }) =>
+      backend({
+        method: "POST",
+        path: "/api/v1/build-and-push",
+        body,
+        headers: { "content-type": contentType },
+        schema: buildResponse,
+        timeoutMs: uploadTimeoutMs(),
+        ...opts,
+      }),
   });
   return reshapeBuildStarted(b);
 }

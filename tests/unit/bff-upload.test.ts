@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isApiError } from "@/lib/api/api-error";
 import { browserBuildAndPushForm, browserBuildForm } from "@/lib/dto/pipeline";
 import { RequestValidationError } from "@/server/http/validation";
-import { byteLimit, outgoingForm, readMultipart, validateUploadForm } from "@/server/dal/uploads";
+import { asMultipartRequest, streamUpload, type OutgoingUpload } from "@/server/dal/uploads";
+import type { z } from "zod";
 
 const MB = 1024 * 1024;
 const LIMIT = 1 * MB;
@@ -40,9 +41,19 @@ async function multipart(fd: FormData, opts: { contentLength?: boolean; chunked?
   return new Request(URL_, { method: "POST", headers, body: stream, duplex: "half" } as RequestInit);
 }
 
-async function outcome(req: Request, schema = browserBuildForm): Promise<{ status: number; field?: string; message?: string }> {
+type Received = { fields: Record<string, string>; file: File };
+
+/** What the backend receives: the outgoing stream parsed back into a form. */
+async function receive(upload: OutgoingUpload): Promise<Received> {
+  const form = await new Response(upload.body, { headers: { "content-type": upload.contentType } }).formData();
+  const file = form.get("file") as File;
+  const fields = Object.fromEntries([...form.entries()].filter(([k]) => k !== "file")) as Record<string, string>;
+  return { fields, file };
+}
+
+async function outcome(req: Request, schema: z.ZodObject = browserBuildForm): Promise<{ status: number; field?: string; message?: string }> {
   try {
-    await validateUploadForm(await readMultipart(req, LIMIT), schema, LIMIT);
+    await streamUpload(req, { schema, maxFileBytes: LIMIT, send: receive });
     return { status: 200 };
   } catch (err) {
     if (err instanceof RequestValidationError) return { status: 400, field: err.field, message: err.issues[0]?.message };
@@ -80,7 +91,7 @@ describe("upload validation", () => {
   it("refuses registry credentials from the browser by name, without echoing them", async () => {
     const fd = form({ name: "a.py", data: bytes(10) }, { registry_url: "registry.example.com/app", username: "AWS", password: "browser-sent-pass" });
     try {
-      await validateUploadForm(await readMultipart(await multipart(fd), LIMIT), browserBuildAndPushForm, LIMIT);
+      await streamUpload(await multipart(fd), { schema: browserBuildAndPushForm, maxFileBytes: LIMIT, send: receive });
       expect.unreachable();
     } catch (err) {
       const e = err as RequestValidationError;
@@ -94,16 +105,15 @@ describe("upload validation", () => {
     for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
     data.set(ZIP_HEAD);
     const fd = form({ name: "src.zip", data }, { registry_url: "registry.example.com/app", tag: "", app_name: "my-app" });
-    const upload = await validateUploadForm(await readMultipart(await multipart(fd, { chunked: true }), LIMIT), browserBuildAndPushForm, LIMIT);
-    expect(upload.fields).toEqual({ registry_url: "registry.example.com/app", tag: "sha256", app_name: "my-app", workspace_id: "ws-default" });
-
-    const out = outgoingForm(upload, { username: "ci", password: "server-side" });
-    // Re-encode as the backend receives it and parse it back.
-    const received = await new Request(URL_, { method: "POST", body: out }).formData();
-    const file = received.get("file") as File;
-    expect(file.name).toBe("src.zip");
-    expect(new Uint8Array(await file.arrayBuffer())).toEqual(data);
-    expect(Object.fromEntries([...received.entries()].filter(([k]) => k !== "file"))).toEqual({
+    const got = await streamUpload(await multipart(fd, { chunked: true }), {
+      schema: browserBuildAndPushForm,
+      maxFileBytes: LIMIT,
+      extraFields: () => ({ username: "ci", password: "server-side" }),
+      send: receive,
+    });
+    expect(got.file.name).toBe("src.zip");
+    expect(new Uint8Array(await got.file.arrayBuffer())).toEqual(data);
+    expect(got.fields).toEqual({
       registry_url: "registry.example.com/app",
       tag: "sha256",
       app_name: "my-app",
@@ -112,17 +122,60 @@ describe("upload validation", () => {
       password: "server-side",
     });
   });
+
+  it("accepts a server action's FormData through the same path", async () => {
+    const got = await streamUpload(asMultipartRequest(form({ name: "main.py", data: bytes(2048) })), { schema: browserBuildForm, maxFileBytes: LIMIT, send: receive });
+    expect(got.file.size).toBe(2048);
+  });
+
+  it("refuses a field sent after the file (it could not be validated before the file moved)", async () => {
+    const fd = new FormData();
+    fd.append("file", new File([bytes(10) as BlobPart], "a.py"));
+    fd.append("app_name", "late");
+    expect(await outcome(await multipart(fd))).toMatchObject({ status: 400, field: "app_name" });
+  });
 });
 
-describe("byteLimit", () => {
-  it("passes bytes up to the limit and errors past it", async () => {
-    const source = () => new Response(new Uint8Array(1000)).body!;
-    const within = byteLimit(1000);
-    expect((await new Response(source().pipeThrough(within.stream)).arrayBuffer()).byteLength).toBe(1000);
-    expect(within.exceeded()).toBe(false);
-
-    const over = byteLimit(999);
-    await expect(new Response(source().pipeThrough(over.stream)).arrayBuffer()).rejects.toThrow();
-    expect(over.exceeded()).toBe(true);
+describe("streaming", () => {
+  it("forwards the first bytes before the browser has sent the rest, and never holds the whole file", async () => {
+    const CHUNK = 256 * 1024;
+    const TOTAL_CHUNKS = 32; // 8 MB
+    const fd = form({ name: "big.py", data: new Uint8Array(0) });
+    const encoded = new Request(URL_, { method: "POST", body: fd });
+    const type = encoded.headers.get("content-type")!;
+    const boundary = type.split("boundary=")[1]!;
+    const raw = new TextDecoder().decode(await encoded.arrayBuffer());
+    const [head, tail] = [raw.slice(0, raw.lastIndexOf(`\r\n--${boundary}--`)), `\r\n--${boundary}--\r\n`];
+    let produced = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode(head));
+      },
+      pull(c) {
+        if (produced === TOTAL_CHUNKS) {
+          c.enqueue(new TextEncoder().encode(tail));
+          c.close();
+          return;
+        }
+        produced++;
+        c.enqueue(new Uint8Array(CHUNK).fill(0x61));
+      },
+    });
+    const req = new Request(URL_, { method: "POST", headers: { "content-type": type }, body, duplex: "half" } as RequestInit);
+    const producedWhenBackendSawFirstChunk = await streamUpload(req, {
+      schema: browserBuildForm,
+      maxFileBytes: 64 * 1024 * 1024,
+      send: async ({ body: out }) => {
+        const reader = out.getReader();
+        await reader.read(); // form head
+        await reader.read(); // first file bytes
+        const seen = produced;
+        let total = 0;
+        for (let r = await reader.read(); !r.done; r = await reader.read()) total += r.value.byteLength;
+        expect(total).toBeGreaterThan((TOTAL_CHUNKS - 2) * CHUNK);
+        return seen;
+      },
+    });
+    expect(producedWhenBackendSawFirstChunk).toBeLessThan(TOTAL_CHUNKS / 2);
   });
 });
