@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { faultsSchema, type Faults } from "./observability/faults";
+import { DEFAULT_PIPELINE } from "./pipeline-options";
 import type { BackendOptions } from "./server";
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
@@ -21,7 +22,21 @@ const envSchema = z.object({
   PLATFORM_FAULT_PROMETHEUS: faultsSchema.shape.prometheus.unwrap().optional(),
   PLATFORM_FAULT_LATENCY_MS: count(0),
   PLATFORM_FAULT_API_LATENCY_MS: count(0),
+  PLATFORM_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(DEFAULT_PIPELINE.maxUploadBytes),
+  PLATFORM_BUILD_MAX_FILES: z.coerce.number().int().min(1).default(DEFAULT_PIPELINE.buildMaxFiles),
+  PLATFORM_BUILD_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1).default(DEFAULT_PIPELINE.buildMaxBytes),
+  PLATFORM_BUILD_ALLOWED_OUTBOUND_HOSTS: z.string().optional(),
+  PLATFORM_REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_PIPELINE.registryTimeoutMs),
+  PLATFORM_DEPLOY_ENDPOINT_WAIT_MS: count(DEFAULT_PIPELINE.deployEndpointWaitMs),
+  PLATFORM_MAX_TASKS: z.coerce.number().int().min(1).max(64).default(DEFAULT_PIPELINE.maxConcurrentTasks),
 });
+
+/** Comma-separated, e.g. `https://*:*,redis://cache:6379`; "none" means no outbound hosts. */
+function outboundHosts(value: string | undefined): string[] {
+  if (value === undefined) return DEFAULT_PIPELINE.outboundHosts;
+  if (value.trim() === "none") return [];
+  return value.split(",").map((h) => h.trim()).filter((h) => h.length > 0);
+}
 
 export type CliConfig = { options: BackendOptions; dataDir: string; dbPath: string };
 
@@ -54,6 +69,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
       lokiUrl: e.LOKI_URL ?? null,
       prometheusUrl: e.PROMETHEUS_URL ?? null,
       faults,
+      pipeline: {
+        maxUploadBytes: e.PLATFORM_MAX_UPLOAD_BYTES,
+        buildMaxFiles: e.PLATFORM_BUILD_MAX_FILES,
+        buildMaxBytes: e.PLATFORM_BUILD_MAX_UNZIPPED_BYTES,
+        outboundHosts: outboundHosts(e.PLATFORM_BUILD_ALLOWED_OUTBOUND_HOSTS),
+        registryTimeoutMs: e.PLATFORM_REGISTRY_TIMEOUT_MS,
+        deployEndpointWaitMs: e.PLATFORM_DEPLOY_ENDPOINT_WAIT_MS,
+        maxConcurrentTasks: e.PLATFORM_MAX_TASKS,
+      },
     },
   };
 }

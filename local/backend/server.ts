@@ -3,7 +3,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BuildStore } from "./build/build-store";
+import { PipelineService } from "./build/pipeline-service";
 import { openDatabase } from "./db/open";
+import { DEFAULT_PIPELINE, type PipelineOptions } from "./pipeline-options";
+import { DeployService } from "./deploy/deploy-service";
+import { SpinController } from "./deploy/spin-controller";
 import { envelope } from "./http/errors";
 import { Router, send } from "./http/router";
 import { InvokeService } from "./invoke/invoke-service";
@@ -15,12 +20,19 @@ import { ExecutionLogRepo } from "./repos/execution-log-repo";
 import { FunctionRepo } from "./repos/function-repo";
 import { RunRepo } from "./repos/run-repo";
 import { WorkspaceRepo } from "./repos/workspace-repo";
+import { DeploymentRepo } from "./repos/deployment-repo";
+import { TaskRepo } from "./repos/task-repo";
 import { adminRoutes } from "./routes/admin-routes";
+import { appHostRoutes } from "./routes/app-host-routes";
+import { buildRoutes } from "./routes/build-routes";
+import { deployRoutes } from "./routes/deploy-routes";
 import { functionHostRoutes } from "./routes/function-host-routes";
 import { functionRoutes } from "./routes/function-routes";
 import { logRoutes } from "./routes/log-routes";
 import { observabilityRoutes } from "./routes/observability-routes";
+import { taskRoutes } from "./routes/task-routes";
 import { workspaceRoutes } from "./routes/workspace-routes";
+import { AppHost } from "./runtime/app-host";
 import { FunctionHost } from "./runtime/function-host";
 import { pythonLocator } from "./runtime/python-locator";
 import { PythonRunner } from "./runtime/python-runner";
@@ -28,6 +40,8 @@ import { seedDemo } from "./seed/seed";
 import { FunctionService } from "./services/function-service";
 import { WorkspaceService } from "./services/workspace-service";
 import { ObjectStore } from "./storage/object-store";
+import { TaskRunner } from "./tasks/task-runner";
+
 
 export type BackendOptions = {
   /** 0 picks a free port. Default 8000. */
@@ -51,6 +65,8 @@ export type BackendOptions = {
   faults?: Partial<Faults>;
   /** Function processes run at once; more wait their turn. Default 8. */
   maxConcurrentRuns?: number;
+  /** Build/push/deploy settings; defaults in DEFAULT_PIPELINE. */
+  pipeline?: Partial<PipelineOptions>;
 };
 
 export type Backend = { url: string; port: number; close(): Promise<void> };
@@ -75,7 +91,13 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   const functionRepo = new FunctionRepo(db);
   const logRepo = new ExecutionLogRepo(db);
   const runRepo = new RunRepo(db);
+  const taskRepo = new TaskRepo(db);
   objects.sweep(functionRepo.allObjectKeys());
+  const pipelineOpts = { ...DEFAULT_PIPELINE, ...opts.pipeline };
+  const buildStore = new BuildStore(objects);
+  const tasks = new TaskRunner(taskRepo, pipelineOpts.maxConcurrentTasks);
+  tasks.recover(); // before the sweep: a build interrupted mid-way keeps its upload for inspection
+  buildStore.sweep(taskRepo.allIds());
 
   const faults = new FaultState({ ...NO_FAULTS, ...opts.faults });
   const runner = new PythonRunner(opts.maxConcurrentRuns ?? 8);
@@ -85,7 +107,21 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   const workspaces = new WorkspaceService(db, workspaceRepo, objects);
   const functions = new FunctionService(db, functionRepo, workspaceRepo, objects);
   const invoker = new InvokeService({ functions: functionRepo, logs: logRepo, runs: runRepo, hostUrl: () => selfUrl, shutdown: stopping.signal });
-  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner, python: pythonLocator(opts.python) });
+  const python = pythonLocator(opts.python);
+  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner, python });
+  const pipeline = new PipelineService({
+    runner: tasks,
+    tasks: taskRepo,
+    store: buildStore,
+    python,
+    limits: { maxFiles: pipelineOpts.buildMaxFiles, maxBytes: pipelineOpts.buildMaxBytes },
+    outboundHosts: pipelineOpts.outboundHosts,
+    registryTimeoutMs: pipelineOpts.registryTimeoutMs,
+  });
+  const deployments = new DeploymentRepo(db);
+  const controller = new SpinController(deployments, () => selfUrl);
+  const appHost = new AppHost({ deployments, tasks: taskRepo, store: buildStore, runner, python });
+  const deployer = new DeployService({ controller, functions: functionRepo, endpointWaitMs: pipelineOpts.deployEndpointWaitMs, shutdown: stopping.signal });
   const loki = new LokiSource(runRepo, faults, opts.lokiUrl ?? null);
   const prometheus = opts.prometheusUrl ? new RemotePrometheus(opts.prometheusUrl) : new LocalPrometheus(runRepo);
   const metrics = new MetricsService(prometheus, faults);
@@ -100,6 +136,10 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     ...logRoutes(logRepo, workspaceRepo, functionRepo),
     ...observabilityRoutes(loki, metrics, functionRepo),
     ...functionHostRoutes(functionHost),
+    ...appHostRoutes(appHost),
+    ...taskRoutes(taskRepo),
+    ...buildRoutes(pipeline, pipelineOpts.maxUploadBytes),
+    ...deployRoutes(deployer),
     ...adminRoutes(faults),
   );
 
@@ -124,6 +164,7 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     (closing ??= (async () => {
       stopping.abort();
       runner.killAll();
+      await tasks.shutdown(); // running tasks are failed as interrupted while the database is open
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), 2_000);
         server.close(() => {

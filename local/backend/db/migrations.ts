@@ -91,4 +91,28 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX tasks_by_workspace ON tasks(workspace_id, created_at DESC);
   `,
+
+  // 2: the build/push pipeline (issue 4). Object keys of a task's uploaded source and built Spin
+  // package, so push can find "the latest completed build"; and the deployments the embedded
+  // SpinApp controller knows (the endpoint appears on the second ask, as the Builder's does).
+  `
+  ALTER TABLE tasks ADD COLUMN source_key TEXT;
+  ALTER TABLE tasks ADD COLUMN artifact_key TEXT;
+  -- Start-up recovery looks for tasks a previous process left pending or running.
+  CREATE INDEX tasks_by_status ON tasks(status);
+  CREATE INDEX tasks_by_artifact ON tasks(workspace_id, status, created_at DESC) WHERE artifact_key IS NOT NULL;
+
+  CREATE TABLE deployments (
+    namespace TEXT NOT NULL,
+    app_name TEXT NOT NULL,
+    image_ref TEXT NOT NULL,
+    function_id TEXT,
+    spec TEXT NOT NULL,                  -- JSON: the validated deploy request (replicas dropped with autoscaling)
+    endpoint TEXT,                       -- NULL until the controller reports it
+    asks INTEGER NOT NULL DEFAULT 0,     -- status queries since the last apply
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (namespace, app_name)
+  );
+  `,
 ];

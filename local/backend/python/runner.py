@@ -2,7 +2,7 @@
 
 Protocol with local/backend/runtime/python-runner.ts:
   stdin          one JSON request: source_path, function_id, run_id, memory_mb, timeout_s,
-                 method, uri, headers, body_b64
+                 method, uri, headers, body_b64, and optionally module_dir (added to sys.path)
   stdout/stderr  whatever the function prints; the host turns every line into a log line
   fd 3           one JSON result written by this supervisor alone, so nothing the function
                  prints can corrupt the response
@@ -115,6 +115,9 @@ def check_response(resp, spin_http):
 def run_function(req):
     """Returns (status, headers, body). Failures follow Spin: a bodyless 500, traceback on stderr."""
     sys.path.insert(0, SDK_DIR)
+    if req.get("module_dir"):
+        # A built package (a zip upload, run by the app host): the handler may import its siblings.
+        sys.path.insert(1, req["module_dir"])
     from spin_sdk import http as spin_http
 
     body = base64.b64decode(req.get("body_b64") or "")

@@ -64,7 +64,7 @@ export class FunctionHost {
   }
 }
 
-function requestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+export function requestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -90,7 +90,7 @@ function responseHeaders(headers: Record<string, string>): Record<string, string
   return out;
 }
 
-function toReply(result: RunResult, runId: string, timeoutS: number): Reply {
+export function toReply(result: RunResult, runId: string, timeoutS: number): Reply {
   const tag = { [RUN_ID_HEADER]: runId };
   if (result.outcome === "ok") {
     return { status: result.status, headers: { ...responseHeaders(result.headers), ...tag }, body: result.body ?? undefined };

@@ -14,6 +14,8 @@ export type RunRequest = {
   functionId: string;
   runId: string;
   sourcePath: string;
+  /** A folder the handler may import sibling modules from (a built package); none for a function's single file. */
+  moduleDir?: string;
   memoryMb: number;
   timeoutS: number;
   env: Record<string, string>;
@@ -86,6 +88,7 @@ export class PythonRunner {
     child.stdin?.end(
       JSON.stringify({
         source_path: req.sourcePath,
+        module_dir: req.moduleDir ?? null,
         function_id: req.functionId,
         run_id: req.runId,
         memory_mb: req.memoryMb,
