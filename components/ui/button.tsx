@@ -1,5 +1,8 @@
+"use client";
+
 import { type ButtonHTMLAttributes, forwardRef } from "react";
 import { cn } from "./cn";
+import { useHydrated } from "./use-hydrated";
 
 const variants = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50",
@@ -15,13 +18,18 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 };
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "secondary", size = "md", className, type = "button", ...props },
+  { variant = "secondary", size = "md", className, type = "button", disabled, ...props },
   ref,
 ) {
+  // A button whose behaviour is an onClick handler does nothing before hydration: show it disabled
+  // until then rather than swallow the click. Submit buttons work without JS and stay enabled.
+  const hydrated = useHydrated();
+  const inert = !hydrated && type !== "submit" && props.onClick !== undefined;
   return (
     <button
       ref={ref}
       type={type}
+      disabled={disabled || inert}
       className={cn(
         "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
         size === "sm" ? "h-8 px-2.5 text-sm" : "h-9 px-3.5 text-sm",
