@@ -3,6 +3,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { signOut, useSession } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { SIGNED_OUT_COOKIE, SIGNED_OUT_MAX_AGE_SECONDS } from "@/lib/auth/signed-out";
 import { markSigningOut } from "./use-session-expiry";
 
 function initials(name: string): string {
@@ -21,6 +22,7 @@ export function UserMenu() {
 
   function handleSignOut() {
     markSigningOut();
+    document.cookie = `${SIGNED_OUT_COOKIE}=1; path=/; max-age=${SIGNED_OUT_MAX_AGE_SECONDS}; samesite=lax`;
     void signOut({ callbackUrl: "/signin?reason=signedOut" });
   }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { SIGNED_OUT_COOKIE } from "@/lib/auth/signed-out";
 import { ssoConfigurationProblem } from "@/server/auth/config";
 import { safeCallbackPath, signInErrorCode } from "@/server/auth/redirects";
 import { getSession } from "@/server/auth/session";
@@ -25,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   if (!error && (await getSession())) redirect(callbackUrl);
 
   const problem = ssoConfigurationProblem();
+  const signedOutHere = (await cookies()).has(SIGNED_OUT_COOKIE);
   const notice = reason === "ended" ? t("ended") : reason === "signedOut" ? t("signedOut") : null;
 
   return (
@@ -44,7 +47,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </p>
       ) : null}
       {/* After a sign-out or a failure, ask the IdP for a fresh login instead of reusing its session. */}
-      <SignInButton callbackUrl={callbackUrl} forceLogin={reason === "signedOut" || error !== null} disabled={problem !== null} />
+      <SignInButton callbackUrl={callbackUrl} forceLogin={signedOutHere || reason === "signedOut" || error !== null} disabled={problem !== null} />
     </div>
   );
 }
