@@ -3,6 +3,7 @@
 import { Chart as ChartJS, Filler, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { Line } from "react-chartjs-2";
 import { formatUnixSecondsKst } from "@/components/logs/kst-format";
+import { alignedTicks, tickStep } from "./time-axis";
 
 // Only what a line over a numeric axis needs: the bundle stays small (no time scale, no date adapter).
 ChartJS.register(LineElement, PointElement, LinearScale, Tooltip, Filler);
@@ -23,9 +24,7 @@ export type CpuLineChartProps = {
 
 /** A time axis in unix seconds on a LinearScale, labelled in KST, so no date adapter is needed. */
 export function CpuLineChart({ points, window, description, seriesLabel, axisLabel, formatValue }: CpuLineChartProps) {
-  const span = Math.max(60, window.end - window.start);
-  // About six labels, on whole minutes: 10-minute steps for the default hour.
-  const step = Math.max(60, Math.round(span / 6 / 60) * 60);
+  const step = tickStep(window.end - window.start);
   const data: ChartData<"line", { x: number; y: number }[]> = {
     datasets: [
       {
@@ -53,7 +52,11 @@ export function CpuLineChart({ points, window, description, seriesLabel, axisLab
         min: window.start,
         max: window.end,
         grid: { color: GRID },
-        ticks: { color: MUTED, stepSize: step, includeBounds: false, callback: (v) => formatUnixSecondsKst(Number(v)) },
+        // Chart.js would start the labels at the window's first second (19:23, 19:33…); whole steps read better.
+        afterBuildTicks: (axis) => {
+          axis.ticks = alignedTicks(window.start, window.end, step).map((value) => ({ value }));
+        },
+        ticks: { color: MUTED, callback: (v) => formatUnixSecondsKst(Number(v)) },
       },
       y: {
         type: "linear",

@@ -46,7 +46,7 @@ export function ExecutionList({ logs, functionLinkFor }: { logs: ExecutionLogDto
         </div>
         {functionLinkFor ? <span className={cn(FUNCTION_COLUMN, "px-3 py-2")}>{t("function")}</span> : null}
       </div>
-      <div ref={scrollRef} className="h-[min(65vh,36rem)] overflow-auto" data-testid="execution-scroller">
+      <div ref={scrollRef} className="max-h-[min(65vh,36rem)] overflow-auto" data-testid="execution-scroller">
         <ul className="relative w-full" style={{ height: virtualizer.getTotalSize() }} aria-label={t("listLabel")}>
           {virtualizer.getVirtualItems().map((item) => {
             const log = logs[item.index]!;

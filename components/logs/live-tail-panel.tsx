@@ -53,7 +53,7 @@ export function LiveTailPanel({ functionId }: { functionId: string }) {
         </Button>
         <p className="flex h-9 items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
           <span aria-hidden className={paused || error ? "h-2 w-2 rounded-full bg-zinc-400" : "h-2 w-2 animate-pulse rounded-full bg-emerald-500"} />
-          {paused ? t("paused") : t("following", { seconds: LIVE_REFRESH_MS / 1000 })}
+          {paused ? t("paused") : error ? t("retrying", { seconds: LIVE_RETRY_MS / 1000 }) : t("following", { seconds: LIVE_REFRESH_MS / 1000 })}
           {lines.length > 0 ? ` · ${t("count", { shown: visible.length, total: lines.length })}` : null}
         </p>
       </div>
