@@ -201,3 +201,39 @@ test.describe("in Korean at 1024 px", () => {
     await page.screenshot({ path: test.info().outputPath("live-ko-1024.png"), fullPage: true });
   });
 });
+
+test("Live follows the newest line, stops when scrolled up, and jumps back; overlapping polls never repeat a line", async ({ page }) => {
+  // Each poll answers the newest 200 of a growing stream (newest first, as Loki does), overlapping the last.
+  let produced = 120;
+  const base = 1_765_076_400_000_000_000n; // 2025-12-07 12:00:00 KST in ns
+  await page.route(`**/api/functions/${fn.functionId}/loki-logs?*`, (route) => {
+    produced += 5;
+    const logs = Array.from({ length: Math.min(200, produced) }, (_, k) => {
+      const i = produced - 1 - k;
+      return { timestamp: (base + BigInt(i) * 1_000_000n).toString(), line: `stream line ${i}` };
+    });
+    return route.fulfill({ json: { logs, total: logs.length, function_id: fn.functionId } });
+  });
+  await page.goto(`${fn.basePath}/logs?view=live`);
+  const log = page.getByRole("log", { name: /live log lines/i });
+  const atBottom = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24);
+  await expect(liveLines(page).first()).toHaveText(/^2025-12-07 12:00:00\.\d{3}/);
+  await expect(liveLines(page).filter({ hasText: /stream line 134$/ })).toBeVisible({ timeout: 5_000 });
+  expect(await atBottom()).toBe(true);
+
+  await log.evaluate((el) => el.scrollTo({ top: 0 }));
+  const jump = page.getByRole("button", { name: "Jump to latest" });
+  await expect(jump).toBeVisible();
+  const countBefore = await liveLines(page).count();
+  await expect.poll(() => liveLines(page).count(), { timeout: 5_000 }).toBeGreaterThan(countBefore);
+  expect(await log.evaluate((el) => el.scrollTop)).toBe(0);
+
+  await jump.click();
+  await expect(jump).toHaveCount(0);
+  const countAtJump = await liveLines(page).count();
+  await expect.poll(() => liveLines(page).count(), { timeout: 5_000 }).toBeGreaterThan(countAtJump);
+  expect(await atBottom()).toBe(true);
+
+  const texts = await liveLines(page).allTextContents();
+  expect(new Set(texts).size).toBe(texts.length);
+});
