@@ -1,0 +1,73 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+
+/*
+ * Helpers for the logs and metrics journeys: a function of our own that prints a marker, and the
+ * embedded backend's fault switches (loopback admin route on E2E_PORT + 1).
+ */
+
+/** Fault switches exist only in the embedded backend; against staging those journeys skip. */
+export const faultsAvailable = !process.env.E2E_BASE_URL;
+
+const backendPort = () => Number(process.env.E2E_PORT ?? 3100) + 1;
+const faultsUrl = () => `http://127.0.0.1:${backendPort()}/__admin/faults`;
+
+export type FaultPatch = { loki?: "down" | "error" | null; prometheus?: "down" | "partial" | null; latencyMs?: number | null };
+
+export async function setFaults(request: APIRequestContext, patch: FaultPatch): Promise<void> {
+  const res = await request.post(faultsUrl(), { data: patch });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+export async function resetFaults(request: APIRequestContext): Promise<void> {
+  const res = await request.delete(faultsUrl());
+  expect(res.status()).toBe(200);
+}
+
+const SOURCE = `import json
+
+
+def handler(event):
+    marker = event.get("marker", "none") if isinstance(event, dict) else "none"
+    print(f"e2e-line {marker}")
+    print(json.dumps({"event": "done", "marker": marker}))
+    return {"ok": True, "marker": marker}
+`;
+
+export type MarkedFunction = { workspaceId: string; functionId: string; name: string; basePath: string };
+
+/** Creates a function in the Demo workspace (as the signed-in developer) that prints its marker. */
+export async function createMarkedFunction(request: APIRequestContext, prefix: string): Promise<MarkedFunction> {
+  const list = await request.get("/api/workspaces");
+  expect(list.status()).toBe(200);
+  const workspaces = (await list.json()) as { id: string; name: string }[];
+  const ws = workspaces.find((w) => w.name === "Demo") ?? workspaces[0];
+  if (!ws) throw new Error("the embedded backend has no workspace to create a function in");
+  const name = `${prefix}-${Date.now().toString(36)}`;
+  const res = await request.post(`/api/workspaces/${ws.id}/functions`, {
+    data: { name, runtime: "Python 3.12", memory: 128, timeout: 10, httpMethods: ["POST"], environmentVariables: {}, code: Buffer.from(SOURCE).toString("base64") },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const fn = (await res.json()) as { id: string };
+  return { workspaceId: ws.id, functionId: fn.id, name, basePath: `/workspaces/${ws.id}/functions/${fn.id}` };
+}
+
+export async function invoke(request: APIRequestContext, fn: MarkedFunction, marker: string): Promise<void> {
+  const res = await request.post(`/api/workspaces/${fn.workspaceId}/functions/${fn.functionId}/invoke`, { data: { marker } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+export async function deleteFunction(request: APIRequestContext, fn: MarkedFunction): Promise<void> {
+  await request.delete(`/api/workspaces/${fn.workspaceId}/functions/${fn.functionId}`);
+}
+
+/** A readable KST time with milliseconds, as the Live tab shows Loki's nanosecond timestamps. */
+export const KST_MS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+
+/** An API client signed in as `storageState`, for hooks that run outside a test's page. */
+export async function apiAs(
+  playwright: { request: { newContext: (o: { baseURL?: string; storageState: string }) => Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  storageState: string,
+): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL, storageState });
+}
