@@ -22,6 +22,8 @@ try {
   const fn = fns[0]!.id;
 
   const latency = [
+    // No session, no upstream call: the framework's own cost per request, for scale.
+    await compareLatency("health (no auth, no upstream)", `${stack.backendUrl}/health`, `${stack.consoleUrl}/api/health`, cookie),
     await compareLatency("GET workspaces", `${stack.backendUrl}/api/workspaces`, `${stack.consoleUrl}/api/workspaces`, cookie),
     await compareLatency(
       "GET function",
