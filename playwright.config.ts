@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
+import { e2eRegistry } from "./e2e/support/registry";
 
 /**
  * Against the local production build with the embedded platform by default; against a deployed
@@ -8,6 +9,8 @@ import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
 const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
+/** A local OCI registry for the push journeys, when docker-registry is installed (never against staging). */
+const registry = external ? null : e2eRegistry(port + 3);
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,22 +35,28 @@ export default defineConfig({
   ],
   webServer: external
     ? undefined
-    : {
-        command: "node_modules/.bin/tsx local/stack/cli.ts start --reset",
-        url: `${baseURL}/api/health?ready=1`,
-        reuseExistingServer: false,
-        timeout: 180_000,
-        stdout: "pipe",
-        stderr: "pipe",
-        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-        env: {
-          PORT: String(port),
-          BACKEND_PORT: String(port + 1),
-          IDP_PORT: String(port + 2),
-          PLATFORM_DATA_DIR: ".data/e2e",
-          ALLOW_EMBEDDED_IDP: "1",
-          NEXT_TELEMETRY_DISABLED: "1",
-          LOG_LEVEL: "warn",
+    : [
+        {
+          command: "node_modules/.bin/tsx local/stack/cli.ts start --reset",
+          url: `${baseURL}/api/health?ready=1`,
+          reuseExistingServer: false,
+          timeout: 180_000,
+          stdout: "pipe",
+          stderr: "pipe",
+          gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+          env: {
+            PORT: String(port),
+            BACKEND_PORT: String(port + 1),
+            IDP_PORT: String(port + 2),
+            PLATFORM_DATA_DIR: ".data/e2e",
+            ALLOW_EMBEDDED_IDP: "1",
+            NEXT_TELEMETRY_DISABLED: "1",
+            LOG_LEVEL: "warn",
+            // Deploys wait this long before asking for the endpoint again (the spec's 5 s is for real clusters).
+            PLATFORM_DEPLOY_ENDPOINT_WAIT_MS: "200",
+            ...(registry ? { REGISTRY_CREDENTIALS: registry.credentials } : {}),
+          },
         },
-      },
+        ...(registry ? [registry.server] : []),
+      ],
 });

@@ -1,9 +1,12 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/format/relative-time";
 import type { WorkspaceTaskDto } from "@/lib/dto/task";
+import { taskHref } from "./task-links";
 import { TaskStatusBadge } from "./task-status-badge";
 
-export function TaskTable({ tasks }: { tasks: WorkspaceTaskDto[] }) {
+/** With `workspaceId`, each task id links to its detail page (where its progress and next steps are). */
+export function TaskTable({ tasks, workspaceId }: { tasks: WorkspaceTaskDto[]; workspaceId?: string }) {
   const t = useTranslations("builds.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -21,8 +24,16 @@ export function TaskTable({ tasks }: { tasks: WorkspaceTaskDto[] }) {
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {tasks.map((task) => (
             <tr key={task.taskId}>
-              <td className="px-4 py-2 font-mono text-xs">{task.taskId}</td>
-              <td className="px-4 py-2">{task.appName ?? "—"}</td>
+              <td className="px-4 py-2 font-mono text-xs whitespace-nowrap" title={task.taskId}>
+                {workspaceId ? (
+                  <Link href={taskHref(workspaceId, task.taskId)} className="text-brand-700 hover:underline dark:text-brand-100">
+                    <ShortId id={task.taskId} />
+                  </Link>
+                ) : (
+                  <ShortId id={task.taskId} />
+                )}
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">{task.appName ?? "—"}</td>
               <td className="px-4 py-2">
                 <TaskStatusBadge status={task.status} />
               </td>
@@ -32,7 +43,7 @@ export function TaskTable({ tasks }: { tasks: WorkspaceTaskDto[] }) {
               <td className="px-4 py-2 whitespace-nowrap">
                 <RelativeTime iso={task.updatedAt} />
               </td>
-              <td className="max-w-md truncate px-4 py-2 font-mono text-xs" title={task.error ?? task.result?.imageUrl ?? undefined}>
+              <td className="max-w-xs truncate px-4 py-2 font-mono text-xs" title={task.error ?? task.result?.imageUrl ?? undefined}>
                 {task.error ? <span className="text-red-700 dark:text-red-300">{task.error}</span> : (task.result?.imageUrl ?? task.result?.wasmPath ?? "—")}
               </td>
             </tr>
@@ -40,5 +51,15 @@ export function TaskTable({ tasks }: { tasks: WorkspaceTaskDto[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Task ids are UUIDs: the first 8 characters tell them apart on screen; assistive tech reads the whole id. */
+function ShortId({ id }: { id: string }) {
+  return (
+    <>
+      <span aria-hidden>{id.slice(0, 8)}</span>
+      <span className="sr-only">{id}</span>
+    </>
   );
 }
