@@ -9,26 +9,23 @@ const variants = {
   ghost: "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: keyof typeof variants;
-  size?: "sm" | "md";
-};
+type ButtonStyle = { variant?: keyof typeof variants; size?: "sm" | "md" };
+
+/** The button look, for links that act as buttons (e.g. `<Link className={buttonClasses()}>`). */
+export function buttonClasses({ variant = "secondary", size = "md" }: ButtonStyle = {}, className?: string): string {
+  return cn(
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    size === "sm" ? "h-8 px-2.5 text-sm" : "h-9 px-3.5 text-sm",
+    variants[variant],
+    className,
+  );
+}
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyle;
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
   { variant = "secondary", size = "md", className, type = "button", ...props },
   ref,
 ) {
-  return (
-    <button
-      ref={ref}
-      type={type}
-      className={cn(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        size === "sm" ? "h-8 px-2.5 text-sm" : "h-9 px-3.5 text-sm",
-        variants[variant],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <button ref={ref} type={type} className={buttonClasses({ variant, size }, className)} {...props} />;
 });
