@@ -41,6 +41,7 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         accessorFn: (f) => f.status,
         header: t("columns.status"),
         cell: ({ row }) => <FunctionStatusBadge status={row.original.status} />,
+        meta: { nowrap: true },
         filterFn: (row, _id, value: StatusFilter) => matchesStatus(row.original.status, value),
       },
       { id: "runtime", accessorFn: (f) => f.runtime, header: t("columns.runtime"), meta: { nowrap: true } },
@@ -87,6 +88,7 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         header: t("columns.lastModified"),
         cell: ({ row }) => <RelativeTime iso={row.original.lastModified} />,
         sortUndefined: "last",
+        meta: { nowrap: true },
       },
       {
         id: "lastDeployed",
@@ -94,10 +96,11 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         header: t("columns.lastDeployed"),
         cell: ({ row }) => <RelativeTime iso={row.original.lastDeployed} />,
         sortUndefined: "last",
+        meta: { nowrap: true },
       },
     ];
     if (rowActions) {
-      columns.push({ id: "actions", header: t("columns.actions"), enableSorting: false, meta: { sticky: "right" }, cell: ({ row }) => rowActions(row.original) });
+      columns.push({ id: "actions", header: t("columns.actions"), enableSorting: false, meta: { sticky: "right", nowrap: true }, cell: ({ row }) => rowActions(row.original) });
     }
     return columns;
   }, [t, format, rowActions]);

@@ -102,7 +102,8 @@ export function FunctionTable({ functions, query, onSortChange, noMatches, rowAc
                       scope="col"
                       aria-sort={header.column.getCanSort() ? (sorted ? ariaSort[sorted] : "none") : undefined}
                       className={cn(
-                        "px-2 py-2 align-bottom font-medium",
+                        // keep-all: Korean labels wrap between words, not between syllables.
+                        "break-keep px-2 py-2 align-bottom font-medium",
                         meta?.sticky && cn(stickyClass[meta.sticky], "bg-white dark:bg-zinc-900"),
                         meta?.className,
                       )}
@@ -111,7 +112,7 @@ export function FunctionTable({ functions, query, onSortChange, noMatches, rowAc
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-end gap-1 rounded text-left hover:text-zinc-900 dark:hover:text-zinc-100"
+                          className="inline-flex max-w-28 items-end gap-1 rounded text-left hover:text-zinc-900 dark:hover:text-zinc-100"
                         >
                           {label}
                           <span aria-hidden className={cn("text-[10px]", !sorted && "opacity-30")}>
