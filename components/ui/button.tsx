@@ -12,10 +12,19 @@ const variants = {
   ghost: "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: keyof typeof variants;
-  size?: "sm" | "md";
-};
+type ButtonStyle = { variant?: keyof typeof variants; size?: "sm" | "md" };
+
+/** The button look, for links that act as buttons (e.g. `<Link className={buttonClasses()}>`). */
+export function buttonClasses({ variant = "secondary", size = "md" }: ButtonStyle = {}, className?: string): string {
+  return cn(
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    size === "sm" ? "h-8 px-2.5 text-sm" : "h-9 px-3.5 text-sm",
+    variants[variant],
+    className,
+  );
+}
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyle;
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
   { variant = "secondary", size = "md", className, type = "button", disabled, ...props },
@@ -25,18 +34,5 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   // until then rather than swallow the click. Submit buttons work without JS and stay enabled.
   const hydrated = useHydrated();
   const inert = !hydrated && type !== "submit" && props.onClick !== undefined;
-  return (
-    <button
-      ref={ref}
-      type={type}
-      disabled={disabled || inert}
-      className={cn(
-        "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        size === "sm" ? "h-8 px-2.5 text-sm" : "h-9 px-3.5 text-sm",
-        variants[variant],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <button ref={ref} type={type} disabled={disabled || inert} className={buttonClasses({ variant, size }, className)} {...props} />;
 });

@@ -1,33 +1,26 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { WorkspaceCard } from "@/components/workspaces/workspace-card";
+import { WorkspaceGrid } from "@/components/workspaces/workspace-grid";
+import { userCan } from "@/server/auth/session";
 import { listWorkspaces } from "@/server/dal/workspaces";
 import { settle } from "@/server/dal/settle";
+import { CreateWorkspaceButton } from "./_components/create-workspace-button";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("workspaces"))("title") };
 }
 
 export default async function WorkspacesPage() {
-  const t = await getTranslations("workspaces");
-  const result = await settle(listWorkspaces());
+  const [t, result, canCreate] = await Promise.all([getTranslations("workspaces"), settle(listWorkspaces()), userCan("workspace.create")]);
+  const create = canCreate ? <CreateWorkspaceButton /> : undefined;
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")} actions={create} />
       {!result.ok ? (
         <ErrorPanel title={t("loadFailed")} message={result.error.message} code={result.error.code} requestId={result.error.requestId} />
-      ) : result.data.length === 0 ? (
-        <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} />
       ) : (
-        <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
-          {result.data.map((w) => (
-            <li key={w.id}>
-              <WorkspaceCard workspace={w} />
-            </li>
-          ))}
-        </ul>
+        <WorkspaceGrid workspaces={result.data} emptyAction={create} />
       )}
     </>
   );

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { userCan } from "@/server/auth/session";
+import { getWorkspace } from "@/server/dal/workspaces";
+import { settle } from "@/server/dal/settle";
+import { CreateFunctionForm } from "./_components/create-function-form";
+
+type Params = { workspaceId: string };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("functions.create"))("title") };
+}
+
+/** A new function in a workspace. Viewers get an explanation instead of a form they could not submit. */
+export default async function NewFunctionPage({ params }: { params: Promise<Params> }) {
+  const { workspaceId } = await params;
+  const [t, tw, workspace, allowed] = await Promise.all([
+    getTranslations("functions.create"),
+    getTranslations("workspaces"),
+    settle(getWorkspace(workspaceId)),
+    userCan("function.create"),
+  ]);
+  if (!workspace.ok) {
+    if (workspace.error.status === 404) notFound();
+    const e = workspace.error;
+    return <ErrorPanel title={tw("detail.loadFailed")} message={e.message} code={e.code} requestId={e.requestId} />;
+  }
+  const w = workspace.data;
+  const workspaceHref = `/workspaces/${encodeURIComponent(w.id)}`;
+  return (
+    <div className="max-w-4xl">
+      <nav aria-label={tw("detail.breadcrumb")} className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
+        <ol className="flex flex-wrap items-center gap-1">
+          <li>
+            <Link href="/workspaces" className="hover:underline">
+              {tw("title")}
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li>
+            <Link href={workspaceHref} className="hover:underline">
+              {w.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <div id="create-function-heading">
+        <PageHeader title={t("title")} description={t("description", { workspace: w.name })} />
+      </div>
+      {allowed ? (
+        <CreateFunctionForm workspaceId={w.id} cancelHref={workspaceHref} />
+      ) : (
+        <EmptyState
+          title={t("notAllowedTitle")}
+          description={t("notAllowedDescription")}
+          action={
+            <Link href={workspaceHref} className={buttonClasses()}>
+              {t("back", { workspace: w.name })}
+            </Link>
+          }
+        />
+      )}
+    </div>
+  );
+}

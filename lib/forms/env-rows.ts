@@ -1,0 +1,43 @@
+import { envVarName } from "@/lib/contract";
+
+/** One editable row of the environment variables editor; `id` keeps React keys stable while typing. */
+export type EnvRow = { id: string; key: string; value: string };
+
+export type EnvRowProblem = "required" | "envName" | "duplicate";
+
+export type EnvRowsResult = {
+  variables: Record<string, string>;
+  /** Problems by row id, for messages next to the row's key input. */
+  problems: Record<string, EnvRowProblem>;
+};
+
+/**
+ * Turns the editor's rows into the contract's `environmentVariables`. Rows left completely empty are
+ * ignored (an "Add" clicked by mistake is not an error); a value without a name, a name the contract
+ * refuses and a repeated name are. The first occurrence of a name is kept, later ones are flagged.
+ */
+export function envRowsToVariables(rows: readonly EnvRow[]): EnvRowsResult {
+  const variables: Record<string, string> = {};
+  const problems: Record<string, EnvRowProblem> = {};
+  for (const row of rows) {
+    const key = row.key.trim();
+    if (key === "" && row.value === "") continue;
+    if (key === "") problems[row.id] = "required";
+    else if (!envVarName.safeParse(key).success) problems[row.id] = "envName";
+    else if (Object.hasOwn(variables, key)) problems[row.id] = "duplicate";
+    else variables[key] = row.value;
+  }
+  return { variables, problems };
+}
+
+/** Server field errors name variables (`environmentVariables.KEY`); this finds the row each one belongs to. */
+export function rowErrorsFromServer(rows: readonly EnvRow[], fieldErrors: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const prefix = "environmentVariables.";
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    if (!field.startsWith(prefix)) continue;
+    const row = rows.find((r) => r.key.trim() === field.slice(prefix.length));
+    if (row) out[row.id] = messages;
+  }
+  return out;
+}
