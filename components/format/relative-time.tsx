@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useNow } from "next-intl";
+import { useFormatter } from "next-intl";
+import { useClock } from "./use-clock";
 
 const ABSOLUTE = {
   year: "numeric",
@@ -15,7 +16,7 @@ const ABSOLUTE = {
 /** "3 min ago", with the absolute KST time on hover and for assistive tech. */
 export function RelativeTime({ iso }: { iso: string | null | undefined }) {
   const format = useFormatter();
-  const now = useNow({ updateInterval: 30_000 });
+  const now = useClock();
   if (!iso) return <span className="text-zinc-400">—</span>;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
