@@ -4,15 +4,14 @@ import { FunctionHeader } from "@/components/functions/function-header";
 import { FunctionTabs } from "@/components/functions/function-tabs";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { getTranslations } from "next-intl/server";
-import { getFunction } from "@/server/dal/functions";
-import { getWorkspace } from "@/server/dal/workspaces";
+import { getFunctionForRender, getWorkspaceForRender } from "@/server/dal/render-reads";
 import { settle } from "@/server/dal/settle";
 
 type Params = { workspaceId: string; functionId: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const fn = await settle(getFunction(workspaceId, functionId));
+  const fn = await settle(getFunctionForRender(workspaceId, functionId));
   return { title: fn.ok ? fn.data.name : undefined };
 }
 
@@ -21,8 +20,8 @@ export default async function FunctionLayout({ params, children }: { params: Pro
   const { workspaceId, functionId } = await params;
   const [t, workspace, fn] = await Promise.all([
     getTranslations("functions"),
-    settle(getWorkspace(workspaceId)),
-    settle(getFunction(workspaceId, functionId)),
+    settle(getWorkspaceForRender(workspaceId)),
+    settle(getFunctionForRender(workspaceId, functionId)),
   ]);
   if ((!fn.ok && fn.error.status === 404) || (!workspace.ok && workspace.error.status === 404)) notFound();
   if (!fn.ok || !workspace.ok) {

@@ -7,7 +7,7 @@ import { imageChoices, initialValues } from "@/components/deploy/deploy-form-mod
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { deploySpinApp, scaffoldSpinApp } from "@/server/actions/deploy";
 import { userCan } from "@/server/auth/session";
-import { getFunction } from "@/server/dal/functions";
+import { getFunctionForRender } from "@/server/dal/render-reads";
 import { settle } from "@/server/dal/settle";
 import { listWorkspaceTaskItems } from "@/server/dal/tasks";
 
@@ -19,7 +19,7 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function DeployTab({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ image?: string | string[] }> }) {
   const [{ workspaceId, functionId }, query, t] = await Promise.all([params, searchParams, getTranslations("deploy")]);
-  const [fn, canDeploy] = await Promise.all([settle(getFunction(workspaceId, functionId)), userCan("deploy.create")]);
+  const [fn, canDeploy] = await Promise.all([settle(getFunctionForRender(workspaceId, functionId)), userCan("deploy.create")]);
   if (!fn.ok) return <ErrorPanel title={t("loadFailed")} message={fn.error.message} code={fn.error.code} requestId={fn.error.requestId} />;
 
   const current = <CurrentDeployment invocationUrl={fn.data.invocationUrl} lastDeployed={fn.data.lastDeployed} />;

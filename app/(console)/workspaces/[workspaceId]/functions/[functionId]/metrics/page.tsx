@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { userCan } from "@/server/auth/session";
-import { getFunction } from "@/server/dal/functions";
+import { getFunctionForRender } from "@/server/dal/render-reads";
 import { settle } from "@/server/dal/settle";
 
 type Params = { workspaceId: string; functionId: string };
@@ -13,7 +13,7 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function FunctionMetricsPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [t, fn, canSeeRaw] = await Promise.all([getTranslations("metrics"), settle(getFunction(workspaceId, functionId)), userCan("metrics.raw")]);
+  const [t, fn, canSeeRaw] = await Promise.all([getTranslations("metrics"), settle(getFunctionForRender(workspaceId, functionId)), userCan("metrics.raw")]);
   if (!fn.ok) {
     // The layout already reports an unloadable function; this only happens if it failed in between.
     return <ErrorPanel title={t("errors.functionFailed")} message={fn.error.message} code={fn.error.code} requestId={fn.error.requestId} />;
