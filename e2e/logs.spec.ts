@@ -144,8 +144,12 @@ test.describe("with Loki failing", () => {
 
     await page.getByRole("tab", { name: "Live" }).click();
     await expect(alert).toBeVisible();
-    await resetFaults(request);
+    // Retry really asks Loki again (still down here: the tab's own 5 s retry could otherwise recover
+    // first and take the button away mid-click), then the tail recovers once Loki is back.
+    const asked = page.waitForResponse((r) => r.url().includes("/loki-logs"));
     await alert.getByRole("button", { name: "Retry" }).click();
+    expect((await asked).status()).toBe(503);
+    await resetFaults(request);
     await expect(alert).toHaveCount(0);
     await expect(liveLines(page).filter({ hasText: `e2e-line ${m}` })).toBeVisible();
   });
