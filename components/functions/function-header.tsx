@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/format/relative-time";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -10,21 +10,13 @@ export function FunctionHeader({ fn, workspace }: { fn: FunctionDto; workspace: 
   const t = useTranslations("functions.header");
   return (
     <header className="mb-4 space-y-3">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-zinc-500 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/workspaces" className="hover:underline">
-              {t("workspaces")}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li>
-            <Link href={`/workspaces/${encodeURIComponent(workspace.id)}`} className="hover:underline">
-              {workspace.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t("breadcrumb")}
+        items={[
+          { href: "/workspaces", label: t("workspaces") },
+          { href: `/workspaces/${encodeURIComponent(workspace.id)}`, label: workspace.name },
+        ]}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{fn.name}</h1>
         <FunctionStatusBadge status={fn.status} />

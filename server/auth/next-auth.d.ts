@@ -1,3 +1,4 @@
+import "server-only";
 // Shapes of our session and JWT, merged into next-auth's own types (used by useSession() too).
 import type { Role } from "./policy";
 

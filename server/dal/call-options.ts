@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Per-call options every DAL function takes from its route or action. */
 export type CallOptions = {
   /**

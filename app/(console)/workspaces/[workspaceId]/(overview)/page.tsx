@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RelativeTime } from "@/components/format/relative-time";
@@ -50,11 +51,7 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
   ) : undefined;
   return (
     <>
-      <nav aria-label={t("detail.breadcrumb")} className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <Link href="/workspaces" className="hover:underline">
-          {t("title")}
-        </Link>
-      </nav>
+      <Breadcrumbs className="mb-2" label={t("detail.breadcrumb")} items={[{ href: "/workspaces", label: t("title") }, { label: w.name }]} />
       <PageHeader
         title={w.name}
         description={w.description ?? undefined}

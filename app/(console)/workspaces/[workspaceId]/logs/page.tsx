@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -33,21 +33,14 @@ export default async function WorkspaceLogsPage({ params }: { params: Promise<Pa
   const refs = functions.ok ? functions.data.map((f) => ({ id: f.id, name: f.name })).sort((a, b) => a.name.localeCompare(b.name)) : null;
   return (
     <>
-      <nav aria-label={t("breadcrumb")} className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/workspaces" className="hover:underline">
-              {t("workspaces")}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li>
-            <Link href={`/workspaces/${encodeURIComponent(workspace.data.id)}`} className="hover:underline">
-              {workspace.data.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        className="mb-2"
+        label={t("breadcrumb")}
+        items={[
+          { href: "/workspaces", label: t("workspaces") },
+          { href: `/workspaces/${encodeURIComponent(workspace.data.id)}`, label: workspace.data.name },
+        ]}
+      />
       <PageHeader title={t("title")} description={t("description", { workspace: workspace.data.name })} />
       <Suspense fallback={<Skeleton className="h-64 w-full" />}>
         <WorkspaceLogs workspaceId={workspace.data.id} functions={refs} />

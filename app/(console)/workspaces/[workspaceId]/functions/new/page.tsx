@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button-classes";
@@ -34,21 +35,14 @@ export default async function NewFunctionPage({ params }: { params: Promise<Para
   const workspaceHref = `/workspaces/${encodeURIComponent(w.id)}`;
   return (
     <div className="max-w-4xl">
-      <nav aria-label={tw("detail.breadcrumb")} className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1">
-          <li>
-            <Link href="/workspaces" className="hover:underline">
-              {tw("title")}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li>
-            <Link href={workspaceHref} className="hover:underline">
-              {w.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        className="mb-2"
+        label={tw("detail.breadcrumb")}
+        items={[
+          { href: "/workspaces", label: tw("title") },
+          { href: workspaceHref, label: w.name },
+        ]}
+      />
       <div id="create-function-heading">
         <PageHeader title={t("title")} description={t("description", { workspace: w.name })} />
       </div>
