@@ -144,6 +144,26 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
   await expect(page.getByText(/were restored/)).toHaveCount(0);
 });
 
+test("a draft restored after someone else saved goes through the conflict check", async ({ page }) => {
+  const fn = await newFunction("e2e-code-stale");
+  await page.goto(functionPath(fn, "code"));
+  await replaceEditorText(page, "def handler(event):\n    return 'my draft'\n");
+  await expect(page.getByTestId("dirty-marker")).toBeVisible();
+  await page.waitForTimeout(500); // the draft is written a moment after typing stops
+  page.on("dialog", (d) => void d.accept()); // the beforeunload prompt: leave anyway
+  await page.goto("about:blank"); // the draft stays in this browser
+  const theirs = "def handler(event):\n    return 'saved meanwhile'\n";
+  await api.patch(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`, { data: { code: utf8Base64(theirs) } });
+
+  await page.goto(functionPath(fn, "code"));
+  await expect(page.getByText("Someone saved this function since then")).toBeVisible();
+  await expect(page.getByTestId("code-editor")).toContainText("my draft");
+  await page.getByRole("button", { name: /^Save/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Someone saved this function while you were editing" });
+  await expect(dialog.getByTestId("conflict-diff")).toContainText("saved meanwhile");
+  expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe(theirs);
+});
+
 test("leaving with unsaved edits asks first", async ({ page }) => {
   const fn = await newFunction("e2e-code-leave");
   await page.goto(functionPath(fn, "code"));

@@ -30,12 +30,12 @@ export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, on
         )}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="ghost" aria-pressed={showDiff} onClick={onToggleDiff} disabled={!dirty && !showDiff}>
+        <Button size="sm" variant="ghost" className="disabled:opacity-50" aria-pressed={showDiff} onClick={onToggleDiff} disabled={!dirty && !showDiff}>
           {showDiff ? t("hideChanges") : t("showChanges")}
         </Button>
         {canEdit ? (
           <>
-            <Button size="sm" onClick={onDiscard} disabled={!dirty || saving}>
+            <Button size="sm" className="disabled:opacity-50" onClick={onDiscard} disabled={!dirty || saving}>
               {t("discard")}
             </Button>
             <Button size="sm" variant="primary" onClick={onSave} disabled={!dirty || saving} aria-busy={saving} aria-keyshortcuts="Control+S Meta+S">

@@ -1,8 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { LazyDiffView } from "@/components/editor/lazy-editors";
-import { RelativeTime } from "@/components/format/relative-time";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ConflictVersion } from "./use-code-document";
@@ -22,6 +21,7 @@ type ConflictDialogProps = {
  */
 export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, onClose }: ConflictDialogProps) {
   const t = useTranslations("code.conflict");
+  const format = useFormatter();
   return (
     <Dialog
       open={conflict !== null}
@@ -29,7 +29,7 @@ export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, on
         if (!open) onClose();
       }}
       title={t("title")}
-      description={conflict ? t.rich("description", { time: () => <RelativeTime iso={conflict.lastModified} /> }) : null}
+      description={conflict ? t("description", { time: format.dateTime(new Date(conflict.lastModified), { dateStyle: "medium", timeStyle: "medium" }) }) : null}
       size="xl"
     >
       {conflict ? (

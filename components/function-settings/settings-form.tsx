@@ -119,7 +119,7 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
         ) : null}
         {canEdit ? (
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setForm(formFromFunction(loaded))} disabled={!dirty || action.pending}>
+            <Button className="disabled:opacity-50" onClick={() => setForm(formFromFunction(loaded))} disabled={!dirty || action.pending}>
               {t("reset")}
             </Button>
             <Button type="submit" variant="primary" disabled={!dirty || !checked.ok || action.pending} aria-busy={action.pending}>
