@@ -9,6 +9,7 @@ import {
   getFunctionJson,
   monacoInput,
   replaceEditorText,
+  saveScreenshot,
   uniqueName,
   utf8Base64,
   type FunctionJson,
@@ -55,7 +56,7 @@ test("Korean code typed in Monaco is saved with Ctrl+S and survives byte for byt
   await expect(page.getByTestId("code-status-bar")).toContainText("UTF-8");
   await page.keyboard.press("ControlOrMeta+S");
   await expect(page.getByText("All changes saved")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("code-editor.png"), fullPage: true });
+  await saveScreenshot(page, "code-editor");
 
   const stored = await getFunctionJson(api, fn);
   expect(stored.code).toBe(utf8Base64(KOREAN_CODE));
@@ -99,7 +100,7 @@ test("a save over someone else's change shows both versions instead of overwriti
   const diff = dialog.getByTestId("conflict-diff");
   await expect(diff).toContainText("'theirs'");
   await expect(diff).toContainText("'mine'");
-  await page.screenshot({ path: test.info().outputPath("code-conflict.png"), fullPage: true });
+  await saveScreenshot(page, "code-conflict");
   expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe(theirs);
 
   // Keep editing: the edit stays, and the next save overwrites deliberately.

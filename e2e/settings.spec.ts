@@ -1,5 +1,15 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiAs, createFunction, deleteFunction, demoWorkspaceId, functionPath, getFunctionJson, uniqueName, type FunctionJson } from "./support/function-fixture";
+import {
+  apiAs,
+  createFunction,
+  deleteFunction,
+  demoWorkspaceId,
+  functionPath,
+  getFunctionJson,
+  saveScreenshot,
+  uniqueName,
+  type FunctionJson,
+} from "./support/function-fixture";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
@@ -32,7 +42,7 @@ test("a new memory size is saved and stays after a reload", async ({ page }) => 
   await memory.fill("512");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath("settings.png"), fullPage: true });
+  await saveScreenshot(page, "settings");
 
   const stored = await getFunctionJson(api, fn);
   expect(stored.memory).toBe(512);
@@ -104,6 +114,6 @@ test.describe("as a manager", () => {
     await expect(page.getByRole("button", { name: "Reveal" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Disable function|Enable function/ })).toHaveCount(0);
     await expect(page.getByText("You can see these settings but not change them")).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath("settings-read-only.png"), fullPage: true });
+    await saveScreenshot(page, "settings-read-only");
   });
 });

@@ -7,6 +7,7 @@ import {
   functionPath,
   monacoInput,
   replaceEditorText,
+  saveScreenshot,
   uniqueName,
   type FunctionJson,
 } from "./support/function-fixture";
@@ -51,7 +52,7 @@ test("a payload runs the real function and its answer is shown", async ({ page }
   await expect(body).toContainText('"echo": {');
   await expect(body).toContainText('"name": "은하"');
   await expect(page.getByTestId("invoke-response")).toContainText(/\d+ ms/);
-  await page.screenshot({ path: test.info().outputPath("test-response.png"), fullPage: true });
+  await saveScreenshot(page, "test-response");
 });
 
 test("Ctrl+Enter invokes; this session's runs can be opened and run again", async ({ page }) => {

@@ -89,7 +89,7 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
             onChange={doc.setText}
             onCursorChange={setCursor}
             onReady={setEol}
-            shortcuts={canEdit ? { save: () => void doc.save() } : undefined}
+            shortcuts={canEdit ? { save: (value) => void doc.save(value) } : undefined}
           />
         </div>
         <CodeStatusBar cursor={cursor} bytes={utf8Bytes(source)} bom={doc.shape.bom} eol={eol} draftKept={canEdit ? doc.draftKept : null} />

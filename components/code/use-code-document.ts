@@ -107,10 +107,13 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
     setOpened((o) => ({ text: next, epoch: o.epoch + 1 }));
   }, []);
 
-  const save = useCallback(async () => {
-    if (!canEdit || saving || !dirty) return;
+  /** Saves `current` (the editor's text right now, when the caller has it) or the text last reported. */
+  const save = useCallback(async (current?: string) => {
+    const value = current ?? text;
+    if (current !== undefined && current !== text) setText(current);
+    if (!canEdit || saving || value === savedText) return;
     setSaving(true);
-    const sent = toSource(text, shape);
+    const sent = toSource(value, shape);
     const code = encodeUtf8Base64(sent);
     try {
       let result = await runSave({ workspaceId, functionId, code, expectedLastModified: expected });
@@ -129,7 +132,7 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
     } finally {
       setSaving(false);
     }
-  }, [canEdit, saving, dirty, text, shape, runSave, workspaceId, functionId, expected, base, adopt]);
+  }, [canEdit, saving, savedText, text, shape, runSave, workspaceId, functionId, expected, base, adopt]);
 
   /** Keep my edit, based on their version now: the next save replaces theirs, knowingly. */
   const keepEditing = useCallback(() => {

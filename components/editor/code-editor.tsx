@@ -6,11 +6,15 @@ import { type Monaco, monaco } from "./monaco-setup";
 import { useEditorTheme } from "./use-editor-theme";
 import { useLatest } from "./use-latest";
 
+/**
+ * Handlers get the editor's text at the moment of the key press: React state may not have caught up
+ * with a paste made an instant earlier, and saving or running stale text would be wrong.
+ */
 export type EditorShortcuts = {
   /** Ctrl/Cmd+S. */
-  save?: () => void;
+  save?: (value: string) => void;
   /** Ctrl/Cmd+Enter. */
-  run?: () => void;
+  run?: (value: string) => void;
 };
 
 export type EditorCursor = { line: number; column: number; selected: number };
@@ -47,8 +51,8 @@ export function CodeEditor(props: CodeEditorProps) {
   const onMount: OnMount = (editor) => {
     // Scoped to this editor: Monaco's dynamic keybindings are global and outlive the editor.
     const when = `editorId == '${editor.getId()}'`;
-    if (props.shortcuts?.save) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => shortcuts.current?.save?.(), when);
-    if (props.shortcuts?.run) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => shortcuts.current?.run?.(), when);
+    if (props.shortcuts?.save) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => shortcuts.current?.save?.(editor.getValue()), when);
+    if (props.shortcuts?.run) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => shortcuts.current?.run?.(editor.getValue()), when);
     const report = () => {
       const pos = editor.getPosition();
       const model = editor.getModel();

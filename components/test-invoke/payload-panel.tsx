@@ -11,7 +11,8 @@ type PayloadPanelProps = {
   canInvoke: boolean;
   running: boolean;
   onChange: (text: string) => void;
-  onInvoke: () => void;
+  /** Runs the payload; from the editor's shortcut it is given the editor's text at that instant. */
+  onInvoke: (current?: string) => void;
 };
 
 /** The request body: Monaco in JSON mode, where it breaks when it is not JSON, and the Invoke button. */
@@ -29,7 +30,7 @@ export function PayloadPanel({ opened, check, canInvoke, running, onChange, onIn
           language="json"
           ariaLabel={t("editorLabel")}
           onChange={onChange}
-          shortcuts={canInvoke ? { run: onInvoke } : undefined}
+          shortcuts={canInvoke ? { run: (value) => onInvoke(value) } : undefined}
         />
       </div>
       <p id="payload-check" role="status" data-testid="payload-check" className={check.ok ? "text-xs text-emerald-700 dark:text-emerald-300" : "text-xs text-red-700 dark:text-red-300"}>
@@ -41,7 +42,7 @@ export function PayloadPanel({ opened, check, canInvoke, running, onChange, onIn
       </p>
       {canInvoke ? (
         <div className="flex items-center gap-3">
-          <Button variant="primary" onClick={onInvoke} disabled={!check.ok || running} aria-busy={running} aria-describedby="payload-check" aria-keyshortcuts="Control+Enter Meta+Enter">
+          <Button variant="primary" onClick={() => onInvoke()} disabled={!check.ok || running} aria-busy={running} aria-describedby="payload-check" aria-keyshortcuts="Control+Enter Meta+Enter">
             {running ? t("running") : t("invoke")}
             <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">{t("shortcut")}</kbd>
           </Button>

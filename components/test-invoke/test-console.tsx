@@ -80,7 +80,17 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
-          <PayloadPanel opened={opened} check={check} canInvoke={canInvoke} running={action.pending} onChange={setPayload} onInvoke={() => void run(payload)} />
+          <PayloadPanel
+            opened={opened}
+            check={check}
+            canInvoke={canInvoke}
+            running={action.pending}
+            onChange={setPayload}
+            onInvoke={(current) => {
+              if (current !== undefined && current !== payload) setPayload(current);
+              void run(current ?? payload);
+            }}
+          />
           <SavedEvents
             events={events}
             canSave={check.ok}

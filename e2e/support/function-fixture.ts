@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** What the BFF answers for a function (the fields the journeys look at). */
 export type FunctionJson = {
@@ -92,11 +92,22 @@ export async function replaceEditorText(page: Page, text: string, container = pa
   await page.keyboard.press("ControlOrMeta+V");
 }
 
-/** An API client signed in as `role` (beforeAll hooks get no test-scoped `request`). */
-export async function apiAs(
-  playwright: { request: { newContext: (o: { baseURL?: string; storageState?: string }) => Promise<APIRequestContext> } },
-  baseURL: string | undefined,
-  storageState: string,
-): Promise<APIRequestContext> {
-  return playwright.request.newContext({ baseURL, storageState });
+type RequestFactory = {
+  request: { newContext: (o: { baseURL?: string; storageState?: string; extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext> };
+};
+
+/**
+ * An API client signed in with `storageState`, for beforeAll hooks (they get no test-scoped `request`).
+ * One connection per request: this client idles while a page works, and a kept-alive socket that the
+ * server closed meanwhile fails the next call with ECONNRESET.
+ */
+export async function apiAs(playwright: RequestFactory, baseURL: string | undefined, storageState: string): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL, storageState, extraHTTPHeaders: { connection: "close" } });
+}
+
+/** A full-page screenshot kept with the test's output and attached to the HTML report. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
 }
