@@ -1,0 +1,25 @@
+import { CodeWorkspace } from "@/components/code/code-workspace";
+import { saveFunctionCode } from "@/server/actions/function-code";
+import { userCan } from "@/server/auth/session";
+import { getFunction } from "@/server/dal/functions";
+
+type Params = { workspaceId: string; functionId: string };
+
+/**
+ * The Code tab. The layout has already shown a load failure or 404, so a failure here is rare and
+ * goes to the segment's error boundary.
+ */
+export default async function CodePage({ params }: { params: Promise<Params> }) {
+  const { workspaceId, functionId } = await params;
+  const [fn, canEdit] = await Promise.all([getFunction(workspaceId, functionId), userCan("function.update")]);
+  return (
+    <CodeWorkspace
+      workspaceId={workspaceId}
+      functionId={functionId}
+      code={fn.code}
+      lastModified={fn.lastModified}
+      canEdit={canEdit}
+      saveCode={saveFunctionCode}
+    />
+  );
+}

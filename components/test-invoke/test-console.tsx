@@ -1,0 +1,139 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useAction } from "@/components/actions/use-action";
+import { useIsClient } from "@/components/editor/use-is-client";
+import { useModShortcut } from "@/components/editor/use-shortcut";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ActionResult } from "@/lib/api/action-result";
+import type { FunctionStatus } from "@/lib/contract/function";
+import type { InvokeResultDto } from "@/lib/dto/function";
+import { HistoryList } from "./history-list";
+import type { InvokeOutcome } from "./invoke-outcome";
+import { addToHistory, clearHistory, deleteEvent, readEvents, readHistory, saveEvent, type HistoryEntry } from "./invoke-store";
+import { checkJson } from "./json-check";
+import { PayloadPanel } from "./payload-panel";
+import { ResponsePanel } from "./response-panel";
+import { SavedEvents } from "./saved-events";
+
+export type InvokeAction = (input: { workspaceId: string; functionId: string; body: string }) => Promise<ActionResult<InvokeResultDto>>;
+
+type TestConsoleProps = {
+  workspaceId: string;
+  functionId: string;
+  status: FunctionStatus;
+  timeoutSeconds: number;
+  canInvoke: boolean;
+  invoke: InvokeAction;
+};
+
+const DEFAULT_PAYLOAD = '{\n  "test": true\n}\n';
+
+/** The Test tab. Client-only below this point: it reads the session's runs and saved events from storage. */
+export function TestConsole(props: TestConsoleProps) {
+  const isClient = useIsClient();
+  if (!isClient) return <Skeleton className="h-[40vh]" />;
+  return <TestConsoleBody {...props} />;
+}
+
+function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canInvoke, invoke }: TestConsoleProps) {
+  const t = useTranslations("testInvoke");
+  const [history, setHistory] = useState(() => readHistory(functionId));
+  const [historyKept, setHistoryKept] = useState(true);
+  const [selectedId, setSelectedId] = useState<string | null>(() => history[0]?.id ?? null);
+  const [events, setEvents] = useState(() => readEvents(functionId));
+  const [payload, setPayload] = useState(() => history[0]?.payload ?? DEFAULT_PAYLOAD);
+  const [opened, setOpened] = useState({ text: payload, epoch: 0 });
+  const action = useAction(invoke);
+  const check = checkJson(payload);
+  const selected = history.find((e) => e.id === selectedId) ?? null;
+
+  const load = (text: string) => {
+    setPayload(text);
+    setOpened((o) => ({ text, epoch: o.epoch + 1 }));
+  };
+
+  async function run(body: string) {
+    if (!canInvoke || action.pending || !checkJson(body).ok) return;
+    const started = performance.now();
+    const result = await action.run({ workspaceId, functionId, body });
+    if (!result.ok && result.code === "UNAUTHENTICATED") return; // on its way to sign-in
+    const outcome: InvokeOutcome = result.ok
+      ? { kind: "response", ...result.data }
+      : { kind: "failure", code: result.code, message: result.message, requestId: result.requestId, durationMs: Math.round(performance.now() - started) };
+    const entry: HistoryEntry = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, at: Date.now(), payload: body, outcome };
+    const next = addToHistory(functionId, history, entry);
+    setHistory(next.list);
+    setHistoryKept(next.kept);
+    setSelectedId(entry.id);
+  }
+
+  useModShortcut("Enter", () => void run(payload), canInvoke);
+
+  return (
+    <div className="space-y-4">
+      {status === "disabled" ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          {t("disabledNotice")}
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <PayloadPanel
+            opened={opened}
+            check={check}
+            canInvoke={canInvoke}
+            running={action.pending}
+            onChange={setPayload}
+            onInvoke={(current) => {
+              if (current !== undefined && current !== payload) setPayload(current);
+              void run(current ?? payload);
+            }}
+          />
+          <SavedEvents
+            events={events}
+            canSave={check.ok}
+            onSave={(name) => {
+              const next = saveEvent(functionId, events, { name, payload, savedAt: Date.now() });
+              if (next) setEvents(next);
+              return next !== null;
+            }}
+            onLoad={(ev) => load(ev.payload)}
+            onDelete={(ev) => {
+              const next = deleteEvent(functionId, events, ev.name);
+              if (next) setEvents(next);
+            }}
+          />
+        </div>
+        <div className="space-y-6">
+          <section aria-labelledby="response-title" className="space-y-2">
+            <h2 id="response-title" className="text-sm font-medium">
+              {t("response.title")}
+            </h2>
+            <ResponsePanel outcome={selected?.outcome ?? null} at={selected?.at ?? null} timeoutSeconds={timeoutSeconds} running={action.pending} />
+          </section>
+          <HistoryList
+            entries={history}
+            selectedId={selectedId}
+            kept={historyKept}
+            canRun={canInvoke}
+            onOpen={(e) => {
+              setSelectedId(e.id);
+              load(e.payload);
+            }}
+            onRerun={(e) => {
+              load(e.payload);
+              void run(e.payload);
+            }}
+            onClear={() => {
+              clearHistory(functionId);
+              setHistory([]);
+              setSelectedId(null);
+            }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

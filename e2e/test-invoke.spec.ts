@@ -1,0 +1,134 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  apiAs,
+  createFunction,
+  deleteFunction,
+  demoWorkspaceId,
+  functionPath,
+  monacoInput,
+  replaceEditorText,
+  saveScreenshot,
+  uniqueName,
+  type FunctionJson,
+} from "./support/function-fixture";
+import { storageStateFor } from "./support/users";
+
+test.use({ storageState: storageStateFor("developer") });
+// Monaco is a few MB of script; with tracing on a busy two-core runner one page load can take 20 s.
+test.describe.configure({ timeout: 120_000 });
+
+let api: APIRequestContext;
+let workspaceId: string;
+let echo: FunctionJson;
+const created: FunctionJson[] = [];
+
+async function newFunction(prefix: string, fields: { code?: string; timeout?: number } = {}): Promise<FunctionJson> {
+  const fn = await createFunction(api, workspaceId, { name: uniqueName(prefix), ...fields });
+  created.push(fn);
+  return fn;
+}
+
+const payloadEditor = (page: Page) => page.getByTestId("payload-editor");
+const invokeButton = (page: Page) => page.getByRole("button", { name: /^Invoke/ });
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  api = await apiAs(playwright, baseURL, storageStateFor("developer"));
+  workspaceId = await demoWorkspaceId(api);
+  echo = await newFunction("e2e-test-echo");
+});
+
+test.afterAll(async () => {
+  for (const fn of created) await deleteFunction(api, fn);
+  await api.dispose();
+});
+
+test("a payload runs the real function and its answer is shown", async ({ page }) => {
+  await page.goto(functionPath(echo, "test"));
+  await replaceEditorText(page, '{"name": "은하", "n": 3}', payloadEditor(page));
+  await expect(page.getByTestId("payload-check")).toHaveText("Valid JSON.");
+  await invokeButton(page).click();
+  await expect(page.getByTestId("invoke-status")).toHaveText("200");
+  const body = page.getByTestId("invoke-body");
+  await expect(body).toContainText('"echo": {');
+  await expect(body).toContainText('"name": "은하"');
+  await expect(page.getByTestId("invoke-response")).toContainText(/\d+ ms/);
+  await saveScreenshot(page, "test-response");
+});
+
+test("Ctrl+Enter invokes; this session's runs can be opened and run again", async ({ page }) => {
+  await page.goto(functionPath(echo, "test"));
+  await replaceEditorText(page, '{"run": 1}', payloadEditor(page));
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("invoke-body")).toContainText('"run": 1');
+  await replaceEditorText(page, '{"run": 2}', payloadEditor(page));
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("invoke-body")).toContainText('"run": 2');
+
+  const history = page.getByTestId("invoke-history").getByRole("listitem");
+  await expect(history).toHaveCount(2);
+  await page.reload(); // the list lives in sessionStorage: a reload keeps it
+  await expect(history).toHaveCount(2);
+  await history.nth(1).getByRole("button", { name: /^Open/ }).click();
+  await expect(page.getByTestId("invoke-body")).toContainText('"run": 1');
+  await expect(payloadEditor(page)).toContainText('"run": 1');
+  await history.nth(1).getByRole("button", { name: "Run again" }).click();
+  await expect(history).toHaveCount(3);
+  await expect(page.getByTestId("invoke-body")).toContainText('"run": 1');
+});
+
+test("invalid JSON disables Invoke and says where it breaks", async ({ page }) => {
+  await page.goto(functionPath(echo, "test"));
+  await replaceEditorText(page, '{\n  "a": \n}', payloadEditor(page));
+  await expect(page.getByTestId("payload-check")).toContainText("Not valid JSON at line 3, column 1");
+  await expect(invokeButton(page)).toBeDisabled();
+  await replaceEditorText(page, '{"a": null}', payloadEditor(page));
+  await expect(invokeButton(page)).toBeEnabled();
+});
+
+test("test events are saved in the browser, loaded and deleted", async ({ page }) => {
+  await page.goto(functionPath(echo, "test"));
+  await replaceEditorText(page, '{"order": 42}', payloadEditor(page));
+  await page.getByLabel("Name of the test event").fill("order 42");
+  await page.getByRole("button", { name: "Save payload" }).click();
+  await replaceEditorText(page, "{}", payloadEditor(page));
+
+  await page.reload();
+  await monacoInput(page, payloadEditor(page));
+  await page.getByRole("button", { name: "Load order 42" }).click();
+  await expect(payloadEditor(page)).toContainText('"order": 42');
+  await page.getByRole("button", { name: "Delete order 42" }).click();
+  await expect(page.getByTestId("saved-events")).toHaveCount(0);
+});
+
+test("a function that runs past its timeout is explained in plain words", async ({ page }) => {
+  const slow = await newFunction("e2e-test-slow", { code: "import time\n\ndef handler(event):\n    time.sleep(5)\n    return {}\n", timeout: 1 });
+  await page.goto(functionPath(slow, "test"));
+  await monacoInput(page, payloadEditor(page));
+  await invokeButton(page).click();
+  await expect(page.getByTestId("invoke-status")).toContainText("504");
+  await expect(page.getByText("The function ran past its timeout (1 s) and was stopped.")).toBeVisible();
+});
+
+test("a disabled function is explained, not just refused", async ({ page }) => {
+  const off = await newFunction("e2e-test-disabled");
+  expect((await api.patch(`/api/workspaces/${off.workspaceId}/functions/${off.id}`, { data: { status: "disabled" } })).status()).toBe(200);
+  await page.goto(functionPath(off, "test"));
+  await expect(page.getByText("This function is disabled")).toBeVisible();
+  await monacoInput(page, payloadEditor(page));
+  await invokeButton(page).click();
+  await expect(page.getByTestId("invoke-status")).toHaveText("409 FUNCTION_DISABLED");
+  await expect(page.getByText("The function is disabled. Enable it in Settings to invoke it.")).toBeVisible();
+});
+
+test.describe("as a manager", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("there is no Invoke, and the page says why", async ({ page }) => {
+    await page.goto(functionPath(echo, "test"));
+    await monacoInput(page, payloadEditor(page));
+    await expect(invokeButton(page)).toHaveCount(0);
+    await expect(page.getByText("your role cannot invoke functions")).toBeVisible();
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(page.getByTestId("invoke-response")).toHaveCount(0);
+  });
+});
