@@ -8,7 +8,7 @@ import { readSessionToken } from "@/server/auth/token";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (isPublicPage(pathname) || (await readSessionToken(request.cookies))) return passOn(request);
+  if (isPublicPage(pathname) || isServerAction(request) || (await readSessionToken(request.cookies))) return passOn(request);
 
   if (pathname === "/api" || pathname.startsWith("/api/")) {
     return NextResponse.json(
@@ -34,6 +34,17 @@ function passOn(request: NextRequest): NextResponse {
   headers.set("x-request-id", incoming && /^[A-Za-z0-9._:-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID());
   headers.set("x-eunha-path", callbackPath(request));
   return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * A server action posts to the page's URL; a sign-in redirect is an answer its client cannot read
+ * ("could not reach the console"). Every action checks the session itself and answers
+ * UNAUTHENTICATED, which the browser turns into sign-in and back, so actions pass through here.
+ */
+function isServerAction(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  const api = pathname === "/api" || pathname.startsWith("/api/");
+  return !api && request.method === "POST" && request.headers.has("next-action");
 }
 
 /** Pages reachable without a session (the sign-in flow itself). */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signInThroughIdp } from "./support/sign-in";
 import { credentials, storageStateFor } from "./support/users";
 
@@ -56,16 +56,44 @@ test.describe("signed in", () => {
     await expect(page.getByLabel("Password")).toBeVisible();
   });
 
-  test("an ended session on the next navigation leads to sign-in and back, not a broken page", async ({ page, context }) => {
-    await signInThroughIdp(page, "developer", "/workspaces");
-    await context.clearCookies();
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Builds" }).click();
-    await expect(page).toHaveURL(/\/signin/);
+  /** The Demo workspace's first function, for pages that poll or act. */
+  async function demoFunctionPath(page: Page): Promise<string> {
+    const workspaces = (await (await page.request.get("/api/workspaces")).json()) as Array<{ id: string; name: string }>;
+    const demo = workspaces.find((w) => w.name === "Demo") ?? workspaces[0]!;
+    const fns = (await (await page.request.get(`/api/workspaces/${demo.id}/functions`)).json()) as Array<{ id: string }>;
+    return `/workspaces/${demo.id}/functions/${fns[0]!.id}`;
+  }
+
+  async function signBackIn(page: Page): Promise<void> {
     await page.getByRole("button", { name: "Sign in with SSO" }).click();
     const { username, password } = credentials("developer");
     await page.getByLabel("Username").fill(username);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(/\/builds/);
+  }
+
+  test("a session that ends under a polling page leads to sign-in and back to that page", async ({ page, context }) => {
+    await signInThroughIdp(page, "developer", "/workspaces");
+    const logs = `${await demoFunctionPath(page)}/logs?view=live`;
+    await page.goto(logs);
+    await expect(page.getByRole("tab", { name: "Live", selected: true })).toBeVisible();
+    await context.clearCookies();
+    // The Live tail polls every few seconds: its next poll meets the ended session.
+    await expect(page).toHaveURL(/\/signin\?reason=ended/, { timeout: 20_000 });
+    await expect(page.getByRole("status")).toContainText("Your session has ended");
+    await signBackIn(page);
+    await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === logs);
+  });
+
+  test("a server action after the session ended leads to sign-in and back to the same page", async ({ page, context }) => {
+    await signInThroughIdp(page, "developer", "/workspaces");
+    const settings = `${await demoFunctionPath(page)}/settings`;
+    await page.goto(settings);
+    await page.getByLabel("Description").fill(`edited after the session ended ${Date.now()}`);
+    await context.clearCookies();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page).toHaveURL(/\/signin\?reason=ended/);
+    await signBackIn(page);
+    await expect(page).toHaveURL((url) => url.pathname === settings);
   });
 });

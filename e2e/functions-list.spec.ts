@@ -164,3 +164,38 @@ test("delete a function: its row and every count drop at once", async ({ page, b
     await removeWorkspace(baseURL, ws.id);
   }
 });
+
+test("delete a function from its own page: confirm, land on the workspace, and it is gone", async ({ page, baseURL }) => {
+  const ws = await workspaceFor(baseURL, "e2e-delete-page");
+  try {
+    const dev = await apiAs("developer", baseURL);
+    const fn = await createFunction(dev, ws.id, uniqueName("doomed"));
+    await dev.dispose();
+    await page.goto(`/workspaces/${ws.id}/functions/${fn.id}/settings`);
+    await page.getByRole("button", { name: `Delete function ${fn.name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete function ${fn.name}?` });
+    await dialog.getByRole("button", { name: "Delete function" }).click();
+    await expect(page).toHaveURL(new RegExp(`/workspaces/${ws.id}$`));
+    await expect(page.getByText(`Function ${fn.name} deleted`)).toBeVisible();
+    await expect(page.getByText("No functions yet")).toBeVisible();
+  } finally {
+    await removeWorkspace(baseURL, ws.id);
+  }
+});
+
+test.describe("as a manager", () => {
+  test.use({ storageState: storageStateFor("manager") });
+  test("the function page offers no delete", async ({ page, baseURL }) => {
+    const ws = await workspaceFor(baseURL, "e2e-no-delete");
+    try {
+      const dev = await apiAs("developer", baseURL);
+      const fn = await createFunction(dev, ws.id, uniqueName("kept"));
+      await dev.dispose();
+      await page.goto(`/workspaces/${ws.id}/functions/${fn.id}/settings`);
+      await expect(page.getByRole("heading", { level: 1, name: fn.name })).toBeVisible();
+      await expect(page.getByRole("button", { name: /^Delete function/ })).toHaveCount(0);
+    } finally {
+      await removeWorkspace(baseURL, ws.id);
+    }
+  });
+});

@@ -57,6 +57,15 @@ describe("proxy", () => {
     expect(response.status).toBe(401);
   });
 
+  it("lets a server action through without a session (it answers UNAUTHENTICATED itself), but not a GET claiming to be one", async () => {
+    const action = new NextRequest(`${ORIGIN}/workspaces/ws-1`, { method: "POST", headers: { "next-action": "abc123" } });
+    expect((await proxy(action)).headers.get("x-middleware-next")).toBe("1");
+    const get = new NextRequest(`${ORIGIN}/workspaces/ws-1`, { headers: { "next-action": "abc123" } });
+    expect((await proxy(get)).status).toBe(307);
+    const api = new NextRequest(`${ORIGIN}/api/workspaces`, { method: "POST", headers: { "next-action": "abc123" } });
+    expect((await proxy(api)).status).toBe(401);
+  });
+
   it("leaves the sign-in and no-access pages open", async () => {
     for (const path of ["/signin", "/signin?error=OAuthCallback", "/no-access"]) {
       expect((await proxy(request(path))).headers.get("x-middleware-next")).toBe("1");

@@ -5,6 +5,8 @@ import { FunctionTabs } from "@/components/functions/function-tabs";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { getTranslations } from "next-intl/server";
 import { getFunctionForRender, getWorkspaceForRender } from "@/server/dal/render-reads";
+import { userCan } from "@/server/auth/session";
+import { DeleteFunctionButton } from "../../_components/delete-function-button";
 import { settle } from "@/server/dal/settle";
 
 type Params = { workspaceId: string; functionId: string };
@@ -18,10 +20,11 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
 /** The function's header and tab bar; each tab is its own route below this layout. */
 export default async function FunctionLayout({ params, children }: { params: Promise<Params>; children: ReactNode }) {
   const { workspaceId, functionId } = await params;
-  const [t, workspace, fn] = await Promise.all([
+  const [t, workspace, fn, canDelete] = await Promise.all([
     getTranslations("functions"),
     settle(getWorkspaceForRender(workspaceId)),
     settle(getFunctionForRender(workspaceId, functionId)),
+    userCan("function.delete"),
   ]);
   if ((!fn.ok && fn.error.status === 404) || (!workspace.ok && workspace.error.status === 404)) notFound();
   if (!fn.ok || !workspace.ok) {
@@ -31,7 +34,21 @@ export default async function FunctionLayout({ params, children }: { params: Pro
   const basePath = `/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`;
   return (
     <div>
-      <FunctionHeader fn={fn.data} workspace={workspace.data} />
+      <FunctionHeader
+        fn={fn.data}
+        workspace={workspace.data}
+        actions={
+          canDelete ? (
+            <DeleteFunctionButton
+              workspaceId={workspaceId}
+              functionId={functionId}
+              functionName={fn.data.name}
+              redirectTo={`/workspaces/${encodeURIComponent(workspaceId)}`}
+              size="sm"
+            />
+          ) : undefined
+        }
+      />
       <FunctionTabs basePath={basePath} />
       <div className="pt-4">{children}</div>
     </div>
