@@ -123,7 +123,7 @@ test("the workspace logs page lists executions across functions and filters by f
 test.describe("with Loki failing", () => {
   test.describe.configure({ mode: "serial" });
   test.skip(!faultsAvailable, "the fault switches exist only in the embedded backend");
-  test.afterEach(async ({ request }) => resetFaults(request));
+  test.afterEach(async ({ request }) => resetFaults(request, "loki"));
 
   test("Live says Loki is unreachable and recovers on retry, while Executions keeps working", async ({ page, request }) => {
     const m = marker("down");
@@ -149,7 +149,7 @@ test.describe("with Loki failing", () => {
     const asked = page.waitForResponse((r) => r.url().includes("/loki-logs"));
     await alert.getByRole("button", { name: "Retry" }).click();
     expect((await asked).status()).toBe(503);
-    await resetFaults(request);
+    await resetFaults(request, "loki");
     await expect(alert).toHaveCount(0);
     await expect(liveLines(page).filter({ hasText: `e2e-line ${m}` })).toBeVisible();
   });

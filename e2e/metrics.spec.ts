@@ -55,7 +55,7 @@ test.describe("as a developer", () => {
   test.describe("with Prometheus failing", () => {
     test.describe.configure({ mode: "serial" });
     test.skip(!faultsAvailable, "the fault switches exist only in the embedded backend");
-    test.afterEach(async ({ request }) => resetFaults(request));
+    test.afterEach(async ({ request }) => resetFaults(request, "prometheus"));
 
     test("partial: a badge names the failed range query and the chart is still drawn", async ({ page, request }) => {
       await setFaults(request, { prometheus: "partial" });
@@ -80,7 +80,7 @@ test.describe("as a developer", () => {
       await expect(page.getByTestId("cpu-total")).toHaveText("—");
       await page.screenshot({ path: test.info().outputPath("metrics-prometheus-down.png"), fullPage: true });
 
-      await resetFaults(request);
+      await resetFaults(request, "prometheus");
       await alert.getByRole("button", { name: "Try again" }).click();
       await expect(chart(page)).toBeVisible();
       await expectFunctionPageAlive(page);
