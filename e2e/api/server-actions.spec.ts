@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from "node:fs";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { storageStateFor } from "../support/users";
+
+/*
+ * Server actions called directly over HTTP, as a script would, bypassing the UI that hides them: the
+ * action's own check must refuse, and nothing may change. Action ids come from the local build's
+ * server-reference manifest, so this runs against the local build only.
+ */
+
+const MANIFEST = ".next/server/server-reference-manifest.json";
+type Manifest = { node: Record<string, { exportedName: string; filename: string; workers: Record<string, unknown> }> };
+const manifest: Manifest | null = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, "utf8")) : null;
+
+test.skip(!!process.env.E2E_BASE_URL || !manifest, "needs the local build's server-reference manifest");
+
+type Ids = { ws: string; fn: string };
+let ids: Ids;
+const contexts: Record<"anonymous" | "manager" | "developer" | "admin", APIRequestContext> = {} as never;
+
+/** An action's id and a page that can run it, with the route's dynamic segments filled in. */
+function target(file: string, name: string): { id: string; page: string } {
+  const [id, entry] = Object.entries(manifest!.node).find(([, v]) => v.filename === file && v.exportedName === name) ?? [];
+  if (!id || !entry) throw new Error(`no action ${name} in ${file}`);
+  const worker = Object.keys(entry.workers).find((w) => w.startsWith("app/(console)"))!;
+  const page = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^)]+\)/g, "")
+    .replace("[workspaceId]", ids.ws)
+    .replace("[functionId]", ids.fn)
+    .replace("[taskId]", "t-none");
+  return { id, page: page || "/" };
+}
+
+/** What React's action client sends: the id in a header, the arguments as a JSON array. */
+async function callAction(ctx: APIRequestContext, baseURL: string, file: string, name: string, args: unknown[]): Promise<string> {
+  const { id, page } = target(file, name);
+  const res = await ctx.post(page, {
+    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  return res.text();
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  contexts.anonymous = await playwrightRequest.newContext({ baseURL });
+  for (const role of ["manager", "developer", "admin"] as const) {
+    contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) });
+  }
+  const ws = await (await contexts.admin.post("/api/workspaces", { data: { name: `actions-${Date.now()}` } })).json();
+  const code = Buffer.from("def handler(event):\n    return event\n").toString("base64");
+  const fn = await (await contexts.admin.post(`/api/workspaces/${ws.id}/functions`, { data: { name: "kept", httpMethods: ["POST"], code } })).json();
+  ids = { ws: ws.id, fn: fn.id };
+});
+
+test.afterAll(async () => {
+  if (ids) await contexts.admin.delete(`/api/workspaces/${ids.ws}`);
+  for (const ctx of Object.values(contexts)) await ctx?.dispose();
+});
+
+const ref = () => ({ workspaceId: ids.ws, functionId: ids.fn });
+const refusals: Array<[string, "anonymous" | "manager" | "developer", string, string, () => unknown[], string]> = [
+  ["a viewer deleting a function", "manager", "server/actions/functions.ts", "deleteFunction", () => [ref()], "FORBIDDEN"],
+  ["a viewer saving settings", "manager", "server/actions/functions.ts", "saveFunctionSettings", () => [{ ...ref(), settings: { memory: 512 } }], "FORBIDDEN"],
+  ["a viewer disabling a function", "manager", "server/actions/functions.ts", "setFunctionStatus", () => [{ ...ref(), status: "disabled" }], "FORBIDDEN"],
+  ["a viewer saving code", "manager", "server/actions/function-code.ts", "saveFunctionCode", () => [{ ...ref(), code: "cHJpbnQoMSk=", expectedLastModified: "x" }], "FORBIDDEN"],
+  ["a viewer invoking", "manager", "server/actions/function-code.ts", "invokeFunction", () => [{ ...ref(), body: "{}" }], "FORBIDDEN"],
+  ["a viewer deploying", "manager", "server/actions/deploy.ts", "deploySpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1", function_id: ids.fn }], "FORBIDDEN"],
+  ["a developer deleting a workspace", "developer", "server/actions/workspaces.ts", "deleteWorkspace", () => [{ workspaceId: ids.ws }], "FORBIDDEN"],
+  ["a developer creating a workspace", "developer", "server/actions/workspaces.ts", "createWorkspace", () => [{ name: "nope" }], "FORBIDDEN"],
+  ["anyone without a session deleting a function", "anonymous", "server/actions/functions.ts", "deleteFunction", () => [ref()], "UNAUTHENTICATED"],
+];
+
+for (const [what, who, file, name, args, code] of refusals) {
+  test(`${what} is refused (${code}) and changes nothing`, async ({ baseURL }) => {
+    const before = await (await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`)).json();
+    const answer = await callAction(contexts[who], baseURL!, file, name, args());
+    expect(answer).toContain(`"code":"${code}"`);
+    expect(answer).not.toContain('"ok":true');
+    const after = await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`);
+    expect(after.status()).toBe(200);
+    expect(await after.json()).toEqual(before);
+    expect((await contexts.admin.get(`/api/workspaces/${ids.ws}`)).status()).toBe(200);
+  });
+}
+
+test("the same call by a role that may do it goes through (so the refusals above are meaningful)", async ({ baseURL }) => {
+  const answer = await callAction(contexts.developer, baseURL!, "server/actions/functions.ts", "setFunctionStatus", [{ ...ref(), status: "disabled" }]);
+  expect(answer).toContain('"ok":true');
+  const fn = await (await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`)).json();
+  expect(fn.status).toBe("disabled");
+});
