@@ -64,7 +64,19 @@ test.describe("signed in", () => {
     return `/workspaces/${demo.id}/functions/${fns[0]!.id}`;
   }
 
+  /**
+   * Ends the session as the server would see it. next-auth re-issues the session cookie on every
+   * session read, so a read still in flight would put the cookie back: let the page settle, answer
+   * session reads as the server does once a session has ended, then drop the cookies.
+   */
+  async function endSession(page: Page): Promise<void> {
+    await page.route("**/api/auth/session", (route) => route.fulfill({ json: {} }));
+    await page.waitForLoadState("networkidle");
+    await page.context().clearCookies();
+  }
+
   async function signBackIn(page: Page): Promise<void> {
+    await page.unroute("**/api/auth/session");
     await page.getByRole("button", { name: "Sign in with SSO" }).click();
     const { username, password } = credentials("developer");
     await page.getByLabel("Username").fill(username);
@@ -72,12 +84,12 @@ test.describe("signed in", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
-  test("a session that ends under a polling page leads to sign-in and back to that page", async ({ page, context }) => {
+  test("a session that ends under a polling page leads to sign-in and back to that page", async ({ page }) => {
     await signInThroughIdp(page, "developer", "/workspaces");
     const logs = `${await demoFunctionPath(page)}/logs?view=live`;
     await page.goto(logs);
     await expect(page.getByRole("tab", { name: "Live", selected: true })).toBeVisible();
-    await context.clearCookies();
+    await endSession(page);
     // The Live tail polls every few seconds: its next poll meets the ended session.
     await expect(page).toHaveURL(/\/signin\?reason=ended/, { timeout: 20_000 });
     await expect(page.getByRole("status")).toContainText("Your session has ended");
@@ -85,12 +97,12 @@ test.describe("signed in", () => {
     await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === logs);
   });
 
-  test("a server action after the session ended leads to sign-in and back to the same page", async ({ page, context }) => {
+  test("a server action after the session ended leads to sign-in and back to the same page", async ({ page }) => {
     await signInThroughIdp(page, "developer", "/workspaces");
     const settings = `${await demoFunctionPath(page)}/settings`;
     await page.goto(settings);
     await page.getByLabel("Description").fill(`edited after the session ended ${Date.now()}`);
-    await context.clearCookies();
+    await endSession(page);
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page).toHaveURL(/\/signin\?reason=ended/);
     await signBackIn(page);

@@ -155,7 +155,7 @@ test.describe("as a manager (viewer)", () => {
     const done = tasks.find((t) => t.status === "completed");
     expect(done, "the developer journeys above leave a completed build").toBeTruthy();
     await page.goto(`/workspaces/${ws}/builds/${done!.task_id}`);
-    await expect(page.getByTestId("task-status")).toHaveText("Completed");
+    await expect(page.getByRole("main").getByTestId("task-status")).toHaveText("Completed");
     await expect(page.getByRole("button", { name: "Push", exact: true })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Deploy this image" })).toHaveCount(0);
     const upload = await page.request.post("/api/v1/build", { multipart: { workspace_id: ws, file: { name: "a.py", mimeType: "text/x-python", buffer: Buffer.from("x = 1\n") } } });

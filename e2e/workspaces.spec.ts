@@ -117,7 +117,7 @@ test.describe("as a manager (viewer)", () => {
       await expect(page.getByRole("link", { name: "Logs" })).toBeVisible();
 
       await page.goto(`/workspaces/${ws.id}/functions/new`);
-      await expect(page.getByText("Your role cannot create functions")).toBeVisible();
+      await expect(page.getByRole("main").getByText("Your role cannot create functions")).toBeVisible();
       await expect(page.getByRole("button", { name: "Create function" })).toHaveCount(0);
       await expect(page.getByLabel("Name")).toHaveCount(0);
     } finally {
