@@ -23,4 +23,7 @@ if (playwright?.stats) {
 }
 if (exitStatus !== 0 && failed === 0) failed = 1;
 
+const flaky = playwright?.stats?.flaky ?? 0;
+if (flaky > 0) console.log(`${flaky} browser test(s) passed only on their retry (flaky): see the Playwright report`);
+
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
