@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-/** Debian's `docker-registry` (CI installs it too); DOCKER_REGISTRY_BIN overrides, e.g. to a missing path to see the skips. */
-const BIN = process.env.DOCKER_REGISTRY_BIN ?? "/usr/bin/docker-registry";
+import { REGISTRY_BIN, registryConfig } from "../../tests/support/registry-config";
 export const REGISTRY_MISSING_REASON = "no registry is configured for the e2e stack (docker-registry is not installed: apt-get install docker-registry)";
 
 export type E2eRegistry = {
@@ -13,36 +11,19 @@ export type E2eRegistry = {
   credentials: string;
 };
 
-function config(dir: string, port: number): string {
-  return [
-    "version: 0.1",
-    "log:",
-    "  level: error",
-    "  accesslog:",
-    "    disabled: true",
-    "storage:",
-    "  filesystem:",
-    `    rootdirectory: ${join(dir, "data")}`,
-    "http:",
-    `  addr: 127.0.0.1:${port}`,
-    "  secret: eunha-e2e",
-    "",
-  ].join("\n");
-}
-
 /**
  * A real OCI registry on 127.0.0.1:`port` with filesystem storage in a temp dir, or null when the
  * binary is missing. The config file is the same on every load of the Playwright config (workers load
  * it too); only the server's own start wipes the previous run's images.
  */
 export function e2eRegistry(port: number): E2eRegistry | null {
-  if (!existsSync(BIN)) return null;
+  if (!REGISTRY_BIN) return null;
   const dir = join(tmpdir(), `eunha-e2e-registry-${port}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "config.yml"), config(dir, port));
+  writeFileSync(join(dir, "config.yml"), registryConfig(dir, port, { secret: "eunha-e2e" }));
   return {
     server: {
-      command: `rm -rf '${join(dir, "data")}' && exec '${BIN}' serve '${join(dir, "config.yml")}'`,
+      command: `rm -rf '${join(dir, "data")}' && exec '${REGISTRY_BIN}' serve '${join(dir, "config.yml")}'`,
       url: `http://127.0.0.1:${port}/v2/`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -5,14 +5,14 @@
  * `htpasswd` itself is not installed here).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port";
+import { REGISTRY_BIN, registryConfig } from "./registry-config";
 
-/** DOCKER_REGISTRY_BIN, when set, is the only candidate (set it to a missing path to see the skip path). */
-const CANDIDATES = process.env.DOCKER_REGISTRY_BIN ? [process.env.DOCKER_REGISTRY_BIN] : ["/usr/bin/docker-registry", "/usr/local/bin/docker-registry"];
-export const REGISTRY_BIN = CANDIDATES.find((p) => existsSync(p)) ?? null;
+export { REGISTRY_BIN };
+
 export const REGISTRY_MISSING_REASON = "docker-registry is not installed (apt-get install docker-registry), so no real OCI push can be tested";
 
 const BCRYPT_SCRIPT = "import crypt, sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))";
@@ -31,34 +31,6 @@ export const BCRYPT_MISSING_REASON = "no Python with bcrypt support in its crypt
 
 export type RegistryAuth = { username: string; password: string };
 export type Registry = { url: string; origin: string; close(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function config(dir: string, port: number, auth: boolean): string {
-  return [
-    "version: 0.1",
-    "log:",
-    "  level: error",
-    "  accesslog:",
-    "    disabled: true",
-    "storage:",
-    "  filesystem:",
-    `    rootdirectory: ${join(dir, "data")}`,
-    "  delete:",
-    "    enabled: true",
-    "http:",
-    `  addr: 127.0.0.1:${port}`,
-    "  secret: contract-suite",
-    ...(auth ? ["auth:", "  htpasswd:", "    realm: contract-registry", `    path: ${join(dir, "htpasswd")}`] : []),
-    "",
-  ].join("\n");
-}
 
 async function waitUntilUp(origin: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -100,7 +72,7 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
   // The port is free when probed; another process could take it before the registry binds, so retry.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    writeFileSync(join(dir, "config.yml"), config(dir, port, !!opts.auth));
+    writeFileSync(join(dir, "config.yml"), registryConfig(dir, port, { secret: "contract-suite", deletes: true, htpasswdRealm: opts.auth ? "contract-registry" : undefined }));
     let out = "";
     const child = spawn(REGISTRY_BIN, ["serve", join(dir, "config.yml")], { stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
