@@ -3,7 +3,8 @@
  * server/env caches the environment per module graph, so the env is stubbed and a fresh graph imported;
  * errors from that graph are a different ApiError class, hence shape checks rather than instanceof.
  */
-import { expect, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
+import { startFaultServer, type FaultServer } from "./fault-server";
 
 export async function loadUpstream(backendUrl: string, timeoutMs = 1000) {
   vi.resetModules();
@@ -28,4 +29,23 @@ export async function apiFailure(promise: Promise<unknown>): Promise<ApiErrorSha
   );
   expect(err).toMatchObject({ name: "ApiError" });
   return err as ApiErrorShape;
+}
+
+/**
+ * The harness of the upstream suites: a fault server for the file, upstream loaded against it, routes
+ * and recorded requests forgotten between tests. Read `server` and `mod` inside tests (set in beforeAll).
+ */
+export function faultUpstreamHarness(): { readonly server: FaultServer; readonly mod: LoadedUpstream } {
+  const ctx = {} as { server: FaultServer; mod: LoadedUpstream };
+  beforeAll(async () => {
+    ctx.server = await startFaultServer();
+    ctx.mod = await loadUpstream(ctx.server.url);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await ctx.server.close();
+  });
+  beforeEach(() => ctx.server.reset());
+  afterEach(() => vi.restoreAllMocks());
+  return ctx;
 }
