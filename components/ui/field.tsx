@@ -34,40 +34,35 @@ export function FieldShell({ id, label, hint, errors, children }: FieldShellProp
   );
 }
 
-type TextInputProps = InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; hint?: ReactNode; errors?: string[] };
+type FieldProps = { label: ReactNode; hint?: ReactNode; errors?: string[] };
 
-export function TextInput({ label, hint, errors, id, className, ...props }: TextInputProps) {
+/** The id, validity and description links every control needs, and its look. */
+function useControl(id: string | undefined, hint: ReactNode, errors: string[] | undefined, className: string | undefined) {
   const fallback = useId();
-  const inputId = id ?? fallback;
+  const controlId = id ?? fallback;
   const invalid = !!errors?.length;
+  return {
+    id: controlId,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": `${hint ? `${controlId}-hint ` : ""}${controlId}-error`,
+    className: cn(control, controlBorder(invalid), className),
+  };
+}
+
+export function TextInput({ label, hint, errors, id, className, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  const attrs = useControl(id, hint, errors, className);
   return (
-    <FieldShell id={inputId} label={label} hint={hint} errors={errors}>
-      <input
-        id={inputId}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${hint ? `${inputId}-hint ` : ""}${inputId}-error`}
-        className={cn(control, controlBorder(invalid), className)}
-        {...props}
-      />
+    <FieldShell id={attrs.id} label={label} hint={hint} errors={errors}>
+      <input {...attrs} {...props} />
     </FieldShell>
   );
 }
 
-type TextAreaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: ReactNode; hint?: ReactNode; errors?: string[] };
-
-export function TextArea({ label, hint, errors, id, className, ...props }: TextAreaProps) {
-  const fallback = useId();
-  const inputId = id ?? fallback;
-  const invalid = !!errors?.length;
+export function TextArea({ label, hint, errors, id, className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  const attrs = useControl(id, hint, errors, className);
   return (
-    <FieldShell id={inputId} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={inputId}
-        aria-invalid={invalid || undefined}
-        aria-describedby={`${hint ? `${inputId}-hint ` : ""}${inputId}-error`}
-        className={cn(control, controlBorder(invalid), className)}
-        {...props}
-      />
+    <FieldShell id={attrs.id} label={label} hint={hint} errors={errors}>
+      <textarea {...attrs} {...props} />
     </FieldShell>
   );
 }
