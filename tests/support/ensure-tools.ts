@@ -3,7 +3,9 @@
  * - Chromium for the browser journeys (Debian's package as root, otherwise Playwright's own download);
  * - Debian's docker-registry, the real OCI registry the push tests use (root only; without it those
  *   tests say why they skip);
- * - a Korean font, so screenshots of Korean pages are legible (root only; cosmetic).
+ * - a Korean font, so screenshots of Korean pages are legible (root only; cosmetic);
+ * - Debian's PostgreSQL and Redis, the real peers of the console's store and session-revocation tests,
+ *   and nginx, the reference proxy the benchmarks compare against (root only).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -17,11 +19,14 @@ const aptPackages: string[] = [];
 if (!findChromium() && !process.env.E2E_BASE_URL) aptPackages.push("chromium");
 if (!existsSync("/usr/bin/docker-registry")) aptPackages.push("docker-registry");
 if (!existsSync("/usr/share/fonts/truetype/nanum")) aptPackages.push("fonts-nanum");
+if (!existsSync("/usr/lib/postgresql")) aptPackages.push("postgresql");
+if (!existsSync("/usr/bin/redis-server")) aptPackages.push("redis-server");
+if (!existsSync("/usr/sbin/nginx")) aptPackages.push("nginx-light");
 
 if (root && aptPackages.length > 0 && existsSync("/usr/bin/apt-get")) {
   console.log(`Installing test tools: ${aptPackages.join(", ")}`);
   run("apt-get", ["update", "-qq"]);
-  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...aptPackages]);
+  run("apt-get", ["install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=300", "--no-install-recommends", ...aptPackages]);
 }
 
 if (!findChromium()) {
