@@ -7,7 +7,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { ErrorRateBadge } from "@/components/workspaces/error-rate-badge";
 import { weightedErrorRate } from "@/lib/format/error-rate";
 import { listWorkspaces } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };

@@ -4,8 +4,8 @@ import type { ActionResult } from "@/lib/api/action-result";
 import { audit } from "@/server/audit";
 import type { Action } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
-import { currentRequestId } from "@/server/dal/request-id";
-import { toSafeApiError } from "@/server/http/errors";
+import { currentRequestId } from "@/server/context/request-id-header";
+import { toSafeApiError } from "@/server/errors/sanitise";
 import { isRequestValidationError, parseInput } from "@/server/http/validation";
 
 export type ActionContext = { user: SessionUser; requestId: string };

@@ -6,10 +6,10 @@ import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { RequestValidationError } from "@/server/http/validation";
 import { credentialsFor, registryUrls, type RegistryCredentials } from "@/server/secrets/registries";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
 import { reshapeBuildStarted } from "./reshape";
-import { asMultipartRequest, streamUpload, uploadLimitBytes } from "./uploads";
+import { asMultipartRequest, streamUpload, uploadLimitBytes } from "@/server/upstream/multipart-upload";
 
 export type PushInput = z.output<typeof browserPushRequest>;
 

@@ -5,9 +5,9 @@ import { deployResponse, scaffoldResponse, type deployRequest, type scaffoldRequ
 import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
-import { backendPassthrough } from "./passthrough";
+import { backendPassthrough } from "@/server/upstream/passthrough-as-user";
 import { reshapeDeploy, reshapeScaffold } from "./reshape-pipeline";
 
 export type ScaffoldInput = z.output<typeof scaffoldRequest>;

@@ -7,7 +7,7 @@ import { audit } from "@/server/audit";
 import { requireUser } from "@/server/auth/session";
 import { containsMask, secretEnvMatcher, unmaskEnvironment } from "@/server/secrets/env-mask";
 import { path } from "@/server/upstream";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
 import { reshapeFunction } from "./reshape-function";
 

@@ -4,10 +4,10 @@ import type { InvokeResultDto } from "@/lib/dto/function";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { path } from "@/server/upstream";
-import { redactForBrowser } from "./browser-safe";
+import { redactForBrowser } from "@/server/secrets/browser-safe";
 import type { CallOptions } from "./call-options";
 import { loadFunctionConfig } from "./functions";
-import { backendErrorIn, backendPassthrough } from "./passthrough";
+import { backendErrorIn, backendPassthrough } from "@/server/upstream/passthrough-as-user";
 
 /** A function's answer is relayed up to this size; the Test tab shows the beginning of anything longer. */
 const MAX_INVOKE_BODY_BYTES = 1024 * 1024;

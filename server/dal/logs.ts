@@ -5,7 +5,7 @@ import type { LokiLogsDto, MetricsDto } from "@/lib/dto/observability";
 import { can } from "@/server/auth/policy";
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
 import { reshapeLogs } from "./reshape-function";
 import { reshapeLokiLogs, reshapeMetrics } from "./reshape-observability";

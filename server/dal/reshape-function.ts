@@ -3,7 +3,7 @@ import type { ExecutionLog, FunctionConfig, LogsResponse } from "@/lib/contract"
 import type { FunctionDto } from "@/lib/dto/function";
 import type { ExecutionLogDto, LogsDto } from "@/lib/dto/logs";
 import { maskEnvironment, type SecretNameMatcher } from "@/server/secrets/env-mask";
-import { redactForBrowser, scrubForBrowser } from "./browser-safe";
+import { redactForBrowser, scrubForBrowser } from "@/server/secrets/browser-safe";
 
 /**
  * A function for any browser: field by field, secret-looking environment values masked for every

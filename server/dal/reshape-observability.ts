@@ -1,7 +1,7 @@
 import "server-only";
 import type { LokiLogsResponse, PrometheusMetricsResponse } from "@/lib/contract";
 import type { LokiLogsDto, MetricsDto } from "@/lib/dto/observability";
-import { redactForBrowser, scrubForBrowser } from "./browser-safe";
+import { redactForBrowser, scrubForBrowser } from "@/server/secrets/browser-safe";
 
 export function reshapeLokiLogs(r: LokiLogsResponse): LokiLogsDto {
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DeployResponse } from "@/lib/contract";
 import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
-import { redactForBrowser } from "./browser-safe";
+import { redactForBrowser } from "@/server/secrets/browser-safe";
 
 /** Builder answers are relayed text: each string passes redaction on its way to the browser. */
 export function reshapeDeploy(d: DeployResponse): DeployDto {

@@ -3,7 +3,7 @@ import type { BuildResponse, TaskStatusResponse, Workspace, WorkspaceTaskItem, B
 import type { BuildStartedDto } from "@/lib/dto/pipeline";
 import type { ApiTaskResult, ApiTaskStatus, ApiWorkspaceTask, TaskResultDto, WorkspaceTaskDto } from "@/lib/dto/task";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
-import { redactForBrowser } from "./browser-safe";
+import { redactForBrowser } from "@/server/secrets/browser-safe";
 
 /*
  * Upstream objects never reach a client as they are: each DTO is built field by field, so a field the

@@ -3,7 +3,7 @@ import { taskStatusResponse, workspaceTaskList } from "@/lib/contract";
 import type { ApiTaskStatus, ApiWorkspaceTask, WorkspaceTaskDto } from "@/lib/dto/task";
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
 import { reshapeApiTaskStatus, reshapeApiWorkspaceTask, reshapeWorkspaceTask } from "./reshape";
 

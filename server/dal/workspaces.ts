@@ -3,7 +3,7 @@ import { workspace, workspaceList, type WorkspaceCreate, type WorkspaceUpdate } 
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
-import { backend } from "./backend";
+import { backend } from "@/server/upstream/as-user";
 import type { CallOptions } from "./call-options";
 import { reshapeWorkspace } from "./reshape";
 

@@ -7,7 +7,7 @@ import type { Action } from "@/server/auth/policy";
 import { logger } from "@/server/log/logger";
 import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
-import { errorResponse } from "./errors";
+import { errorResponse } from "@/server/errors/sanitise";
 import { requestIdOf } from "./request-id";
 import { parseInput } from "./validation";
 

@@ -24,7 +24,7 @@ vi.mock("@/server/auth/session", async () => {
   };
 });
 vi.mock("@/server/auth/upstream-identity", () => ({ upstreamIdentityHeaders: async () => ({ "x-eunha-user": "dev@example.com" }) }));
-vi.mock("@/server/dal/request-id", () => ({ currentRequestId: async () => undefined }));
+vi.mock("@/server/context/request-id-header", () => ({ currentRequestId: async () => undefined }));
 vi.mock("@/server/audit", () => ({ audit: (entry: unknown) => session.audits.push(entry) }));
 
 const REGISTRY_PASSWORD = "team-registry-Pa55";

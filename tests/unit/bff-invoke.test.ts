@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InvokeResultDto } from "@/lib/dto/function";
 import { invokeResponse } from "@/app/api/_lib/invoke-response";
-import { backendErrorIn } from "@/server/dal/passthrough";
+import { backendErrorIn } from "@/server/upstream/passthrough-as-user";
 
 const result = (over: Partial<InvokeResultDto>): InvokeResultDto => ({
   status: 200,

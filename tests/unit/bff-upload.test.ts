@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isApiError } from "@/lib/api/api-error";
 import { browserBuildAndPushForm, browserBuildForm } from "@/lib/dto/pipeline";
 import { RequestValidationError } from "@/server/http/validation";
-import { asMultipartRequest, streamUpload, type OutgoingUpload } from "@/server/dal/uploads";
+import { asMultipartRequest, streamUpload, type OutgoingUpload } from "@/server/upstream/multipart-upload";
 import type { z } from "zod";
 
 const MB = 1024 * 1024;

@@ -10,7 +10,7 @@ import { userCan } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { listWorkspaceTaskItems } from "@/server/dal/tasks";
 import { listWorkspaces } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("builds"))("title") };

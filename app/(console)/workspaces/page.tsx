@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { WorkspaceGrid } from "@/components/workspaces/workspace-grid";
 import { userCan } from "@/server/auth/session";
 import { listWorkspaces } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { CreateWorkspaceButton } from "./_components/create-workspace-button";
 
 export async function generateMetadata() {

@@ -11,7 +11,7 @@ import { ErrorRateBadge } from "@/components/workspaces/error-rate-badge";
 import { userCan } from "@/server/auth/session";
 import { listFunctions } from "@/server/dal/functions";
 import { getWorkspace } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { DeleteWorkspaceButton } from "../_components/delete-workspace-button";
 import { EditWorkspaceButton } from "../_components/edit-workspace-button";
 import { WorkspaceFunctions } from "../_components/workspace-functions";

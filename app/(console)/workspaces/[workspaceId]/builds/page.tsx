@@ -6,7 +6,7 @@ import { NewBuildDialog } from "@/components/builds/new-build-dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { userCan } from "@/server/auth/session";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { listWorkspaceTaskItems } from "@/server/dal/tasks";
 import { getWorkspace } from "@/server/dal/workspaces";
 import { env } from "@/server/env";

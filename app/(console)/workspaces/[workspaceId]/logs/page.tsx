@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { listFunctions } from "@/server/dal/functions";
 import { getWorkspace } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 
 type Params = { workspaceId: string };
 

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { startPush } from "@/server/actions/builds";
 import { userCan } from "@/server/auth/session";
 import { listFunctions } from "@/server/dal/functions";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { getTaskStatus, listWorkspaceTaskItems } from "@/server/dal/tasks";
 import { getWorkspace } from "@/server/dal/workspaces";
 import { env } from "@/server/env";

@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { getFunctionForRender, getWorkspaceForRender } from "@/server/dal/render-reads";
 import { userCan } from "@/server/auth/session";
 import { DeleteFunctionButton } from "../../_components/delete-function-button";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 
 type Params = { workspaceId: string; functionId: string };
 

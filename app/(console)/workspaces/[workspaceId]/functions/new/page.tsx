@@ -8,7 +8,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { userCan } from "@/server/auth/session";
 import { getWorkspace } from "@/server/dal/workspaces";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { CreateFunctionForm } from "./_components/create-function-form";
 
 type Params = { workspaceId: string };

@@ -8,7 +8,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { deploySpinApp, scaffoldSpinApp } from "@/server/actions/deploy";
 import { userCan } from "@/server/auth/session";
 import { getFunctionForRender } from "@/server/dal/render-reads";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 import { listWorkspaceTaskItems } from "@/server/dal/tasks";
 
 type Params = { workspaceId: string; functionId: string };

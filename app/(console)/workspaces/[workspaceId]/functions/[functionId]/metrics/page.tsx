@@ -3,7 +3,7 @@ import { MetricsPanel } from "@/components/metrics/metrics-panel";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { userCan } from "@/server/auth/session";
 import { getFunctionForRender } from "@/server/dal/render-reads";
-import { settle } from "@/server/dal/settle";
+import { settle } from "@/server/errors/settle";
 
 type Params = { workspaceId: string; functionId: string };
 

@@ -5,7 +5,7 @@ import { env } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { redactString, scrub } from "@/server/secrets/redact";
 import { secretValues } from "@/server/secrets/registries";
-import { isRequestValidationError } from "./validation";
+import { isRequestValidationError } from "@/server/http/validation";
 
 /**
  * Every failure as one ApiError whose message and details are safe for a browser: validation and
