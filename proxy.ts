@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/server/auth/token";
+import { requestIdFrom } from "@/server/context/request-id";
 
 /**
  * An optimistic pre-filter: requests without a valid session cookie are sent to sign-in (pages) or
@@ -30,8 +31,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
  */
 function passOn(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
-  const incoming = request.headers.get("x-request-id");
-  headers.set("x-request-id", incoming && /^[A-Za-z0-9._:-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID());
+  headers.set("x-request-id", requestIdFrom(request.headers.get("x-request-id")));
   headers.set("x-eunha-path", callbackPath(request));
   return NextResponse.next({ request: { headers } });
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Failure, Result } from "@/lib/api/result";
 import { redirectToSignIn } from "./session-redirect";
 
 type Options<T> = {
@@ -14,27 +14,25 @@ type Options<T> = {
   onSuccess?: (data: T) => void;
 };
 
-export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
-
 /**
  * Runs a server action with the console's conventions: a pending flag, a success toast, the failure kept
  * for inline display (field errors included), and an ended session sent to sign-in and back.
  * The action never throws to here except when the network itself fails.
  */
-export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, options: Options<T> = {}) {
+export function useAction<I, T>(action: (input: I) => Promise<Result<T>>, options: Options<T> = {}) {
   const t = useTranslations("common.actions");
   const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
 
   const run = useCallback(
-    async (input: I): Promise<ActionResult<T>> => {
+    async (input: I): Promise<Result<T>> => {
       setPending(true);
       setFailure(null);
-      let result: ActionResult<T>;
+      let result: Result<T>;
       try {
         result = await action(input);
       } catch {
-        result = { ok: false, code: "NETWORK_ERROR", message: t("networkError") };
+        result = { ok: false, error: { status: 0, code: "NETWORK_ERROR", message: t("networkError") } };
       } finally {
         setPending(false);
       }
@@ -43,12 +41,12 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>, 
         const message = typeof opts.success === "function" ? opts.success(result.data) : opts.success;
         if (message) toast.success(message);
         opts.onSuccess?.(result.data);
-      } else if (result.code === "UNAUTHENTICATED") {
+      } else if (result.error.code === "UNAUTHENTICATED") {
         toast.error(t("sessionEnded"));
         redirectToSignIn();
       } else {
-        setFailure(result);
-        if (opts.toastErrors) toast.error(result.message);
+        setFailure(result.error);
+        if (opts.toastErrors) toast.error(result.error.message);
       }
       return result;
     },

@@ -7,14 +7,14 @@ import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import type { BrowserPushRequest, BuildStartedDto } from "@/lib/dto/pipeline";
 import { pushTargetProblems, registryUrlOf, type PushTarget, type PushTargetField } from "./push-target";
 import { PushTargetFields } from "./push-target-fields";
 import { taskHref } from "./task-links";
 import { useRegistries } from "./use-registries";
 
-export type PushAction = (input: BrowserPushRequest) => Promise<ActionResult<BuildStartedDto>>;
+export type PushAction = (input: BrowserPushRequest) => Promise<Result<BuildStartedDto>>;
 
 type Props = { workspaceId: string; buildTaskId: string; sourcePath: string; appName: string | null; pushAction: PushAction };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import { decodeUtf8Base64, encodeUtf8Base64 } from "@/lib/base64";
-import type { FunctionCodeVersion, FunctionDto, SaveFunctionCodeResult } from "@/lib/dto/function";
+import { conflictVersionOf, type FunctionCodeVersion, type FunctionDto } from "@/lib/dto/function";
 import { shapeOf, toEditorText, toSource } from "./code-text";
 import { clearDraft, readDraft, writeDraft } from "./draft-store";
 
@@ -13,7 +13,7 @@ export type RestoredDraft = { updatedAt: number; stale: boolean };
 /** The version that won a race with our save; `source` is null when it is not UTF-8 text. */
 export type ConflictVersion = { source: string | null; lastModified: string };
 export type SaveInput = { workspaceId: string; functionId: string; code: string; expectedLastModified: string };
-export type SaveCodeAction = (input: SaveInput) => Promise<SaveFunctionCodeResult>;
+export type SaveCodeAction = (input: SaveInput) => Promise<Result<FunctionDto>>;
 
 const DRAFT_WRITE_DELAY_MS = 300;
 
@@ -23,12 +23,8 @@ type Options = {
   stored: CodeVersion;
   canEdit: boolean;
   /** Runs the save action (through useAction, which handles failures and ended sessions). */
-  runSave: (input: SaveInput) => Promise<ActionResult<FunctionDto>>;
+  runSave: (input: SaveInput) => Promise<Result<FunctionDto>>;
 };
-
-function isConflict(r: ActionResult<FunctionDto>): r is ActionResult<FunctionDto> & { ok: false; current: FunctionCodeVersion } {
-  return !r.ok && r.code === "CONFLICT" && "current" in r;
-}
 
 /** Decodes a version the server sent; null when it is not UTF-8 text (shown, never edited). */
 export function decodeVersion(v: FunctionCodeVersion): CodeVersion | null {
@@ -119,15 +115,16 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
       let result = await runSave({ workspaceId, functionId, code, expectedLastModified: expected });
       // A settings or status change also moves lastModified. When the stored code is still exactly the
       // one this edit started from, nobody's code would be lost: save again against the new timestamp.
-      if (isConflict(result) && expected === base.lastModified && decodeVersion(result.current)?.source === base.source) {
-        result = await runSave({ workspaceId, functionId, code, expectedLastModified: result.current.lastModified });
+      const raced = conflictVersionOf(result);
+      if (raced && expected === base.lastModified && decodeVersion(raced)?.source === base.source) {
+        result = await runSave({ workspaceId, functionId, code, expectedLastModified: raced.lastModified });
       }
+      const theirs = conflictVersionOf(result);
       if (result.ok) {
         // Typing during the save leaves the editor dirty against the new version, and the draft follows.
         adopt(decodeVersion(result.data) ?? { source: sent, lastModified: result.data.lastModified });
-      } else if (isConflict(result)) {
-        const current = decodeVersion(result.current);
-        setConflict({ source: current?.source ?? null, lastModified: result.current.lastModified });
+      } else if (theirs) {
+        setConflict({ source: decodeVersion(theirs)?.source ?? null, lastModified: theirs.lastModified });
       }
     } finally {
       setSaving(false);

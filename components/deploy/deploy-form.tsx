@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import type { DeployRequest, ScaffoldRequest } from "@/lib/contract";
 import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
 import { DeployFields } from "./deploy-fields";
@@ -27,8 +27,8 @@ import { DeployResult } from "./deploy-result";
 import { ImageField } from "./image-field";
 import { YamlPreview } from "./yaml-preview";
 
-export type ScaffoldAction = (input: ScaffoldRequest) => Promise<ActionResult<ScaffoldDto>>;
-export type DeployAction = (input: DeployRequest) => Promise<ActionResult<DeployDto>>;
+export type ScaffoldAction = (input: ScaffoldRequest) => Promise<Result<ScaffoldDto>>;
+export type DeployAction = (input: DeployRequest) => Promise<Result<DeployDto>>;
 
 type Props = {
   workspaceId: string;

@@ -7,14 +7,14 @@ import { UnsavedChangesGuard } from "@/components/editor/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextArea, TextInput } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract/function";
 import type { FunctionDto } from "@/lib/dto/function";
 import { EnvVarsEditor } from "./env-vars-editor";
 import { MethodsField } from "./methods-field";
 import { buildPatch, effectiveInvocationUrl, formFromFunction, placeServerErrors, type SettingsForm as Form, type SettingsPatch } from "./settings-model";
 
-export type SaveSettingsAction = (input: { workspaceId: string; functionId: string; settings: SettingsPatch }) => Promise<ActionResult<FunctionDto>>;
+export type SaveSettingsAction = (input: { workspaceId: string; functionId: string; settings: SettingsPatch }) => Promise<Result<FunctionDto>>;
 
 type SettingsFormProps = {
   fn: FunctionDto;

@@ -7,11 +7,11 @@ import { FunctionStatusBadge } from "@/components/functions/function-status-badg
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
 import type { FunctionDto } from "@/lib/dto/function";
 
-export type SetStatusAction = (input: { workspaceId: string; functionId: string; status: FunctionStatus }) => Promise<ActionResult<FunctionDto>>;
+export type SetStatusAction = (input: { workspaceId: string; functionId: string; status: FunctionStatus }) => Promise<Result<FunctionDto>>;
 
 type StatusPanelProps = {
   workspaceId: string;

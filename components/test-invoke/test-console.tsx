@@ -6,7 +6,7 @@ import { useAction } from "@/components/actions/use-action";
 import { useIsClient } from "@/components/editor/use-is-client";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
 import type { InvokeResultDto } from "@/lib/dto/function";
 import { HistoryList } from "./history-list";
@@ -17,7 +17,7 @@ import { PayloadPanel } from "./payload-panel";
 import { ResponsePanel } from "./response-panel";
 import { SavedEvents } from "./saved-events";
 
-export type InvokeAction = (input: { workspaceId: string; functionId: string; body: string }) => Promise<ActionResult<InvokeResultDto>>;
+export type InvokeAction = (input: { workspaceId: string; functionId: string; body: string }) => Promise<Result<InvokeResultDto>>;
 
 type TestConsoleProps = {
   workspaceId: string;
@@ -58,10 +58,10 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
     if (!canInvoke || action.pending || !checkJson(body).ok) return;
     const started = performance.now();
     const result = await action.run({ workspaceId, functionId, body });
-    if (!result.ok && result.code === "UNAUTHENTICATED") return; // on its way to sign-in
+    if (!result.ok && result.error.code === "UNAUTHENTICATED") return; // on its way to sign-in
     const outcome: InvokeOutcome = result.ok
       ? { kind: "response", ...result.data }
-      : { kind: "failure", code: result.code, message: result.message, requestId: result.requestId, durationMs: Math.round(performance.now() - started) };
+      : { kind: "failure", code: result.error.code, message: result.error.message, requestId: result.error.requestId, durationMs: Math.round(performance.now() - started) };
     const entry: HistoryEntry = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, at: Date.now(), payload: body, outcome };
     const next = addToHistory(functionId, history, entry);
     setHistory(next.list);

@@ -6,7 +6,7 @@ import { useAction } from "@/components/actions/use-action";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
 import { Button } from "@/components/ui/button";
 import { TextArea, TextInput } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import { workspaceCreate, workspaceUpdate, type WorkspaceCreate } from "@/lib/contract";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { errorsFor, toFieldErrors, type FieldErrors, type IssueMessage } from "@/lib/forms/field-errors";
@@ -15,7 +15,7 @@ type WorkspaceFormProps = {
   mode: "create" | "edit";
   initial?: { name: string; description: string | null };
   /** The server action, bound to its workspace when editing. */
-  action: (input: WorkspaceCreate) => Promise<ActionResult<WorkspaceDto>>;
+  action: (input: WorkspaceCreate) => Promise<Result<WorkspaceDto>>;
   submitLabel: string;
   pendingLabel: string;
   success: (w: WorkspaceDto) => string;
@@ -56,10 +56,10 @@ export function WorkspaceForm(props: WorkspaceFormProps) {
     setErrors({});
     setFormError(null);
     const result = await run({ name: parsed.data.name ?? name, description: parsed.data.description });
-    if (!result.ok && result.code !== "UNAUTHENTICATED") {
-      const fieldErrors = result.fieldErrors ?? {};
+    if (!result.ok && result.error.code !== "UNAUTHENTICATED") {
+      const fieldErrors = result.error.fieldErrors ?? {};
       setErrors(fieldErrors);
-      setFormError(Object.keys(fieldErrors).some((f) => KNOWN_FIELDS.includes(f)) ? null : result.message);
+      setFormError(Object.keys(fieldErrors).some((f) => KNOWN_FIELDS.includes(f)) ? null : result.error.message);
       focusFirstError();
     }
   };

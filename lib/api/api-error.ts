@@ -4,13 +4,13 @@
  * Isomorphic: the browser's fetcher and the BFF's upstream client both use it.
  */
 import { errorEnvelope, type ErrorEnvelope } from "@/lib/contract/common";
-import { codeForStatus, genericMessage } from "./error-codes";
+import { codeForStatus, genericMessage, type ErrorCode } from "./error-codes";
 import { readTextCapped } from "./read-text";
 
 export type ApiErrorDetails = Record<string, unknown>;
 export type ApiErrorInit = {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: ApiErrorDetails;
   requestId?: string;
@@ -21,7 +21,7 @@ export type FieldError = { field: string; message: string };
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: ApiErrorDetails | undefined;
   readonly requestId: string | undefined;
 
@@ -142,7 +142,7 @@ function withMessage(ctx: Ctx, code: string, message: string, details?: ApiError
   return new ApiError({ status: ctx.status, code, message: text, details, requestId: ctx.requestId });
 }
 
-function generic(ctx: Ctx, code = codeForStatus(ctx.status), details?: ApiErrorDetails): ApiError {
+function generic(ctx: Ctx, code: ErrorCode = codeForStatus(ctx.status), details?: ApiErrorDetails): ApiError {
   return new ApiError({ status: ctx.status, code, message: genericMessage(ctx.status), details, requestId: ctx.requestId });
 }
 

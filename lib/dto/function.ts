@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/api/action-result";
+import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract";
 
 /**
@@ -50,9 +50,11 @@ export type InvokeResultDto = {
 };
 
 /**
- * What saveFunctionCode answers. A refused save because someone saved first is `CONFLICT` with the
- * stored version, so the editor can show a diff rather than overwrite it.
+ * The stored version a refused code save carries (409 CONFLICT, `details.current`), so the editor can
+ * show a diff rather than overwrite it; null for any other result.
  */
-export type SaveFunctionCodeResult =
-  | ActionResult<FunctionDto>
-  | { ok: false; code: "CONFLICT"; message: string; requestId?: string; current: FunctionCodeVersion };
+export function conflictVersionOf(result: Result<unknown>): FunctionCodeVersion | null {
+  if (result.ok || result.error.code !== "CONFLICT") return null;
+  const current = result.error.details?.current as Partial<FunctionCodeVersion> | undefined;
+  return typeof current?.code === "string" && typeof current.lastModified === "string" ? { code: current.code, lastModified: current.lastModified } : null;
+}

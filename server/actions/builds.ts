@@ -11,15 +11,15 @@ import { withAction } from "./with-action";
  * larger files go to POST /api/v1/build or /api/v1/build-and-push, which apply the same checks.
  */
 
-export const startBuild = withAction("build.create", uploadForm, async (form, { requestId }) => {
-  const task = await dal.startBuild(form, { requestId });
+export const startBuild = withAction("build.create", uploadForm, async (form) => {
+  const task = await dal.startBuild(form);
   revalidateBuilds();
   return task;
 });
 
 /** Registry credentials are added on the server; the form names a configured registry_url only. */
-export const startBuildAndPush = withAction("push.create", uploadForm, async (form, { requestId }) => {
-  const task = await dal.startBuildAndPush(form, { requestId });
+export const startBuildAndPush = withAction("push.create", uploadForm, async (form) => {
+  const task = await dal.startBuildAndPush(form);
   revalidateBuilds();
   return task;
 });
@@ -27,8 +27,8 @@ export const startBuildAndPush = withAction("push.create", uploadForm, async (fo
 export const startPush = withAction(
   "push.create",
   browserPushRequest,
-  async (input, { requestId }) => {
-    const task = await dal.startPush(input, { requestId });
+  async (input) => {
+    const task = await dal.startPush(input);
     revalidateBuilds();
     return task;
   },

@@ -5,15 +5,15 @@ import * as dal from "@/server/dal/deploy";
 import { revalidateDeployments } from "./revalidate";
 import { withAction } from "./with-action";
 
-export const scaffoldSpinApp = withAction("scaffold.create", scaffoldRequest, (input, { requestId }) => dal.scaffoldSpinApp(input, { requestId }), (input) => ({
+export const scaffoldSpinApp = withAction("scaffold.create", scaffoldRequest, (input) => dal.scaffoldSpinApp(input), (input) => ({
   image: input.image_ref,
 }));
 
 export const deploySpinApp = withAction(
   "deploy.create",
   deployRequest,
-  async (input, { requestId }) => {
-    const result = await dal.deploySpinApp(input, { requestId });
+  async (input) => {
+    const result = await dal.deploySpinApp(input);
     revalidateDeployments();
     return result;
   },

@@ -9,8 +9,8 @@ import { withAction } from "./with-action";
 export const createFunction = withAction(
   "function.create",
   createFunctionInput,
-  async ({ workspaceId, ...body }, { requestId }) => {
-    const f = await dal.createFunction(workspaceId, body, { requestId });
+  async ({ workspaceId, ...body }) => {
+    const f = await dal.createFunction(workspaceId, body);
     revalidateFunctions(workspaceId);
     return f;
   },
@@ -21,8 +21,8 @@ export const createFunction = withAction(
 export const saveFunctionSettings = withAction(
   "function.update",
   saveSettingsInput,
-  async ({ workspaceId, functionId, settings }, { requestId }) => {
-    const f = await saveSettings(workspaceId, functionId, settings, { requestId });
+  async ({ workspaceId, functionId, settings }) => {
+    const f = await saveSettings(workspaceId, functionId, settings);
     revalidateFunctions(workspaceId);
     return f;
   },
@@ -32,8 +32,8 @@ export const saveFunctionSettings = withAction(
 export const setFunctionStatus = withAction(
   "function.update",
   setStatusInput,
-  async ({ workspaceId, functionId, status }, { requestId }) => {
-    const f = await dal.setFunctionStatus(workspaceId, functionId, status, { requestId });
+  async ({ workspaceId, functionId, status }) => {
+    const f = await dal.setFunctionStatus(workspaceId, functionId, status);
     revalidateFunctions(workspaceId);
     return f;
   },
@@ -43,8 +43,8 @@ export const setFunctionStatus = withAction(
 export const deleteFunction = withAction(
   "function.delete",
   functionRef,
-  async ({ workspaceId, functionId }, { requestId }) => {
-    await dal.deleteFunction(workspaceId, functionId, { requestId });
+  async ({ workspaceId, functionId }) => {
+    await dal.deleteFunction(workspaceId, functionId);
     revalidateFunctions(workspaceId);
     return null;
   },

@@ -1,18 +1,21 @@
 import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/api/action-result";
-import { audit } from "@/server/audit";
+import type { Result } from "@/lib/api/result";
+import { audit, auditResultOf } from "@/server/audit";
 import type { Action } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
-import { currentRequestId } from "@/server/context/request-id-header";
-import { toSafeApiError } from "@/server/errors/sanitise";
-import { isRequestValidationError, parseInput } from "@/server/http/validation";
+import { runWithRequestContext } from "@/server/context/request-context";
+import { requestIdFrom } from "@/server/context/request-id";
+import { toFailure } from "@/server/errors/sanitise";
+import { parseInput } from "@/server/http/validation";
 
-export type ActionContext = { user: SessionUser; requestId: string };
+export type ActionContext = { user: SessionUser };
 
 /**
  * Every server action is one of these: authorize with the policy, validate with the contract schema,
- * run, and answer `{ok, data} | {ok:false, code, message, fieldErrors}`; never throws to the client and
+ * run, and answer the one Result type; never throws to the client (Next's own redirects aside) and
  * never echoes its input. One audit line per call. `target` names what was acted on, for the audit.
  */
 export function withAction<S extends z.ZodType, R>(
@@ -20,30 +23,24 @@ export function withAction<S extends z.ZodType, R>(
   schema: S,
   run: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
   target: (input: z.output<S>) => Record<string, string | undefined> = () => ({}),
-): (input: z.input<S>) => Promise<ActionResult<R>> {
+): (input: z.input<S>) => Promise<Result<R>> {
   return async (raw) => {
-    const requestId = (await currentRequestId()) ?? crypto.randomUUID();
-    let user: SessionUser | undefined;
-    let input: z.output<S> | undefined;
-    try {
-      user = await requireUser(action);
-      input = parseInput(schema, raw);
-      const data = await run(input, { user, requestId });
-      audit({ who: user.email || user.id, action, target: target(input), result: "ok", requestId });
-      return { ok: true, data };
-    } catch (err) {
-      const safe = toSafeApiError(err, requestId);
-      if (user) {
-        const result = safe.status === 400 || safe.status === 403 || safe.status === 409 ? "refused" : "failed";
-        audit({ who: user.email || user.id, action, target: input ? target(input) : {}, result, code: safe.code, requestId });
+    const requestId = requestIdFrom((await headers()).get("x-request-id"));
+    return runWithRequestContext(requestId, async (): Promise<Result<R>> => {
+      let user: SessionUser | undefined;
+      let input: z.output<S> | undefined;
+      try {
+        user = await requireUser(action);
+        input = parseInput(schema, raw);
+        const data = await run(input, { user });
+        audit({ who: user.email || user.id, action, target: target(input), result: "ok", requestId });
+        return { ok: true, data };
+      } catch (err) {
+        unstable_rethrow(err);
+        const error = toFailure(err, requestId);
+        if (user) audit({ who: user.email || user.id, action, target: input ? target(input) : {}, result: auditResultOf(error.status), code: error.code, requestId });
+        return { ok: false, error };
       }
-      return {
-        ok: false,
-        code: safe.code,
-        message: safe.message,
-        requestId: safe.requestId,
-        ...(isRequestValidationError(err) ? { fieldErrors: err.fieldErrors() } : {}),
-      };
-    }
+    });
   };
 }

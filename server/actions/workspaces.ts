@@ -6,8 +6,8 @@ import { revalidateWorkspaces } from "./revalidate";
 import { updateWorkspaceInput, workspaceRef, workspaceTarget } from "./schemas";
 import { withAction } from "./with-action";
 
-export const createWorkspace = withAction("workspace.create", workspaceCreate, async (input, { requestId }) => {
-  const w = await dal.createWorkspace(input, { requestId });
+export const createWorkspace = withAction("workspace.create", workspaceCreate, async (input) => {
+  const w = await dal.createWorkspace(input);
   revalidateWorkspaces();
   return w;
 });
@@ -15,8 +15,8 @@ export const createWorkspace = withAction("workspace.create", workspaceCreate, a
 export const updateWorkspace = withAction(
   "workspace.update",
   updateWorkspaceInput,
-  async ({ workspaceId, ...patch }, { requestId }) => {
-    const w = await dal.updateWorkspace(workspaceId, patch, { requestId });
+  async ({ workspaceId, ...patch }) => {
+    const w = await dal.updateWorkspace(workspaceId, patch);
     revalidateWorkspaces(workspaceId);
     return w;
   },
@@ -26,8 +26,8 @@ export const updateWorkspace = withAction(
 export const deleteWorkspace = withAction(
   "workspace.delete",
   workspaceRef,
-  async ({ workspaceId }, { requestId }) => {
-    await dal.deleteWorkspace(workspaceId, { requestId });
+  async ({ workspaceId }) => {
+    await dal.deleteWorkspace(workspaceId);
     revalidateWorkspaces(workspaceId);
     return null;
   },

@@ -7,7 +7,6 @@ import { env } from "@/server/env";
 import { RequestValidationError } from "@/server/http/validation";
 import { credentialsFor, registryUrls, type RegistryCredentials } from "@/server/secrets/registries";
 import { backend } from "@/server/upstream/as-user";
-import type { CallOptions } from "./call-options";
 import { reshapeBuildStarted } from "./reshape";
 import { asMultipartRequest, streamUpload, uploadLimitBytes } from "@/server/upstream/multipart-upload";
 
@@ -34,19 +33,19 @@ export async function listRegistries(): Promise<RegistriesDto> {
 }
 
 /** `POST /api/v1/build` from a multipart request or a server action's FormData. */
-export async function startBuild(input: Request | FormData, opts: CallOptions = {}): Promise<BuildStartedDto> {
+export async function startBuild(input: Request | FormData): Promise<BuildStartedDto> {
   await requireUser("build.create");
   const b = await streamUpload(asMultipartRequest(input), {
     schema: browserBuildForm,
     maxFileBytes: uploadLimitBytes(),
     send: ({ body, contentType }) =>
-      backend({ method: "POST", path: "/api/v1/build", body, headers: { "content-type": contentType }, schema: buildResponse, timeoutMs: uploadTimeoutMs(), ...opts }),
+      backend({ method: "POST", path: "/api/v1/build", body, headers: { "content-type": contentType }, schema: buildResponse, timeoutMs: uploadTimeoutMs() }),
   });
   return reshapeBuildStarted(b);
 }
 
 /** `POST /api/v1/build-and-push`: as startBuild, with the target registry's credentials added here. */
-export async function startBuildAndPush(input: Request | FormData, opts: CallOptions = {}): Promise<BuildStartedDto> {
+export async function startBuildAndPush(input: Request | FormData): Promise<BuildStartedDto> {
   await requireUser("push.create");
   const b = await streamUpload(asMultipartRequest(input), {
     schema: browserBuildAndPushForm,
@@ -61,15 +60,14 @@ export async function startBuildAndPush(input: Request | FormData, opts: CallOpt
         headers: { "content-type": contentType },
         schema: buildResponse,
         timeoutMs: uploadTimeoutMs(),
-        ...opts,
       }),
   });
   return reshapeBuildStarted(b);
 }
 
-export async function startPush(input: PushInput, opts: CallOptions = {}): Promise<BuildStartedDto> {
+export async function startPush(input: PushInput): Promise<BuildStartedDto> {
   await requireUser("push.create");
   const creds = registryCredentials(input.registry_url);
-  const b = await backend({ method: "POST", path: "/api/v1/push", json: { ...input, ...creds }, schema: buildResponse, ...opts });
+  const b = await backend({ method: "POST", path: "/api/v1/push", json: { ...input, ...creds }, schema: buildResponse });
   return reshapeBuildStarted(b);
 }

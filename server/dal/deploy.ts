@@ -6,7 +6,6 @@ import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { backend } from "@/server/upstream/as-user";
-import type { CallOptions } from "./call-options";
 import { backendPassthrough } from "@/server/upstream/passthrough-as-user";
 import { reshapeDeploy, reshapeScaffold } from "./reshape-pipeline";
 
@@ -22,9 +21,9 @@ function builderTimeoutMs(): number {
  * The Builder's YAML comes back "as is": a JSON object or string, or a plain text body. upstream()
  * accepts JSON only, so this reads the answer raw and accepts the shapes the contract lists.
  */
-export async function scaffoldSpinApp(input: ScaffoldInput, opts: CallOptions = {}): Promise<ScaffoldDto> {
+export async function scaffoldSpinApp(input: ScaffoldInput): Promise<ScaffoldDto> {
   await requireUser("scaffold.create");
-  const res = await backendPassthrough({ method: "POST", path: "/api/v1/scaffold", json: input, timeoutMs: builderTimeoutMs(), ...opts });
+  const res = await backendPassthrough({ method: "POST", path: "/api/v1/scaffold", json: input, timeoutMs: builderTimeoutMs() });
   if (res.status >= 400) throw parseErrorBody(res.status, res.contentType, res.bodyText, res.requestId);
   if (res.status < 200 || res.status > 299) throw contractError(res.requestId, `status ${res.status}`);
   if (res.truncated) throw contractError(res.requestId, "too large");
@@ -42,9 +41,9 @@ export async function scaffoldSpinApp(input: ScaffoldInput, opts: CallOptions = 
   return reshapeScaffold(parsed.data.yaml);
 }
 
-export async function deploySpinApp(input: DeployInput, opts: CallOptions = {}): Promise<DeployDto> {
+export async function deploySpinApp(input: DeployInput): Promise<DeployDto> {
   await requireUser("deploy.create");
-  const d = await backend({ method: "POST", path: "/api/v1/deploy", json: input, schema: deployResponse, timeoutMs: builderTimeoutMs(), ...opts });
+  const d = await backend({ method: "POST", path: "/api/v1/deploy", json: input, schema: deployResponse, timeoutMs: builderTimeoutMs() });
   return reshapeDeploy(d);
 }
 

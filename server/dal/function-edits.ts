@@ -4,7 +4,6 @@ import type { FunctionConfig, FunctionUpdate } from "@/lib/contract";
 import type { FunctionCodeVersion, FunctionDto } from "@/lib/dto/function";
 import { requireUser } from "@/server/auth/session";
 import { secretEnvMatcher, unmaskEnvironment } from "@/server/secrets/env-mask";
-import type { CallOptions } from "./call-options";
 import { loadFunctionConfig, updateFunction } from "./functions";
 import { reshapeFunction } from "./reshape-function";
 
@@ -36,28 +35,22 @@ export async function saveFunctionSettings(
   workspaceId: string,
   functionId: string,
   settings: FunctionSettings,
-  opts: CallOptions = {},
 ): Promise<FunctionDto> {
   await requireUser("function.update");
-  const stored = await loadFunctionConfig(workspaceId, functionId, opts);
+  const stored = await loadFunctionConfig(workspaceId, functionId);
   const patch = changedSettings(settings, stored);
   if (Object.keys(patch).length === 0) return reshapeFunction(stored, secretEnvMatcher());
-  return updateFunction(workspaceId, functionId, patch, opts);
+  return updateFunction(workspaceId, functionId, patch);
 }
 
-/** 409 CONFLICT carrying the stored version, so the editor can show a diff instead of overwriting. */
-export class CodeConflictError extends ApiError {
-  constructor(readonly current: FunctionCodeVersion) {
-    super({
-      status: 409,
-      code: "CONFLICT",
-      message: "The code was changed since you opened it. Review the newer version before saving.",
-    });
-  }
-}
-
-export function isCodeConflict(err: unknown): err is CodeConflictError {
-  return err instanceof CodeConflictError;
+/** 409 CONFLICT carrying the stored version in `details.current`, so the editor can show a diff instead of overwriting. */
+export function codeConflict(current: FunctionCodeVersion): ApiError {
+  return new ApiError({
+    status: 409,
+    code: "CONFLICT",
+    message: "The code was changed since you opened it. Review the newer version before saving.",
+    details: { current },
+  });
 }
 
 /**
@@ -70,15 +63,14 @@ export async function saveFunctionCode(
   functionId: string,
   code: string,
   expectedLastModified: string,
-  opts: CallOptions = {},
 ): Promise<FunctionDto> {
   await requireUser("function.update");
-  const stored = await loadFunctionConfig(workspaceId, functionId, opts);
+  const stored = await loadFunctionConfig(workspaceId, functionId);
   if (stored.lastModified !== expectedLastModified) {
-    throw new CodeConflictError({ code: stored.code, lastModified: stored.lastModified });
+    throw codeConflict({ code: stored.code, lastModified: stored.lastModified });
   }
   if (stored.code === code) return reshapeFunction(stored, secretEnvMatcher());
-  return updateFunction(workspaceId, functionId, { code }, opts);
+  return updateFunction(workspaceId, functionId, { code });
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -5,7 +5,6 @@ import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { path } from "@/server/upstream";
 import { redactForBrowser } from "@/server/secrets/browser-safe";
-import type { CallOptions } from "./call-options";
 import { loadFunctionConfig } from "./functions";
 import { backendErrorIn, backendPassthrough } from "@/server/upstream/passthrough-as-user";
 
@@ -17,9 +16,9 @@ const MAX_INVOKE_BODY_BYTES = 1024 * 1024;
  * the function may run, plus a margin for the backend's bookkeeping; the backend's own failures
  * (504 timeout, 503 unreachable, 500) come back as ApiErrors that keep their status and code.
  */
-export async function invokeFunction(workspaceId: string, functionId: string, payload: unknown, opts: CallOptions = {}): Promise<InvokeResultDto> {
+export async function invokeFunction(workspaceId: string, functionId: string, payload: unknown): Promise<InvokeResultDto> {
   await requireUser("function.invoke");
-  const fn = await loadFunctionConfig(workspaceId, functionId, opts);
+  const fn = await loadFunctionConfig(workspaceId, functionId);
   const started = performance.now();
   const res = await backendPassthrough({
     method: "POST",
@@ -27,7 +26,6 @@ export async function invokeFunction(workspaceId: string, functionId: string, pa
     json: payload,
     timeoutMs: fn.timeout * 1000 + env().INVOKE_TIMEOUT_MARGIN_MS,
     maxBytes: MAX_INVOKE_BODY_BYTES,
-    ...opts,
   });
   const durationMs = Math.round(performance.now() - started);
   const backendError = backendErrorIn(res);

@@ -6,7 +6,6 @@ import { can } from "@/server/auth/policy";
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
 import { backend } from "@/server/upstream/as-user";
-import type { CallOptions } from "./call-options";
 import { reshapeLogs } from "./reshape-function";
 import { reshapeLokiLogs, reshapeMetrics } from "./reshape-observability";
 
@@ -15,33 +14,32 @@ import { reshapeLokiLogs, reshapeMetrics } from "./reshape-observability";
  * source fails (the spec's rule for DynamoDB logs vs the Loki stream).
  */
 
-export async function listWorkspaceLogs(workspaceId: string, limit: number, opts: CallOptions = {}): Promise<LogsDto> {
+export async function listWorkspaceLogs(workspaceId: string, limit: number): Promise<LogsDto> {
   await requireUser("logs.read");
-  const r = await backend({ method: "GET", path: path`/api/workspaces/${workspaceId}/logs`, query: { limit }, schema: logsResponse, ...opts });
+  const r = await backend({ method: "GET", path: path`/api/workspaces/${workspaceId}/logs`, query: { limit }, schema: logsResponse });
   return reshapeLogs(r);
 }
 
-export async function listFunctionLogs(workspaceId: string, functionId: string, limit: number, opts: CallOptions = {}): Promise<LogsDto> {
+export async function listFunctionLogs(workspaceId: string, functionId: string, limit: number): Promise<LogsDto> {
   await requireUser("logs.read");
   const r = await backend({
     method: "GET",
     path: path`/api/workspaces/${workspaceId}/functions/${functionId}/logs`,
     query: { limit },
     schema: logsResponse,
-    ...opts,
   });
   return reshapeLogs(r);
 }
 
-export async function getLokiLogs(functionId: string, limit: number, opts: CallOptions = {}): Promise<LokiLogsDto> {
+export async function getLokiLogs(functionId: string, limit: number): Promise<LokiLogsDto> {
   await requireUser("logs.read");
-  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/loki-logs`, query: { limit }, schema: lokiLogsResponse, ...opts });
+  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/loki-logs`, query: { limit }, schema: lokiLogsResponse });
   return reshapeLokiLogs(r);
 }
 
 /** The raw Prometheus answers ride along only for roles allowed "metrics.raw". */
-export async function getMetrics(functionId: string, opts: CallOptions = {}): Promise<MetricsDto> {
+export async function getMetrics(functionId: string): Promise<MetricsDto> {
   const user = await requireUser("metrics.read");
-  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/metrics`, schema: prometheusMetricsResponse, ...opts });
+  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/metrics`, schema: prometheusMetricsResponse });
   return reshapeMetrics(r, can(user.roles, "metrics.raw"));
 }

@@ -4,26 +4,25 @@ import type { ApiTaskStatus, ApiWorkspaceTask, WorkspaceTaskDto } from "@/lib/dt
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
 import { backend } from "@/server/upstream/as-user";
-import type { CallOptions } from "./call-options";
 import { reshapeApiTaskStatus, reshapeApiWorkspaceTask, reshapeWorkspaceTask } from "./reshape";
 
 /** For server components (camelCase UI shape). */
-export async function listWorkspaceTasks(workspaceId: string, opts: CallOptions = {}): Promise<WorkspaceTaskDto[]> {
+export async function listWorkspaceTasks(workspaceId: string): Promise<WorkspaceTaskDto[]> {
   await requireUser("task.read");
-  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList, ...opts });
+  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList });
   return list.map(reshapeWorkspaceTask);
 }
 
 /** For `GET /api/v1/workspaces/{id}/tasks` (the spec's snake_case shape). */
-export async function listWorkspaceTaskItems(workspaceId: string, opts: CallOptions = {}): Promise<ApiWorkspaceTask[]> {
+export async function listWorkspaceTaskItems(workspaceId: string): Promise<ApiWorkspaceTask[]> {
   await requireUser("task.read");
-  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList, ...opts });
+  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList });
   return list.map(reshapeApiWorkspaceTask);
 }
 
 /** For `GET /api/v1/tasks/{id}`, which the UI polls while a build runs. */
-export async function getTaskStatus(taskId: string, opts: CallOptions = {}): Promise<ApiTaskStatus> {
+export async function getTaskStatus(taskId: string): Promise<ApiTaskStatus> {
   await requireUser("task.read");
-  const t = await backend({ method: "GET", path: path`/api/v1/tasks/${taskId}`, schema: taskStatusResponse, ...opts });
+  const t = await backend({ method: "GET", path: path`/api/v1/tasks/${taskId}`, schema: taskStatusResponse });
   return reshapeApiTaskStatus(t);
 }

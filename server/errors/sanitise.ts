@@ -1,56 +1,72 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { ApiError, isApiError, toEnvelope } from "@/lib/api/api-error";
+import type { Failure } from "@/lib/api/result";
 import { isAuthError } from "@/server/auth/errors";
 import { env } from "@/server/env";
-import { logger } from "@/server/log/logger";
-import { redactString, scrub } from "@/server/secrets/redact";
-import { secretValues } from "@/server/secrets/registries";
 import { isRequestValidationError } from "@/server/http/validation";
+import { logger } from "@/server/log/logger";
+import { consoleSecrets } from "@/server/secrets/console-secrets";
+import { redactString, scrub } from "@/server/secrets/redact";
 
-/**
- * Every failure as one ApiError whose message and details are safe for a browser: validation and
- * auth failures say what to fix, backend errors pass through scrubbed, anything else is hidden.
+/*
+ * The one error path of routes, actions and pages. Every failure becomes one ApiError whose message
+ * and details are safe for a browser: validation and auth failures say what to fix, backend errors
+ * pass through with the console's secrets blanked in every form, anything else is logged and hidden.
+ * Next's own control flow (redirect, notFound, dynamic usage) is never an error: it is rethrown.
  */
-export function toSafeApiError(err: unknown, requestId: string): ApiError {
+
+export function toSafeApiError(err: unknown, requestId: string | undefined): ApiError {
+  unstable_rethrow(err);
   if (isRequestValidationError(err)) {
+    const secrets = consoleSecrets();
     return new ApiError({
       status: 400,
       code: "VALIDATION_ERROR",
-      message: err.message,
-      details: { field: err.field, fields: err.issues },
+      message: redactString(err.message, secrets),
+      details: scrub({ field: err.field, fields: err.issues }, secrets) as Record<string, unknown>,
       requestId,
     });
   }
   if (isAuthError(err)) return new ApiError({ status: err.status, code: err.code, message: err.message, requestId });
   if (isApiError(err)) return fromUpstream(err, requestId);
-  logger.error({ err, requestId }, "unhandled error in the BFF");
-  return new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "The console failed to handle this request.", requestId });
+  logger.error({ err, requestId }, "unhandled error in the console");
+  return new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "The console failed to handle this request. Try again.", requestId });
 }
 
-function fromUpstream(err: ApiError, requestId: string): ApiError {
-  const secrets = safeSecrets();
+/** Whether a failure means "this user's session is over" (sign in again), as opposed to the console's own misconfiguration. */
+export function isSessionEnded(failure: Pick<Failure, "status" | "code">): boolean {
+  return failure.status === 401 && failure.code === "UNAUTHENTICATED";
+}
+
+function fromUpstream(err: ApiError, requestId: string | undefined): ApiError {
   // With a service credential a backend 401 is our misconfiguration, not the user's expired session:
-  // answering 401 would send them round a sign-in loop.
+  // answering 401 (or sending a page to sign-in) would send them round a sign-in loop.
   if (err.status === 401 && env().BACKEND_AUTH === "service") {
     logger.error({ requestId, code: err.code }, "the backend refused the console's service credential");
     return new ApiError({ status: 502, code: "UPSTREAM_AUTH_ERROR", message: "The backend refused the console's credentials.", requestId });
   }
+  const secrets = consoleSecrets();
   return new ApiError({
     status: err.status,
-    code: err.code,
+    code: redactString(err.code, secrets),
     message: redactString(err.message, secrets),
     details: err.details ? (scrub(err.details, secrets) as Record<string, unknown>) : undefined,
     requestId: err.requestId ?? requestId,
   });
 }
 
-/** A bad REGISTRY_CREDENTIALS must not turn every error into a crash; redact what we can. */
-function safeSecrets(): string[] {
-  try {
-    return secretValues();
-  } catch {
-    return [env().BACKEND_TOKEN, env().OIDC_CLIENT_SECRET, env().NEXTAUTH_SECRET].filter((v): v is string => !!v);
-  }
+/** The Failure a page or an action hands the browser: the safe error, field errors included. */
+export function toFailure(err: unknown, requestId: string | undefined): Failure {
+  const safe = toSafeApiError(err, requestId);
+  return {
+    status: safe.status,
+    code: safe.code,
+    message: safe.message,
+    ...(safe.details ? { details: safe.details } : {}),
+    ...(isRequestValidationError(err) ? { fieldErrors: scrub(err.fieldErrors(), consoleSecrets()) as Record<string, string[]> } : {}),
+    ...(safe.requestId ? { requestId: safe.requestId } : {}),
+  };
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {

@@ -1,20 +1,21 @@
 import "server-only";
 import type { z } from "zod";
-import { audit } from "@/server/audit";
+import { audit, auditResultOf } from "@/server/audit";
 import type { SessionUser } from "@/server/auth/session";
 import { requireUser } from "@/server/auth/session";
 import type { Action } from "@/server/auth/policy";
 import { logger } from "@/server/log/logger";
 import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
+import { runWithRequestContext } from "@/server/context/request-context";
+import { requestIdFrom } from "@/server/context/request-id";
 import { errorResponse } from "@/server/errors/sanitise";
-import { requestIdOf } from "./request-id";
 import { parseInput } from "./validation";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = { user: SessionUser; params: P; query: Q; body: B; request: Request; requestId: string };
+export type RouteContext<P, Q, B> = { user: SessionUser; params: P; query: Q; body: B; request: Request };
 
 export type RouteSpec<PS, QS, BS> = {
   /** The policy action the caller must be allowed. */
@@ -41,9 +42,20 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
   spec: RouteSpec<PS, QS, BS>,
   handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>,
 ): (request: Request, context: NextContext) => Promise<Response> {
-  return async (request, context) => {
+  return (request, context) => {
+    const requestId = requestIdFrom(request.headers.get("x-request-id"));
+    return runWithRequestContext(requestId, () => handle(spec, handler, request, context, requestId));
+  };
+}
+
+async function handle<PS extends Schema | undefined, QS extends Schema | undefined, BS extends Schema | undefined>(
+  spec: RouteSpec<PS, QS, BS>,
+  handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>,
+  request: Request,
+  context: NextContext,
+  requestId: string,
+): Promise<Response> {
     const started = performance.now();
-    const requestId = requestIdOf(request);
     const mutating = !SAFE_METHODS.has(request.method);
     let user: SessionUser | undefined;
     let params: Out<PS> | undefined;
@@ -54,7 +66,7 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
       params = (spec.params ? parseInput(spec.params, await context.params) : undefined) as Out<PS>;
       const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Out<QS>;
       const body = (spec.body ? parseInput(spec.body, await readJsonBody(request)) : undefined) as Out<BS>;
-      const result = await handler({ user, params, query, body, request, requestId });
+      const result = await handler({ user, params, query, body, request });
       response =
         result instanceof Response
           ? result
@@ -72,9 +84,7 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
     logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, durationMs }, "request");
     if (mutating && user) {
       const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
-      const result = response.status < 400 ? "ok" : response.status === 403 || response.status === 400 ? "refused" : "failed";
-      audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: response.status >= 400 ? String(response.status) : undefined });
+      audit({ who: user.email || user.id, action: spec.action, target, result: auditResultOf(response.status), requestId, code: response.status >= 400 ? String(response.status) : undefined });
     }
     return response;
-  };
 }

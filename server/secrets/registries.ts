@@ -63,11 +63,8 @@ export function credentialsFor(target: string): RegistryCredentials | null {
 /** Every secret value the console holds, for redaction of strings that reach a browser or a log. */
 export function secretValues(): string[] {
   const e = env();
-  const fromRegistries = registries().flatMap((r) => ("password" in r ? [r.password] : []));
+  // `user:password` too: its Base64 is what an `Authorization: Basic …` header or a docker config carries.
+  const fromRegistries = registries().flatMap((r) => ("password" in r ? [r.password, `${r.username}:${r.password}`] : []));
   return [...fromRegistries, e.BACKEND_TOKEN, e.OIDC_CLIENT_SECRET, e.NEXTAUTH_SECRET].filter((v): v is string => !!v);
 }
 
-/** Tests only: forget the parsed configuration. */
-export function resetRegistriesForTests(): void {
-  cached = undefined;
-}

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { upstreamIdentityHeaders } from "@/server/auth/upstream-identity";
 import { upstream, type UpstreamRequest } from "@/server/upstream";
-import { currentRequestId } from "@/server/context/request-id-header";
+import { currentRequestId } from "@/server/context/request-context";
 
 /** An upstream call on behalf of the signed-in user: their identity headers and this request's id. */
 export async function backend<S extends z.ZodType>(req: UpstreamRequest & { schema: S }): Promise<z.output<S>>;

@@ -5,7 +5,8 @@ import { readTextCapped } from "@/lib/api/read-text";
 import { env } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { classifyFailure, transportError } from "./failure";
-import { buildUpstreamHeaders, resolveRequestId } from "./headers";
+import { requestIdFrom } from "@/server/context/request-id";
+import { buildUpstreamHeaders } from "./headers";
 import { assertSafePath } from "./path";
 
 export type UpstreamMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -102,7 +103,7 @@ function prepare(req: UpstreamRequest, accept: string): Call {
   for (const [key, value] of Object.entries(req.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  const requestId = resolveRequestId(req.requestId);
+  const requestId = requestIdFrom(req.requestId);
   const hasJson = req.json !== undefined;
   const { headers, dropped } = buildUpstreamHeaders(req.headers, {
     accept,

@@ -23,10 +23,3 @@ export function buildUpstreamHeaders(
   headers.set("x-request-id", defaults.requestId);
   return { headers, dropped };
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Propagates a well-formed incoming id; anything else is replaced rather than sent on. */
-export function resolveRequestId(candidate: string | undefined): string {
-  return candidate && REQUEST_ID.test(candidate) ? candidate : crypto.randomUUID();
-}

@@ -3,7 +3,7 @@ import { type ApiError, parseErrorBody } from "@/lib/api/api-error";
 import { errorEnvelope } from "@/lib/contract";
 import { upstreamIdentityHeaders } from "@/server/auth/upstream-identity";
 import { upstreamPassthrough, type PassthroughResponse, type UpstreamRequest } from "@/server/upstream";
-import { currentRequestId } from "@/server/context/request-id-header";
+import { currentRequestId } from "@/server/context/request-context";
 
 /** upstreamPassthrough on behalf of the signed-in user: what backend() is for upstream(). */
 export async function backendPassthrough(req: UpstreamRequest & { maxBytes?: number }): Promise<PassthroughResponse> {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ENV_MASK } from "@/lib/dto/function";
+import type * as AuditModule from "@/server/audit";
 import type * as AuthErrors from "@/server/auth/errors";
 import type * as Policy from "@/server/auth/policy";
 import { fault, startFaultServer, type FaultServer } from "../support/fault-server";
@@ -24,8 +25,7 @@ vi.mock("@/server/auth/session", async () => {
   };
 });
 vi.mock("@/server/auth/upstream-identity", () => ({ upstreamIdentityHeaders: async () => ({ "x-eunha-user": "dev@example.com" }) }));
-vi.mock("@/server/context/request-id-header", () => ({ currentRequestId: async () => undefined }));
-vi.mock("@/server/audit", () => ({ audit: (entry: unknown) => session.audits.push(entry) }));
+vi.mock("@/server/audit", async (actual) => ({ ...(await actual<typeof AuditModule>()), audit: (entry: unknown) => session.audits.push(entry) }));
 
 const REGISTRY_PASSWORD = "team-registry-Pa55";
 const FN_PATH = "/api/workspaces/ws-1/functions/fn-1";
@@ -72,7 +72,8 @@ const sent = (method: string, path: string) => server.requests.filter((r) => r.m
 describe("functions", () => {
   it("masks secrets on read and never writes the mask back", async () => {
     const { getFunction, updateFunction } = await import("@/server/dal/functions");
-    const dto = await getFunction("ws-1", "fn-1", { requestId: "req-abcdef12" });
+    const { runWithRequestContext } = await import("@/server/context/request-context");
+    const dto = await runWithRequestContext("req-abcdef12", () => getFunction("ws-1", "fn-1"));
     expect(dto.environmentVariables).toEqual({ JWT_SECRET: ENV_MASK, REGION: "kr" });
     expect(sent("GET", FN_PATH)[0]?.headers["x-request-id"]).toBe("req-abcdef12");
 
@@ -82,10 +83,9 @@ describe("functions", () => {
   });
 
   it("refuses a stale code save with the stored version and writes nothing", async () => {
-    const { saveFunctionCode, CodeConflictError } = await import("@/server/dal/function-edits");
+    const { saveFunctionCode } = await import("@/server/dal/function-edits");
     const err = await saveFunctionCode("ws-1", "fn-1", "eA==", "2025-12-07T11:00:00+09:00").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(CodeConflictError);
-    expect((err as InstanceType<typeof CodeConflictError>).current).toEqual({ code: storedFn.code, lastModified: storedFn.lastModified });
+    expect(err).toMatchObject({ status: 409, code: "CONFLICT", details: { current: { code: storedFn.code, lastModified: storedFn.lastModified } } });
     expect(sent("PATCH", FN_PATH)).toHaveLength(0);
   });
 
@@ -152,7 +152,8 @@ describe("registry credentials stay on the server", () => {
     fd.append("registry_url", "registry.example.com/team/app");
     fd.append("file", new File(["print('안녕')\n"], "main.py"));
     const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
-    expect(await startBuildAndPush(request, { requestId: "req-upload-1" })).toEqual({ ...started, source_s3_path: null });
+    const { runWithRequestContext } = await import("@/server/context/request-context");
+    expect(await runWithRequestContext("req-upload-1", () => startBuildAndPush(request))).toEqual({ ...started, source_s3_path: null });
 
     const got = sent("POST", "/api/v1/build-and-push")[0]!;
     expect(got.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);

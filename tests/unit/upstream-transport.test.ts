@@ -80,8 +80,8 @@ describe("upstreamPassthrough", () => {
   it("returns any status, content-type and body unvalidated", async () => {
     h.server.setRoute("POST", "/api/v1/scaffold", fault.text(200, "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", "application/yaml"));
     h.server.setRoute("POST", "/api/fn/invoke", fault.text(500, "<h1>function crashed</h1>", "text/html"));
-    const yaml = await h.mod.upstreamPassthrough({ method: "POST", path: "/api/v1/scaffold", json: { image_ref: "x" }, requestId: "r-pass" });
-    expect(yaml).toEqual({ status: 200, contentType: "application/yaml", bodyText: "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", truncated: false, requestId: "r-pass" });
+    const yaml = await h.mod.upstreamPassthrough({ method: "POST", path: "/api/v1/scaffold", json: { image_ref: "x" }, requestId: "req-pass-1" });
+    expect(yaml).toEqual({ status: 200, contentType: "application/yaml", bodyText: "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", truncated: false, requestId: "req-pass-1" });
     const crashed = await h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {} });
     expect(crashed).toMatchObject({ status: 500, contentType: "text/html", bodyText: "<h1>function crashed</h1>" });
     expect(h.server.requests[0]!.headers.accept).toBe("*/*");

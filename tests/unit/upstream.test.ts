@@ -33,9 +33,9 @@ describe("success and request shaping", () => {
 
   it("propagates a well-formed request id and replaces a malformed one", async () => {
     h.server.setRoute("GET", "/api/ping", fault.json(200, {}));
-    await h.mod.upstream({ method: "GET", path: "/api/ping", schema: z.object({}), requestId: "req-123", headers: { "x-request-id": "other" } });
+    await h.mod.upstream({ method: "GET", path: "/api/ping", schema: z.object({}), requestId: "req-12345", headers: { "x-request-id": "other" } });
     await h.mod.upstream({ method: "GET", path: "/api/ping", schema: z.object({}), requestId: "bad id\u0000" });
-    expect(h.server.requests[0]!.headers["x-request-id"]).toBe("req-123");
+    expect(h.server.requests[0]!.headers["x-request-id"]).toBe("req-12345");
     expect(h.server.requests[1]!.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -88,9 +88,9 @@ describe("success and request shaping", () => {
   it("logs each call at debug without the query string or bodies", async () => {
     const debug = vi.spyOn(h.mod.logger, "debug");
     h.server.setRoute("GET", "/api/ping", fault.json(200, {}));
-    await h.mod.upstream({ method: "GET", path: "/api/ping", query: { token: "q-secret" }, schema: z.object({}), requestId: "r-log" });
+    await h.mod.upstream({ method: "GET", path: "/api/ping", query: { token: "q-secret" }, schema: z.object({}), requestId: "req-log-1" });
     const call = debug.mock.calls.find(([obj]) => typeof obj === "object" && (obj as { status?: number }).status === 200);
-    expect(call?.[0]).toMatchObject({ method: "GET", path: "/api/ping", status: 200, requestId: "r-log", durationMs: expect.any(Number) });
+    expect(call?.[0]).toMatchObject({ method: "GET", path: "/api/ping", status: 200, requestId: "req-log-1", durationMs: expect.any(Number) });
     expect(JSON.stringify(debug.mock.calls)).not.toContain("q-secret");
   });
 });
@@ -105,8 +105,8 @@ describe("backend errors pass through", () => {
 
   it("maps FastAPI's {detail: string}", async () => {
     h.server.setRoute("GET", "/api/nothing", fault.json(404, { detail: "Not Found" }));
-    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/nothing", schema: item, requestId: "mine" }));
-    expect(err).toMatchObject({ status: 404, code: "NOT_FOUND", message: "Not Found", requestId: "mine" });
+    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/nothing", schema: item, requestId: "mine-req-1" }));
+    expect(err).toMatchObject({ status: 404, code: "NOT_FOUND", message: "Not Found", requestId: "mine-req-1" });
   });
 
   it("maps FastAPI's 422 list to VALIDATION_ERROR with details.field", async () => {

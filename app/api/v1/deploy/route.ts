@@ -2,4 +2,4 @@ import { deployRequest } from "@/lib/contract";
 import { deploySpinApp } from "@/server/dal/deploy";
 import { withRoute } from "@/server/http/with-route";
 
-export const POST = withRoute({ action: "deploy.create", body: deployRequest }, ({ body, requestId }) => deploySpinApp(body, { requestId }));
+export const POST = withRoute({ action: "deploy.create", body: deployRequest }, ({ body }) => deploySpinApp(body));

@@ -3,6 +3,6 @@ import { startPush } from "@/server/dal/builds";
 import { withRoute } from "@/server/http/with-route";
 
 /** The body names a configured registry; a username or password in it is refused (400). */
-export const POST = withRoute({ action: "push.create", body: browserPushRequest, status: 202 }, ({ body, requestId }) =>
-  startPush(body, { requestId }),
+export const POST = withRoute({ action: "push.create", body: browserPushRequest, status: 202 }, ({ body }) =>
+  startPush(body),
 );

@@ -5,12 +5,12 @@ import { workspaceParams as params } from "@/app/api/_lib/params";
 
 const auditTarget = (p: { workspaceId: string }) => ({ workspaceId: p.workspaceId });
 
-export const GET = withRoute({ action: "workspace.read", params }, ({ params, requestId }) => getWorkspace(params.workspaceId, { requestId }));
+export const GET = withRoute({ action: "workspace.read", params }, ({ params }) => getWorkspace(params.workspaceId));
 
-export const PATCH = withRoute({ action: "workspace.update", params, body: workspaceUpdate, auditTarget }, ({ params, body, requestId }) =>
-  updateWorkspace(params.workspaceId, body, { requestId }),
+export const PATCH = withRoute({ action: "workspace.update", params, body: workspaceUpdate, auditTarget }, ({ params, body }) =>
+  updateWorkspace(params.workspaceId, body),
 );
 
-export const DELETE = withRoute({ action: "workspace.delete", params, auditTarget }, ({ params, requestId }) =>
-  deleteWorkspace(params.workspaceId, { requestId }),
+export const DELETE = withRoute({ action: "workspace.delete", params, auditTarget }, ({ params }) =>
+  deleteWorkspace(params.workspaceId),
 );

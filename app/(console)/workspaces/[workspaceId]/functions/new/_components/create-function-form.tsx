@@ -87,12 +87,12 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
     }
     setErrors({});
     const result = await run({ workspaceId, ...parsed.data });
-    if (result.ok || result.code === "UNAUTHENTICATED") return;
-    const fieldErrors = result.fieldErrors ?? {};
+    if (result.ok || result.error.code === "UNAUTHENTICATED") return;
+    const fieldErrors = result.error.fieldErrors ?? {};
     setErrors(fieldErrors);
     setRowErrors(rowErrorsFromServer(draft.env, fieldErrors));
     const placed = Object.keys(fieldErrors).some((f) => SHOWN.includes(f.split(".")[0]!));
-    setFormError(placed ? t("create.fixFields") : result.message);
+    setFormError(placed ? t("create.fixFields") : result.error.message);
     focusFirstError();
   };
 

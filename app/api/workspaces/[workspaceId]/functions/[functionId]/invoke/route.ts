@@ -5,5 +5,5 @@ import { invokeBody, functionParams as params } from "@/app/api/_lib/params";
 
 export const POST = withRoute(
   { action: "function.invoke", params, body: invokeBody, auditTarget: (p) => ({ workspaceId: p.workspaceId, functionId: p.functionId }) },
-  async ({ params, body, requestId }) => invokeResponse(await invokeFunction(params.workspaceId, params.functionId, body, { requestId })),
+  async ({ params, body }) => invokeResponse(await invokeFunction(params.workspaceId, params.functionId, body)),
 );
