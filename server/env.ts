@@ -38,7 +38,7 @@ export const envSchema = z.object({
   EMBEDDED_IDP_URL: optionalString,
   REGISTRY_CREDENTIALS: optionalString,
   REGISTRY_CREDENTIALS_FILE: optionalString,
-  SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASSWORD*,*KEY*"),
+  SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASS*,*PWD*,*KEY*,*CREDENTIAL*,*AUTH*,*PRIVATE*"),
   UPLOAD_MAX_MB: positiveInt(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),

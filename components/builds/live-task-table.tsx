@@ -7,7 +7,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiError } from "@/lib/api/api-error";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";
 import { TaskTable } from "./task-table";
-import { fromApiTask, isTerminal } from "./task-shape";
+import { isTerminal } from "./task-shape";
 
 type Props = {
   workspaceId: string;
@@ -36,7 +36,7 @@ export function LiveTaskTable({ workspaceId, workspaceName, initial, pollMs }: P
           <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
             {active ? t("autoRefresh", { seconds: Math.round(pollMs / 1000) }) : null}
           </p>
-          <TaskTable tasks={tasks.map(fromApiTask)} workspaceId={workspaceId} />
+          <TaskTable tasks={tasks} workspaceId={workspaceId} />
         </>
       )}
     </div>

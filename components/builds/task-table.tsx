@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/format/relative-time";
-import type { WorkspaceTaskDto } from "@/lib/dto/task";
+import type { ApiWorkspaceTask } from "@/lib/dto/task";
 import { taskHref } from "./task-links";
+import { imageOf } from "./task-shape";
 import { TaskStatusBadge } from "./task-status-badge";
 
 /** With `workspaceId`, each task id links to its detail page (where its progress and next steps are). */
-export function TaskTable({ tasks, workspaceId }: { tasks: WorkspaceTaskDto[]; workspaceId?: string }) {
+export function TaskTable({ tasks, workspaceId }: { tasks: ApiWorkspaceTask[]; workspaceId?: string }) {
   const t = useTranslations("builds.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -23,28 +24,28 @@ export function TaskTable({ tasks, workspaceId }: { tasks: WorkspaceTaskDto[]; w
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {tasks.map((task) => (
-            <tr key={task.taskId}>
-              <td className="px-4 py-2 font-mono text-xs whitespace-nowrap" title={task.taskId}>
+            <tr key={task.task_id}>
+              <td className="px-4 py-2 font-mono text-xs whitespace-nowrap" title={task.task_id}>
                 {workspaceId ? (
-                  <Link href={taskHref(workspaceId, task.taskId)} className="text-brand-700 hover:underline dark:text-brand-100">
-                    <ShortId id={task.taskId} />
+                  <Link href={taskHref(workspaceId, task.task_id)} className="text-brand-700 hover:underline dark:text-brand-100">
+                    <ShortId id={task.task_id} />
                   </Link>
                 ) : (
-                  <ShortId id={task.taskId} />
+                  <ShortId id={task.task_id} />
                 )}
               </td>
-              <td className="px-4 py-2 whitespace-nowrap">{task.appName ?? "—"}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{task.app_name ?? "—"}</td>
               <td className="px-4 py-2">
                 <TaskStatusBadge status={task.status} />
               </td>
               <td className="px-4 py-2 whitespace-nowrap">
-                <RelativeTime iso={task.createdAt} />
+                <RelativeTime iso={task.created_at} />
               </td>
               <td className="px-4 py-2 whitespace-nowrap">
-                <RelativeTime iso={task.updatedAt} />
+                <RelativeTime iso={task.updated_at} />
               </td>
-              <td className="max-w-xs truncate px-4 py-2 font-mono text-xs" title={task.error ?? task.result?.imageUrl ?? undefined}>
-                {task.error ? <span className="text-red-700 dark:text-red-300">{task.error}</span> : (task.result?.imageUrl ?? task.result?.wasmPath ?? "—")}
+              <td className="max-w-xs truncate px-4 py-2 font-mono text-xs" title={task.error ?? imageOf(task.result) ?? undefined}>
+                {task.error ? <span className="text-red-700 dark:text-red-300">{task.error}</span> : (imageOf(task.result) ?? task.result?.wasm_path ?? "—")}
               </td>
             </tr>
           ))}

@@ -6,7 +6,7 @@ import { useAction } from "@/components/actions/use-action";
 import type { EditorCursor, EditorEol } from "@/components/editor/code-editor";
 import { LazyCodeEditor, LazyDiffView } from "@/components/editor/lazy-editors";
 import { UnsavedChangesGuard } from "@/components/editor/unsaved-changes-guard";
-import { useIsClient } from "@/components/editor/use-is-client";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -31,7 +31,7 @@ type CodeWorkspaceProps = {
 /** The Code tab: decodes the stored source, then edits it in the browser only (drafts live in localStorage). */
 export function CodeWorkspace(props: CodeWorkspaceProps) {
   const t = useTranslations("code");
-  const isClient = useIsClient();
+  const isClient = useHydrated();
   const stored = useMemo(() => decodeVersion({ code: props.code, lastModified: props.lastModified }), [props.code, props.lastModified]);
   if (!stored) return <ErrorPanel title={t("undecodable.title")} message={t("undecodable.message")} />;
   if (!isClient) return <Skeleton className="h-[60vh]" />;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useAction } from "@/components/actions/use-action";
-import { useIsClient } from "@/components/editor/use-is-client";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Result } from "@/lib/api/result";
@@ -32,7 +32,7 @@ const DEFAULT_PAYLOAD = '{\n  "test": true\n}\n';
 
 /** The Test tab. Client-only below this point: it reads the session's runs and saved events from storage. */
 export function TestConsole(props: TestConsoleProps) {
-  const isClient = useIsClient();
+  const isClient = useHydrated();
   if (!isClient) return <Skeleton className="h-[40vh]" />;
   return <TestConsoleBody {...props} />;
 }

@@ -1,25 +1,9 @@
 import type { BuildStatus } from "@/lib/contract";
 
-export type TaskResultDto = {
-  wasmPath: string | null;
-  /** The builder gives either image_url or image_uri; the console shows one. */
-  imageUrl: string | null;
-  filePath: string | null;
-};
-
-export type WorkspaceTaskDto = {
-  taskId: string;
-  status: BuildStatus;
-  appName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  result: TaskResultDto | null;
-  error: string | null;
-};
-
 /*
- * The same task shapes as `/api/v1/...` answers them: the spec's snake_case names, so a script written
- * against the backend works against the console. Built field by field and scrubbed, like every DTO.
+ * The one shape of a build/push task, from backend to browser: the spec's snake_case names, so a
+ * script written against the backend works against the console's `/api/v1` routes, and pages, SWR
+ * polls and tables read the same objects. Built field by field and scrubbed, like every DTO.
  */
 export type ApiTaskResult = {
   wasm_path: string | null;

@@ -41,7 +41,5 @@ const jsonText = z
   });
 export const invokeInput = functionRef.extend({ body: jsonText });
 
-export const uploadForm = z.instanceof(FormData, { message: "must be a form with a file" });
-
 export const workspaceTarget = (i: { workspaceId: string }) => ({ workspaceId: i.workspaceId });
 export const functionTarget = (i: { workspaceId: string; functionId: string }) => ({ workspaceId: i.workspaceId, functionId: i.functionId });

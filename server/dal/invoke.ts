@@ -37,7 +37,7 @@ export async function invokeFunction(workspaceId: string, functionId: string, pa
     status: res.status,
     durationMs,
     contentType: isJsonBody(res.contentType, res.bodyText, res.truncated) ? "application/json" : "text/plain; charset=utf-8",
-    upstreamContentType: res.contentType,
+    upstreamContentType: redactForBrowser(res.contentType),
     body: redactForBrowser(res.bodyText),
     truncated: res.truncated,
   };

@@ -1,14 +1,14 @@
 import "server-only";
 import type { LokiLogsResponse, PrometheusMetricsResponse } from "@/lib/contract";
 import type { LokiLogsDto, MetricsDto } from "@/lib/dto/observability";
-import { redactForBrowser, scrubForBrowser } from "@/server/secrets/browser-safe";
+import { redactStrings, scrubForBrowser } from "@/server/secrets/browser-safe";
 
 export function reshapeLokiLogs(r: LokiLogsResponse): LokiLogsDto {
-  return {
-    logs: r.logs.map((e) => ({ timestamp: e.timestamp, line: redactForBrowser(e.line) })),
+  return redactStrings({
+    logs: r.logs.map((e) => ({ timestamp: e.timestamp, line: e.line })),
     total: r.total,
     function_id: r.function_id,
-  };
+  });
 }
 
 /** `includeRaw`: only for roles allowed "metrics.raw"; the raw answers are scrubbed even then. */
@@ -23,5 +23,6 @@ export function reshapeMetrics(r: PrometheusMetricsResponse, includeRaw: boolean
   };
   if (includeRaw && d.raw_instant) data.raw_instant = scrubForBrowser(d.raw_instant) as Record<string, unknown>;
   if (includeRaw && d.raw_range) data.raw_range = scrubForBrowser(d.raw_range) as Record<string, unknown>;
-  return { status: r.status, function_id: r.function_id, data };
+  // The queries and ids are relayed text like any other: a hostile backend may quote a secret in them.
+  return redactStrings({ status: r.status, function_id: r.function_id, data });
 }

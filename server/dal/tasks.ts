@@ -1,19 +1,12 @@
 import "server-only";
 import { taskStatusResponse, workspaceTaskList } from "@/lib/contract";
-import type { ApiTaskStatus, ApiWorkspaceTask, WorkspaceTaskDto } from "@/lib/dto/task";
+import type { ApiTaskStatus, ApiWorkspaceTask } from "@/lib/dto/task";
 import { requireUser } from "@/server/auth/session";
 import { path } from "@/server/upstream";
 import { backend } from "@/server/upstream/as-user";
-import { reshapeApiTaskStatus, reshapeApiWorkspaceTask, reshapeWorkspaceTask } from "./reshape";
+import { reshapeApiTaskStatus, reshapeApiWorkspaceTask } from "./reshape";
 
-/** For server components (camelCase UI shape). */
-export async function listWorkspaceTasks(workspaceId: string): Promise<WorkspaceTaskDto[]> {
-  await requireUser("task.read");
-  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList });
-  return list.map(reshapeWorkspaceTask);
-}
-
-/** For `GET /api/v1/workspaces/{id}/tasks` (the spec's snake_case shape). */
+/** A workspace's tasks, for its pages and `GET /api/v1/workspaces/{id}/tasks` alike. */
 export async function listWorkspaceTaskItems(workspaceId: string): Promise<ApiWorkspaceTask[]> {
   await requireUser("task.read");
   const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList });

@@ -83,7 +83,7 @@ describe("reshape: DTOs are built field by field", () => {
   });
 
   it("tasks: snake_case for /api/v1, Builder errors redacted", async () => {
-    const { reshapeApiTaskStatus, reshapeApiWorkspaceTask, reshapeWorkspaceTask } = await import("@/server/dal/reshape");
+    const { reshapeApiTaskStatus, reshapeApiWorkspaceTask } = await import("@/server/dal/reshape");
     const status = {
       task_id: "t1",
       status: "failed",
@@ -102,8 +102,7 @@ describe("reshape: DTOs are built field by field", () => {
 
     const item = { ...status, created_at: "2025-12-07T12:00:00+09:00", updated_at: "2025-12-07T12:01:00+09:00" };
     expectNoLeak(reshapeApiWorkspaceTask(workspaceTaskItem.parse(item)));
-    expectNoLeak(reshapeWorkspaceTask(workspaceTaskItem.parse(item)));
-    expect(reshapeWorkspaceTask(workspaceTaskItem.parse(item)).error).toContain(REDACTED);
+    expect(reshapeApiWorkspaceTask(workspaceTaskItem.parse(item)).error).toContain(REDACTED);
   });
 
   it("metrics: raw series only when allowed, and scrubbed", async () => {

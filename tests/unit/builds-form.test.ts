@@ -3,7 +3,7 @@ import { checkBuildFile } from "@/components/builds/build-file";
 import { fromServerFields, newBuildProblems } from "@/components/builds/new-build-errors";
 import { pushTargetProblems, registryUrlOf } from "@/components/builds/push-target";
 import { fieldErrorsOf } from "@/components/builds/upload-build";
-import { fromApiTask } from "@/components/builds/task-shape";
+import { imageOf } from "@/components/builds/task-shape";
 import { ApiError } from "@/lib/api/api-error";
 
 const MB = 1024 * 1024;
@@ -60,17 +60,10 @@ describe("server field errors", () => {
   });
 });
 
-describe("fromApiTask", () => {
+describe("imageOf", () => {
   it("shows image_uri when image_url is absent", () => {
-    const dto = fromApiTask({
-      task_id: "t1",
-      status: "completed",
-      app_name: "a",
-      created_at: "2026-11-01T10:00:00+09:00",
-      updated_at: "2026-11-01T10:00:00+09:00",
-      result: { wasm_path: "s3://x/app/", image_url: null, image_uri: "reg/a:1", file_path: "s3://x/app/" },
-      error: null,
-    });
-    expect(dto.result).toEqual({ wasmPath: "s3://x/app/", imageUrl: "reg/a:1", filePath: "s3://x/app/" });
+    expect(imageOf({ wasm_path: "s3://x/app/", image_url: null, image_uri: "reg/a:1", file_path: "s3://x/app/" })).toBe("reg/a:1");
+    expect(imageOf({ wasm_path: null, image_url: "reg/a:2", image_uri: "reg/a:1", file_path: null })).toBe("reg/a:2");
+    expect(imageOf(null)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { CodeWorkspace } from "@/components/code/code-workspace";
 import { saveFunctionCode } from "@/server/actions/function-code";
 import { userCan } from "@/server/auth/session";
-import { getFunction } from "@/server/dal/functions";
+import { getFunctionForRender } from "@/server/dal/render-reads";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -11,7 +11,7 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function CodePage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canEdit] = await Promise.all([getFunction(workspaceId, functionId), userCan("function.update")]);
+  const [fn, canEdit] = await Promise.all([getFunctionForRender(workspaceId, functionId), userCan("function.update")]);
   return (
     <CodeWorkspace
       workspaceId={workspaceId}

@@ -1,14 +1,14 @@
 import { TestConsole } from "@/components/test-invoke/test-console";
 import { invokeFunction } from "@/server/actions/function-code";
 import { userCan } from "@/server/auth/session";
-import { getFunction } from "@/server/dal/functions";
+import { getFunctionForRender } from "@/server/dal/render-reads";
 
 type Params = { workspaceId: string; functionId: string };
 
 /** The Test tab: send a JSON payload to the function and read its answer. */
 export default async function TestPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canInvoke] = await Promise.all([getFunction(workspaceId, functionId), userCan("function.invoke")]);
+  const [fn, canInvoke] = await Promise.all([getFunctionForRender(workspaceId, functionId), userCan("function.invoke")]);
   return (
     <TestConsole
       workspaceId={workspaceId}
