@@ -1,12 +1,10 @@
 "use server";
 import "server-only";
 import type { z } from "zod";
-import type { FunctionCodeVersion, InvokeResultDto, SaveFunctionCodeResult } from "@/lib/dto/function";
-import type { ActionResult } from "@/lib/api/action-result";
+import type { FunctionCodeVersion, SaveFunctionCodeResult } from "@/lib/dto/function";
 import { isCodeConflict, saveFunctionCode as saveCode } from "@/server/dal/function-edits";
-import { invokeFunction as invoke } from "@/server/dal/invoke";
 import { revalidateFunctions } from "./revalidate";
-import { functionTarget, invokeInput, saveCodeInput } from "./schemas";
+import { functionTarget, saveCodeInput } from "./schemas";
 import { withAction } from "./with-action";
 
 /**
@@ -32,17 +30,4 @@ export async function saveFunctionCode(input: z.input<typeof saveCodeInput>): Pr
   );
   const result = await run(input);
   return !result.ok && current ? { ok: false, code: "CONFLICT", message: result.message, requestId: result.requestId, current } : result;
-}
-
-/**
- * The Test tab's run: the function's status, body text and the round trip's duration. The backend's own
- * failures (timeout, unreachable) come back as `{ok: false, code}`. Stats are polled, so nothing is revalidated.
- */
-export async function invokeFunction(input: z.input<typeof invokeInput>): Promise<ActionResult<InvokeResultDto>> {
-  return withAction(
-    "function.invoke",
-    invokeInput,
-    ({ workspaceId, functionId, body }, { requestId }) => invoke(workspaceId, functionId, body, { requestId }),
-    functionTarget,
-  )(input);
 }

@@ -5,6 +5,7 @@ import { deployResponse, scaffoldResponse, type deployRequest, type scaffoldRequ
 import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
+import { logUpstreamError } from "@/server/upstream";
 import { backend } from "./backend";
 import type { CallOptions } from "./call-options";
 import { backendPassthrough } from "./passthrough";
@@ -25,7 +26,11 @@ function builderTimeoutMs(): number {
 export async function scaffoldSpinApp(input: ScaffoldInput, opts: CallOptions = {}): Promise<ScaffoldDto> {
   await requireUser("scaffold.create");
   const res = await backendPassthrough({ method: "POST", path: "/api/v1/scaffold", json: input, timeoutMs: builderTimeoutMs(), ...opts });
-  if (res.status >= 400) throw parseErrorBody(res.status, res.contentType, res.bodyText, res.requestId);
+  if (res.status >= 400) {
+    const err = parseErrorBody(res.status, res.contentType, res.bodyText, res.requestId);
+    logUpstreamError({ method: "POST", path: "/api/v1/scaffold" }, err);
+    throw err;
+  }
   if (res.status < 200 || res.status > 299) throw contractError(res.requestId, `status ${res.status}`);
   if (res.truncated) throw contractError(res.requestId, "too large");
   let value: unknown = res.bodyText;

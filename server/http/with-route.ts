@@ -7,7 +7,8 @@ import type { Action } from "@/server/auth/policy";
 import { logger } from "@/server/log/logger";
 import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
-import { errorResponse } from "./errors";
+import { toSafeApiError } from "./errors";
+import { toEnvelope } from "@/lib/api/api-error";
 import { requestIdOf } from "./request-id";
 import { parseInput } from "./validation";
 
@@ -48,6 +49,8 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
     let user: SessionUser | undefined;
     let params: Out<PS> | undefined;
     let response: Response;
+    // The code of a refused or failed call (the backend's own when it answered one), for the audit.
+    let errorCode: string | undefined;
     try {
       if (mutating) assertSameOrigin(request);
       user = await requireUser(spec.action);
@@ -62,18 +65,21 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
             ? new Response(null, { status: 204 })
             : Response.json(result, { status: spec.status ?? 200 });
     } catch (err) {
-      response = errorResponse(err, requestId);
+      const safe = toSafeApiError(err, requestId);
+      errorCode = safe.code;
+      response = Response.json(toEnvelope(safe), { status: safe.status });
     }
     response.headers.set("x-request-id", requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
 
     const route = new URL(request.url).pathname;
     const durationMs = Math.round(performance.now() - started);
-    logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, durationMs }, "request");
+    logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, code: errorCode, durationMs }, "request");
     if (mutating && user) {
       const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
-      const result = response.status < 400 ? "ok" : response.status === 403 || response.status === 400 ? "refused" : "failed";
-      audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: response.status >= 400 ? String(response.status) : undefined });
+      // A handler's own Response is a success even at 4xx/5xx: invoke relays the function's answer.
+      const result = errorCode === undefined ? "ok" : [400, 403, 409].includes(response.status) ? "refused" : "failed";
+      audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: errorCode, status: response.status });
     }
     return response;
   };
