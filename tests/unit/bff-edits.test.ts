@@ -48,6 +48,8 @@ describe("browser-facing request schemas", () => {
     [{ registry_url: "registry.example.com/app", username: "AWS" }, ["username"]],
     [{ registry_url: "registry.example.com/app", password: "p" }, ["password"]],
     [{ registry_url: "https://registry.example.com" }, ["registry_url"]],
+    // A Builder-local file_path is not where a build lives for a push (spec example: "s3://...").
+    [{ registry_url: "registry.example.com/app", s3_source_path: "/builds/t-1/app.wasm" }, ["s3_source_path"]],
   ])("push %j is refused on %j", (body, fields) => {
     try {
       parseInput(browserPushRequest, body);
