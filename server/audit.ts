@@ -10,7 +10,10 @@ export type AuditEntry = {
   /** What was acted on: ids and names only, never a body, a code blob or a credential. */
   target: Record<string, string | number | undefined>;
   result: AuditResult;
+  /** The error code of a refused or failed call: the backend's own when it answered one. */
   code?: string;
+  /** The HTTP status answered, when there was one. */
+  status?: number;
   requestId?: string;
 };
 

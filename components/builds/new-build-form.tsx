@@ -67,7 +67,7 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
       const started = await uploadBuild(push ? "/api/v1/build-and-push" : "/api/v1/build", form, (fraction) => setPhase({ kind: "uploading", fraction }));
       setPhase({ kind: "opening" });
       toast.success(t("started", { taskId: started.task_id }));
-      router.push(taskHref(workspaceId, started.task_id));
+      router.push(taskHref(workspaceId, started.task_id, started.source_s3_path));
     } catch (err) {
       setPhase({ kind: "idle" });
       if (!isApiError(err)) throw err;

@@ -13,7 +13,7 @@ import { DeployLinkPanel } from "./deploy-link-panel";
 import { PushPanel, type PushAction } from "./push-panel";
 import { workspaceBuildsHref } from "./task-links";
 import { TaskResult } from "./task-result";
-import { imageOf, isTerminal } from "./task-shape";
+import { imageOf, isTerminal, s3LocationOf } from "./task-shape";
 import { TaskStatusBadge } from "./task-status-badge";
 import { TaskSteps } from "./task-steps";
 import { useTaskWatch } from "./use-task-watch";
@@ -24,6 +24,8 @@ type Props = {
   /** From the workspace's history; null when the task is not among its latest entries. */
   meta: { appName: string | null; createdAt: string; updatedAt: string } | null;
   pollMs: number;
+  /** The `source_s3_path` the build answered when it was started, if the page was opened from there. */
+  startedFrom: string | null;
   canBuild: boolean;
   /** Set for users who may push (and may offer Push on a finished build-only task). */
   pushAction: PushAction | null;
@@ -32,11 +34,11 @@ type Props = {
 };
 
 /** One task, followed live until it ends: status steps, what it produced or why it failed, what to do next. */
-export function TaskDetail({ workspaceId, initial, meta, pollMs, canBuild, pushAction, deploy }: Props) {
+export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, canBuild, pushAction, deploy }: Props) {
   const t = useTranslations("builds.detail");
   const { task, error, polling, expired, rewatch } = useTaskWatch(initial.task_id, initial, pollMs);
   const image = imageOf(task.result);
-  const sourcePath = task.result?.file_path ?? task.result?.wasm_path ?? null;
+  const sourcePath = s3LocationOf(task.result, startedFrom);
   const announced = useRef(isTerminal(initial.status));
 
   // Only a change seen on this page is news; opening a task that ended long ago toasts nothing.
@@ -93,9 +95,15 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, canBuild, pushA
         ) : null}
       </Card>
 
-      {(task.status === "completed" || task.status === "done") && !image && sourcePath && pushAction ? (
+      {(task.status === "completed" || task.status === "done") && !image && pushAction ? (
         <Card>
-          <PushPanel workspaceId={workspaceId} buildTaskId={task.task_id} sourcePath={sourcePath} appName={meta?.appName ?? null} pushAction={pushAction} />
+          {sourcePath ? (
+            <PushPanel workspaceId={workspaceId} buildTaskId={task.task_id} sourcePath={sourcePath} appName={meta?.appName ?? null} pushAction={pushAction} />
+          ) : (
+            <p role="note" data-testid="push-unavailable" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {t("noS3Location")}
+            </p>
+          )}
         </Card>
       ) : null}
       {image && deploy ? (

@@ -5,8 +5,10 @@ export function workspaceBuildsHref(workspaceId: string): string {
   return `/workspaces/${seg(workspaceId)}/builds`;
 }
 
-export function taskHref(workspaceId: string, taskId: string): string {
-  return `${workspaceBuildsHref(workspaceId)}/${seg(taskId)}`;
+/** `source` is the S3 location a build was started from, for Push when the Builder names none. */
+export function taskHref(workspaceId: string, taskId: string, source?: string | null): string {
+  const href = `${workspaceBuildsHref(workspaceId)}/${seg(taskId)}`;
+  return source ? `${href}?source=${seg(source)}` : href;
 }
 
 export function functionTabHref(workspaceId: string, functionId: string, tab: "deploy" | "test"): string {

@@ -1,23 +1,21 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useAction } from "@/components/actions/use-action";
+import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { redirectToSignIn } from "@/components/actions/session-redirect";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
-import type { InvokeResultDto } from "@/lib/dto/function";
 import { HistoryList } from "./history-list";
 import type { InvokeOutcome } from "./invoke-outcome";
+import { requestInvoke } from "./invoke-request";
 import { addToHistory, clearHistory, deleteEvent, readEvents, readHistory, saveEvent, type HistoryEntry } from "./invoke-store";
 import { checkJson } from "./json-check";
 import { PayloadPanel } from "./payload-panel";
 import { ResponsePanel } from "./response-panel";
 import { SavedEvents } from "./saved-events";
-
-export type InvokeAction = (input: { workspaceId: string; functionId: string; body: string }) => Promise<Result<InvokeResultDto>>;
 
 type TestConsoleProps = {
   workspaceId: string;
@@ -25,7 +23,6 @@ type TestConsoleProps = {
   status: FunctionStatus;
   timeoutSeconds: number;
   canInvoke: boolean;
-  invoke: InvokeAction;
 };
 
 const DEFAULT_PAYLOAD = '{\n  "test": true\n}\n';
@@ -37,15 +34,19 @@ export function TestConsole(props: TestConsoleProps) {
   return <TestConsoleBody {...props} />;
 }
 
-function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canInvoke, invoke }: TestConsoleProps) {
+function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canInvoke }: TestConsoleProps) {
   const t = useTranslations("testInvoke");
+  const tActions = useTranslations("common.actions");
   const [history, setHistory] = useState(() => readHistory(functionId));
   const [historyKept, setHistoryKept] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(() => history[0]?.id ?? null);
   const [events, setEvents] = useState(() => readEvents(functionId));
   const [payload, setPayload] = useState(() => history[0]?.payload ?? DEFAULT_PAYLOAD);
   const [opened, setOpened] = useState({ text: payload, epoch: 0 });
-  const action = useAction(invoke);
+  const [running, setRunning] = useState(false);
+  // The run in flight, cancelled (backend call included) when the user leaves the Test tab.
+  const inFlight = useRef<AbortController | null>(null);
+  useEffect(() => () => inFlight.current?.abort(), []);
   const check = checkJson(payload);
   const selected = history.find((e) => e.id === selectedId) ?? null;
 
@@ -55,13 +56,24 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
   };
 
   async function run(body: string) {
-    if (!canInvoke || action.pending || !checkJson(body).ok) return;
-    const started = performance.now();
-    const result = await action.run({ workspaceId, functionId, body });
-    if (!result.ok && result.error.code === "UNAUTHENTICATED") return; // on its way to sign-in
-    const outcome: InvokeOutcome = result.ok
-      ? { kind: "response", ...result.data }
-      : { kind: "failure", code: result.error.code, message: result.error.message, requestId: result.error.requestId, durationMs: Math.round(performance.now() - started) };
+    if (!canInvoke || running || !checkJson(body).ok) return;
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setRunning(true);
+    let outcome: InvokeOutcome;
+    try {
+      outcome = await requestInvoke({ workspaceId, functionId }, body, controller.signal, tActions("networkError"));
+    } catch {
+      return; // aborted: the tab was left
+    } finally {
+      if (inFlight.current === controller) inFlight.current = null;
+      if (!controller.signal.aborted) setRunning(false);
+    }
+    if (outcome.kind === "failure" && outcome.code === "UNAUTHENTICATED") {
+      toast.error(tActions("sessionEnded"));
+      redirectToSignIn();
+      return;
+    }
     const entry: HistoryEntry = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, at: Date.now(), payload: body, outcome };
     const next = addToHistory(functionId, history, entry);
     setHistory(next.list);
@@ -84,7 +96,7 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
             opened={opened}
             check={check}
             canInvoke={canInvoke}
-            running={action.pending}
+            running={running}
             onChange={setPayload}
             onInvoke={(current) => {
               if (current !== undefined && current !== payload) setPayload(current);
@@ -111,7 +123,7 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
             <h2 id="response-title" className="text-sm font-medium">
               {t("response.title")}
             </h2>
-            <ResponsePanel outcome={selected?.outcome ?? null} at={selected?.at ?? null} timeoutSeconds={timeoutSeconds} running={action.pending} />
+            <ResponsePanel outcome={selected?.outcome ?? null} at={selected?.at ?? null} timeoutSeconds={timeoutSeconds} running={running} />
           </section>
           <HistoryList
             entries={history}

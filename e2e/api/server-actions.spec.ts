@@ -66,7 +66,6 @@ const refusals: Array<[string, "anonymous" | "manager" | "developer", string, st
   ["a viewer saving settings", "manager", "server/actions/functions.ts", "saveFunctionSettings", () => [{ ...ref(), settings: { memory: 512 } }], "FORBIDDEN"],
   ["a viewer disabling a function", "manager", "server/actions/functions.ts", "setFunctionStatus", () => [{ ...ref(), status: "disabled" }], "FORBIDDEN"],
   ["a viewer saving code", "manager", "server/actions/function-code.ts", "saveFunctionCode", () => [{ ...ref(), code: "cHJpbnQoMSk=", expectedLastModified: "x" }], "FORBIDDEN"],
-  ["a viewer invoking", "manager", "server/actions/function-code.ts", "invokeFunction", () => [{ ...ref(), body: "{}" }], "FORBIDDEN"],
   ["a viewer deploying", "manager", "server/actions/deploy.ts", "deploySpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1", function_id: ids.fn }], "FORBIDDEN"],
   ["a developer deleting a workspace", "developer", "server/actions/workspaces.ts", "deleteWorkspace", () => [{ workspaceId: ids.ws }], "FORBIDDEN"],
   ["a developer creating a workspace", "developer", "server/actions/workspaces.ts", "createWorkspace", () => [{ name: "nope" }], "FORBIDDEN"],

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { buildAndPushForm, buildForm, pushRequest, type BuildStatus } from "@/lib/contract";
 
 /*
@@ -7,7 +7,10 @@ import { buildAndPushForm, buildForm, pushRequest, type BuildStatus } from "@/li
  * ("is not a known field"). Answers keep the spec's snake_case names.
  */
 
-export const browserPushRequest = pushRequest.omit({ username: true, password: true });
+/** What a browser may ask to push: no credentials, and the build named by its S3 location only. */
+export const browserPushRequest = pushRequest.omit({ username: true, password: true }).extend({
+  s3_source_path: z.string().regex(/^s3:\/\/[^/\s]+\/\S+$/, "must be the build's s3:// location").optional(),
+});
 export type BrowserPushRequest = z.input<typeof browserPushRequest>;
 
 export const browserBuildForm = buildForm;

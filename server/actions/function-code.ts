@@ -1,13 +1,11 @@
 "use server";
 import "server-only";
 import type { z } from "zod";
-import type { InvokeResultDto } from "@/lib/dto/function";
 import type { Result } from "@/lib/api/result";
 import type { FunctionDto } from "@/lib/dto/function";
 import { saveFunctionCode as saveCode } from "@/server/dal/function-edits";
-import { invokeFunction as invoke } from "@/server/dal/invoke";
 import { revalidateFunctions } from "./revalidate";
-import { functionTarget, invokeInput, saveCodeInput } from "./schemas";
+import { functionTarget, saveCodeInput } from "./schemas";
 import { withAction } from "./with-action";
 
 /**
@@ -25,12 +23,4 @@ export async function saveFunctionCode(input: z.input<typeof saveCodeInput>): Pr
     },
     functionTarget,
   )(input);
-}
-
-/**
- * The Test tab's run: the function's status, body text and the round trip's duration. The backend's own
- * failures (timeout, unreachable) come back as `{ok: false, error}`. Stats are polled, so nothing is revalidated.
- */
-export async function invokeFunction(input: z.input<typeof invokeInput>): Promise<Result<InvokeResultDto>> {
-  return withAction("function.invoke", invokeInput, ({ workspaceId, functionId, body }) => invoke(workspaceId, functionId, body), functionTarget)(input);
 }

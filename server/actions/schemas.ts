@@ -14,8 +14,6 @@ import {
  * its path. Kept out of the "use server" files, which may export async functions only.
  */
 
-const MAX_INVOKE_BODY_CHARS = 1024 * 1024;
-
 export const workspaceRef = z.strictObject({ workspaceId: idParam });
 export const functionRef = z.strictObject({ workspaceId: idParam, functionId: idParam });
 
@@ -27,19 +25,6 @@ export const saveSettingsInput = functionRef.extend({ settings: functionSettings
 export const setStatusInput = functionRef.extend({ status: functionStatus });
 export const saveCodeInput = functionRef.extend({ code: base64String, expectedLastModified: z.string().min(1) });
 
-/** The Test tab sends the editor's text; it must parse as JSON, and the field error says so. */
-const jsonText = z
-  .string()
-  .max(MAX_INVOKE_BODY_CHARS, "is too large")
-  .transform((text, ctx): unknown => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "is not valid JSON" });
-      return z.NEVER;
-    }
-  });
-export const invokeInput = functionRef.extend({ body: jsonText });
 
 export const workspaceTarget = (i: { workspaceId: string }) => ({ workspaceId: i.workspaceId });
 export const functionTarget = (i: { workspaceId: string; functionId: string }) => ({ workspaceId: i.workspaceId, functionId: i.functionId });

@@ -7,6 +7,7 @@ import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { backend } from "@/server/upstream/as-user";
 import { backendPassthrough } from "@/server/upstream/passthrough-as-user";
+import { logUpstreamError } from "@/server/upstream";
 import { reshapeDeploy, reshapeScaffold } from "./reshape-pipeline";
 
 export type ScaffoldInput = z.output<typeof scaffoldRequest>;
@@ -24,7 +25,11 @@ function builderTimeoutMs(): number {
 export async function scaffoldSpinApp(input: ScaffoldInput): Promise<ScaffoldDto> {
   await requireUser("scaffold.create");
   const res = await backendPassthrough({ method: "POST", path: "/api/v1/scaffold", json: input, timeoutMs: builderTimeoutMs() });
-  if (res.status >= 400) throw parseErrorBody(res.status, res.contentType, res.bodyText, res.requestId);
+  if (res.status >= 400) {
+    const err = parseErrorBody(res.status, res.contentType, res.bodyText, res.requestId);
+    logUpstreamError({ method: "POST", path: "/api/v1/scaffold" }, err);
+    throw err;
+  }
   if (res.status < 200 || res.status > 299) throw contractError(res.requestId, `status ${res.status}`);
   if (res.truncated) throw contractError(res.requestId, "too large");
   let value: unknown = res.bodyText;

@@ -30,6 +30,11 @@ export function toSafeApiError(err: unknown, requestId: string | undefined): Api
   }
   if (isAuthError(err)) return new ApiError({ status: err.status, code: err.code, message: err.message, requestId });
   if (isApiError(err)) return fromUpstream(err, requestId);
+  if (isAbort(err)) {
+    // The browser left (the Test tab closed mid-run) and the backend call was cancelled with it.
+    logger.info({ requestId }, "the client closed the request; the backend call was cancelled");
+    return new ApiError({ status: 499, code: "CLIENT_CLOSED_REQUEST", message: "The request was cancelled.", requestId });
+  }
   logger.error({ err, requestId }, "unhandled error in the console");
   return new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "The console failed to handle this request. Try again.", requestId });
 }
@@ -72,4 +77,8 @@ export function toFailure(err: unknown, requestId: string | undefined): Failure 
 export function errorResponse(err: unknown, requestId: string): Response {
   const safe = toSafeApiError(err, requestId);
   return Response.json(toEnvelope(safe), { status: safe.status });
+}
+
+function isAbort(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "name" in err && (err.name === "AbortError" || err.name === "ResponseAborted");
 }

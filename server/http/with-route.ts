@@ -9,7 +9,8 @@ import { readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
 import { runWithRequestContext } from "@/server/context/request-context";
 import { requestIdFrom } from "@/server/context/request-id";
-import { errorResponse } from "@/server/errors/sanitise";
+import { toSafeApiError } from "@/server/errors/sanitise";
+import { toEnvelope } from "@/lib/api/api-error";
 import { parseInput } from "./validation";
 
 type Schema = z.ZodType;
@@ -60,6 +61,8 @@ async function handle<PS extends Schema | undefined, QS extends Schema | undefin
     let user: SessionUser | undefined;
     let params: Out<PS> | undefined;
     let response: Response;
+    // The code of a refused or failed call (the backend's own when it answered one), for the audit.
+    let errorCode: string | undefined;
     try {
       if (mutating) assertSameOrigin(request);
       user = await requireUser(spec.action);
@@ -74,17 +77,21 @@ async function handle<PS extends Schema | undefined, QS extends Schema | undefin
             ? new Response(null, { status: 204 })
             : Response.json(result, { status: spec.status ?? 200 });
     } catch (err) {
-      response = errorResponse(err, requestId);
+      const safe = toSafeApiError(err, requestId);
+      errorCode = safe.code;
+      response = Response.json(toEnvelope(safe), { status: safe.status });
     }
     response.headers.set("x-request-id", requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
 
     const route = new URL(request.url).pathname;
     const durationMs = Math.round(performance.now() - started);
-    logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, durationMs }, "request");
+    logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, code: errorCode, durationMs }, "request");
     if (mutating && user) {
       const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
-      audit({ who: user.email || user.id, action: spec.action, target, result: auditResultOf(response.status), requestId, code: response.status >= 400 ? String(response.status) : undefined });
+      // A handler's own Response is a success even at 4xx/5xx: invoke relays the function's answer.
+      const result = errorCode === undefined ? "ok" : auditResultOf(response.status);
+      audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: errorCode, status: response.status });
     }
     return response;
 }

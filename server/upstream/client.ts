@@ -48,7 +48,10 @@ export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null
   );
   const { res, value } = outcome;
   if (isRedirect(res.status)) throw contractError(call, res.status, "unexpected redirect");
-  if (!value.ok) throw value.error;
+  if (!value.ok) {
+    logUpstreamError({ method: call.method, path: call.path }, value.error);
+    throw value.error;
+  }
   if (req.schema === null) return undefined;
 
   let data: unknown = undefined;
@@ -150,6 +153,16 @@ async function exchange<T>(call: Call, read: (res: Response) => Promise<T>): Pro
       if (!retry) throw transportError(failure, call.requestId);
     }
   }
+}
+
+/**
+ * The backend's own error answer, for an operator: a 5xx at warn level with the backend's status and
+ * code (its message may quote user input, so it stays out); a 4xx is the caller's doing, at debug.
+ */
+export function logUpstreamError(where: { method: string; path: string }, err: ApiError): void {
+  const line = { ...where, requestId: err.requestId, status: err.status, code: err.code };
+  if (err.status >= 500) logger.warn(line, "upstream answered with a server error");
+  else logger.debug(line, "upstream answered with an error");
 }
 
 /** A 2xx the console cannot use. The details go to the log only: callers and browsers get a plain 502. */

@@ -121,6 +121,32 @@ describe("invoke", () => {
     const { invokeFunction } = await import("@/server/dal/invoke");
     expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 504, code: "INVOKE_TIMEOUT" });
   });
+
+  it("a function's envelope-shaped 422 and 401 are its answers, byte for byte", async () => {
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    const own = { error: { code: "VALIDATION_ERROR", message: "qty must be positive", details: { field: "qty" } } };
+    server.setRoute("POST", INVOKE, fault.json(422, own));
+    expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 422, contentType: "application/json", body: JSON.stringify(own) });
+    server.setRoute("POST", INVOKE, fault.json(401, { error: { code: "UNAUTHENTICATED", message: "token please" } }));
+    expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 401 });
+  });
+
+  it("a disabled function is refused before anything runs", async () => {
+    server.setRoute("GET", FN_PATH, fault.json(200, { ...storedFn, status: "disabled" }));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 409, code: "FUNCTION_DISABLED" });
+    expect(sent("POST", INVOKE)).toHaveLength(0);
+  });
+
+  it("the caller's abort ends the backend call", async () => {
+    server.setRoute("POST", INVOKE, fault.delay(5_000));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    const controller = new AbortController();
+    const run = invokeFunction("ws-1", "fn-1", {}, { signal: controller.signal }).catch((e: unknown) => e);
+    await expect.poll(() => sent("POST", INVOKE).length).toBe(1);
+    controller.abort();
+    expect(await run).toMatchObject({ name: "AbortError" });
+  });
 });
 
 describe("registry credentials stay on the server", () => {

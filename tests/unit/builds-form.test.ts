@@ -3,7 +3,8 @@ import { checkBuildFile } from "@/components/builds/build-file";
 import { fromServerFields, newBuildProblems } from "@/components/builds/new-build-errors";
 import { pushTargetProblems, registryUrlOf } from "@/components/builds/push-target";
 import { fieldErrorsOf } from "@/components/builds/upload-build";
-import { imageOf } from "@/components/builds/task-shape";
+import { imageOf, s3LocationOf } from "@/components/builds/task-shape";
+import { taskHref } from "@/components/builds/task-links";
 import { ApiError } from "@/lib/api/api-error";
 
 const MB = 1024 * 1024;
@@ -65,5 +66,25 @@ describe("imageOf", () => {
     expect(imageOf({ wasm_path: "s3://x/app/", image_url: null, image_uri: "reg/a:1", file_path: "s3://x/app/" })).toBe("reg/a:1");
     expect(imageOf({ wasm_path: null, image_url: "reg/a:2", image_uri: "reg/a:1", file_path: null })).toBe("reg/a:2");
     expect(imageOf(null)).toBeNull();
+  });
+});
+
+describe("the S3 location Push sends", () => {
+  const result = (over: Record<string, string | null>) => ({ wasm_path: null, image_url: null, image_uri: null, file_path: null, ...over });
+  // Spec, push: `"s3_source_path":"s3://..."`. A real Builder's file_path is local to it.
+  it.each([
+    [result({ file_path: "/builds/t-1/app.wasm" }), null, null],
+    [result({ file_path: "/builds/t-1/app.wasm" }), "s3://eunha/builds/t-1/source/app.py", "s3://eunha/builds/t-1/source/app.py"],
+    [result({ wasm_path: "s3://eunha/builds/t-1/app.wasm", file_path: "/builds/t-1/app.wasm" }), null, "s3://eunha/builds/t-1/app.wasm"],
+    [result({ file_path: "s3://eunha/builds/t-1/app/" }), "s3://eunha/builds/t-1/source/app.py", "s3://eunha/builds/t-1/app/"],
+    [result({ file_path: "builds/t-1/app" }), "not-s3", null],
+    [null, null, null],
+  ])("%j, started from %s → %s", (r, startedFrom, expected) => {
+    expect(s3LocationOf(r, startedFrom)).toBe(expected);
+  });
+
+  it("the task link carries the source the build started from", () => {
+    expect(taskHref("ws 1", "t-1", "s3://eunha/builds/t-1/source/app.py")).toBe("/workspaces/ws%201/builds/t-1?source=s3%3A%2F%2Feunha%2Fbuilds%2Ft-1%2Fsource%2Fapp.py");
+    expect(taskHref("ws", "t-1", null)).toBe("/workspaces/ws/builds/t-1");
   });
 });

@@ -28,14 +28,12 @@ export class BuildStore {
 
   /**
    * The object key behind a path a client sends back: our `s3://` URI (a file inside the package
-   * counts as the package), or a bare key. Anything else is not ours.
+   * counts as the package). Anything else is not ours: a bare key or a Builder-local path
+   * (`/builds/<task>/app.wasm`) is refused, as a real Builder would fail to fetch it.
    */
   static keyFromPath(path: string): string | null {
-    let key = path.trim();
-    if (key.startsWith("s3://")) {
-      if (!key.startsWith(S3_PREFIX)) return null;
-      key = key.slice(S3_PREFIX.length);
-    }
+    if (!path.trim().startsWith(S3_PREFIX)) return null;
+    let key = path.trim().slice(S3_PREFIX.length);
     key = key.replace(/\/+$/, "");
     const m = /^builds\/([0-9a-f-]{36})\/(source\/[^/]+|app(\/.*)?)$/.exec(key);
     if (!m) return null;

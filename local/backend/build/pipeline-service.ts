@@ -95,6 +95,9 @@ export class PipelineService {
       if (!latest) throw new ApiError(404, "NOT_FOUND", `workspace ${req.workspace_id} has no completed build to push: build first or pass s3_source_path`, { field: "s3_source_path" });
       return latest;
     }
+    if (!req.s3_source_path.trim().startsWith("s3://")) {
+      throw new ApiError(400, "VALIDATION_ERROR", `s3_source_path must be an s3:// URI, not ${JSON.stringify(req.s3_source_path.slice(0, 200))}`, { field: "s3_source_path" });
+    }
     const key = BuildStore.keyFromPath(req.s3_source_path);
     const build = key ? this.deps.tasks.byObjectKey(key) : undefined;
     if (!build) throw notFound("build source", req.s3_source_path);

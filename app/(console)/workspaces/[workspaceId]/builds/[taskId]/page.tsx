@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BuildsBreadcrumb } from "@/components/builds/builds-breadcrumb";
 import { TaskDetail } from "@/components/builds/task-detail";
+import { isS3Uri } from "@/components/builds/task-shape";
 import { toK8sName } from "@/components/deploy/k8s-name";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,8 +22,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
 }
 
 /** A build, push or build-and-push task, polled until it ends; Push and Deploy are offered from here. */
-export default async function TaskPage({ params }: { params: Promise<Params> }) {
-  const [{ workspaceId, taskId }, t] = await Promise.all([params, getTranslations("builds")]);
+export default async function TaskPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ source?: string | string[] }> }) {
+  const [{ workspaceId, taskId }, { source }, t] = await Promise.all([params, searchParams, getTranslations("builds")]);
   const [workspace, task, history, canBuild, canPush, canDeploy] = await Promise.all([
     settle(getWorkspace(workspaceId)),
     settle(getTaskStatus(taskId)),
@@ -56,6 +57,7 @@ export default async function TaskPage({ params }: { params: Promise<Params> }) 
         initial={task.data}
         meta={meta}
         pollMs={env().TASK_POLL_INTERVAL_MS}
+        startedFrom={typeof source === "string" && isS3Uri(source) ? source : null}
         canBuild={canBuild}
         pushAction={canPush ? startPush : null}
         deploy={deploy}

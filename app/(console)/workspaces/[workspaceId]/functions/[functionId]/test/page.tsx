@@ -1,5 +1,4 @@
 import { TestConsole } from "@/components/test-invoke/test-console";
-import { invokeFunction } from "@/server/actions/function-code";
 import { userCan } from "@/server/auth/session";
 import { getFunctionForRender } from "@/server/dal/render-reads";
 
@@ -16,7 +15,6 @@ export default async function TestPage({ params }: { params: Promise<Params> }) 
       status={fn.status}
       timeoutSeconds={fn.timeout}
       canInvoke={canInvoke}
-      invoke={invokeFunction}
     />
   );
 }
