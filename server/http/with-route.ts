@@ -31,6 +31,8 @@ export type RouteSpec<PS, QS, BS> = {
 
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
+/** Statuses of a request refused before it could run (nothing was forwarded): the audit says "refused". */
+const REFUSALS = new Set([400, 403, 413, 415, 422]);
 
 /**
  * Every BFF route handler is one of these: it authenticates and authorizes with the policy, checks the
@@ -72,7 +74,7 @@ export function withRoute<PS extends Schema | undefined = undefined, QS extends 
     logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, durationMs }, "request");
     if (mutating && user) {
       const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
-      const result = response.status < 400 ? "ok" : response.status === 403 || response.status === 400 ? "refused" : "failed";
+      const result = response.status < 400 ? "ok" : REFUSALS.has(response.status) ? "refused" : "failed";
       audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: response.status >= 400 ? String(response.status) : undefined });
     }
     return response;

@@ -162,6 +162,30 @@ describe("registry credentials stay on the server", () => {
     expect(got.body).toMatch(/name="tag"\r\n\r\nsha256\r\n/);
   });
 
+  it.each([
+    ["a browser-sent password after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["password", "browser-pass"]], 400],
+    ["a field sent twice after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["registry_url", "registry.example.com/team/x"]], 400],
+    ["a field after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["tag", "v2"]], 400],
+    ["a registry_url escaping its repository", [["registry_url", "registry.example.com/team/../other"], ["file", "main.py"]], 400],
+    ["a file over UPLOAD_MAX_MB", [["registry_url", "registry.example.com/team/app"], ["file", "big.py"]], 413],
+  ] as const)("build-and-push refused for %s: the backend sees no request at all", async (_name, parts, status) => {
+    server.setRoute("POST", "/api/v1/build-and-push", fault.json(202, started));
+    const { startBuildAndPush } = await import("@/server/dal/builds");
+    const fd = new FormData();
+    for (const [k, v] of parts) {
+      if (k === "file") fd.append("file", new File([v === "big.py" ? new Uint8Array(1024 * 1024 + 10).fill(0x61) : "print(1)\n"], v));
+      else fd.append(k, v);
+    }
+    const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
+    const err = (await startBuildAndPush(request).then(() => null, (e: unknown) => e)) as { name: string; status?: number };
+    expect(err?.name === "RequestValidationError" ? 400 : err?.status).toBe(status);
+    // Give a forwarded request every chance to arrive: a later, allowed call must be seen first.
+    server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "pending", result: null, error: null }));
+    const { getTaskStatus } = await import("@/server/dal/tasks");
+    await getTaskStatus("task-1");
+    expect(server.arrivals).toEqual(["GET /api/v1/tasks/task-1"]);
+  });
+
   it("task errors quoting a password come back redacted", async () => {
     server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "failed", result: null, error: `docker login -p ${REGISTRY_PASSWORD} failed`, password: "x" }));
     const { getTaskStatus } = await import("@/server/dal/tasks");
