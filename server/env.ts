@@ -40,6 +40,8 @@ export const envSchema = z.object({
   REGISTRY_CREDENTIALS_FILE: optionalString,
   SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASSWORD*,*KEY*"),
   UPLOAD_MAX_MB: positiveInt(50),
+  /** The most of one backend JSON answer the console reads; past it the call fails with 502 UPSTREAM_TOO_LARGE. */
+  UPSTREAM_MAX_MB: positiveInt(32),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
 });

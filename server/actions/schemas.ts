@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { jsonTooDeep, MAX_JSON_DEPTH } from "@/server/http/json-depth";
 import {
   base64String,
   functionCreate,
@@ -32,6 +33,10 @@ const jsonText = z
   .string()
   .max(MAX_INVOKE_BODY_CHARS, "is too large")
   .transform((text, ctx): unknown => {
+    if (jsonTooDeep(text)) {
+      ctx.addIssue({ code: "custom", message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+      return z.NEVER;
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {
