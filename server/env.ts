@@ -36,6 +36,14 @@ export const envSchema = z.object({
   ALLOW_EMBEDDED_IDP: bool,
   /** Set by the embedded stack: the IdP's URL for the readiness check. */
   EMBEDDED_IDP_URL: optionalString,
+  /**
+   * Comma-separated scheme://host:port/path-prefix entries an invocationUrl may point at although the
+   * host is private or the platform's own (the embedded stack allows its function host this way).
+   */
+  INVOCATION_URL_ALLOW: optionalString.refine(
+    (v) => v === undefined || v.split(",").every((e) => e.trim() === "" || /^https?:\/\/[^\s,]+$/i.test(e.trim())),
+    "must be comma-separated http(s)://host:port/path-prefix entries",
+  ),
   REGISTRY_CREDENTIALS: optionalString,
   REGISTRY_CREDENTIALS_FILE: optionalString,
   SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASSWORD*,*KEY*"),

@@ -5,6 +5,7 @@ import type { FunctionDto, RevealedEnvVarDto } from "@/lib/dto/function";
 import { ApiError } from "@/lib/api/api-error";
 import { audit } from "@/server/audit";
 import { requireUser } from "@/server/auth/session";
+import { assertInvocationUrl } from "@/server/invocation/invocation-url";
 import { containsMask, secretEnvMatcher, unmaskEnvironment } from "@/server/secrets/env-mask";
 import { path } from "@/server/upstream";
 import { backend } from "./backend";
@@ -37,6 +38,7 @@ export async function getFunction(workspaceId: string, functionId: string, opts:
 
 export async function createFunction(workspaceId: string, input: FunctionCreateInput, opts: CallOptions = {}): Promise<FunctionDto> {
   await requireUser("function.create");
+  assertInvocationUrl(input.invocationUrl);
   // A mask here can only be a copied form (e.g. a duplicated function): there is no value to keep.
   if (containsMask(input.environmentVariables)) unmaskEnvironment(input.environmentVariables, {});
   const f = await backend({ method: "POST", path: path`/api/workspaces/${workspaceId}/functions`, json: input, schema: functionConfig, ...opts });
@@ -49,6 +51,7 @@ export async function createFunction(workspaceId: string, input: FunctionCreateI
  */
 export async function updateFunction(workspaceId: string, functionId: string, patch: FunctionUpdate, opts: CallOptions = {}): Promise<FunctionDto> {
   await requireUser("function.update");
+  assertInvocationUrl(patch.invocationUrl);
   let body = patch;
   if (patch.environmentVariables && containsMask(patch.environmentVariables)) {
     const current = await loadFunctionConfig(workspaceId, functionId, opts);

@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/api-error";
 import type { InvokeResultDto } from "@/lib/dto/function";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
+import { assertInvocationUrl } from "@/server/invocation/invocation-url";
 import { path } from "@/server/upstream";
 import { redactForBrowser } from "./browser-safe";
 import type { CallOptions } from "./call-options";
@@ -20,6 +21,8 @@ const MAX_INVOKE_BODY_BYTES = 1024 * 1024;
 export async function invokeFunction(workspaceId: string, functionId: string, payload: unknown, opts: CallOptions = {}): Promise<InvokeResultDto> {
   await requireUser("function.invoke");
   const fn = await loadFunctionConfig(workspaceId, functionId, opts);
+  // Checked again before every call: the URL may have been stored before this rule, or by another client.
+  assertInvocationUrl(fn.invocationUrl);
   const started = performance.now();
   const res = await backendPassthrough({
     method: "POST",

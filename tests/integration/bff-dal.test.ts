@@ -123,6 +123,34 @@ describe("invoke", () => {
   });
 });
 
+describe("invocationUrl is not a request-forgery tool", () => {
+  const INVOKE = `${FN_PATH}/invoke`;
+  const refusal = async (promise: Promise<unknown>) => {
+    const err = (await promise.then(() => null, (e: unknown) => e)) as { name: string; field?: string };
+    expect(err).toMatchObject({ name: "RequestValidationError", field: "invocationUrl" });
+  };
+
+  it("a stored URL pointing at the backend's own API is refused before the invoke is sent", async () => {
+    server.setRoute("GET", FN_PATH, fault.json(200, { ...storedFn, invocationUrl: `${server.url}/api/workspaces` }));
+    server.setRoute("POST", INVOKE, fault.json(200, { created: "ws-evil" }));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    await refusal(invokeFunction("ws-1", "fn-1", { name: "evil" }));
+    expect(sent("POST", INVOKE)).toHaveLength(0);
+  });
+
+  it.each([
+    ["update", "http://169.254.169.254/latest/meta-data/"],
+    ["create", "file:///etc/passwd"],
+  ])("%s with %s is a 400 on invocationUrl and never reaches the backend", async (op, url) => {
+    server.setRoute("PATCH", FN_PATH, fault.json(200, storedFn));
+    server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(201, storedFn));
+    const dal = await import("@/server/dal/functions");
+    if (op === "update") await refusal(dal.updateFunction("ws-1", "fn-1", { invocationUrl: url }));
+    else await refusal(dal.createFunction("ws-1", { name: "f", runtime: "Python 3.12", memory: 128, timeout: 3, httpMethods: ["POST"], environmentVariables: {}, code: "", invocationUrl: url }));
+    expect(server.arrivals).toEqual([]);
+  });
+});
+
 describe("registry credentials stay on the server", () => {
   it("push: injected for a configured registry", async () => {
     server.setRoute("POST", "/api/v1/push", fault.json(200, started));
