@@ -36,10 +36,20 @@ export const envSchema = z.object({
   ALLOW_EMBEDDED_IDP: bool,
   /** Set by the embedded stack: the IdP's URL for the readiness check. */
   EMBEDDED_IDP_URL: optionalString,
+  /**
+   * Comma-separated scheme://host:port/path-prefix entries an invocationUrl may point at although the
+   * host is private or the platform's own (the embedded stack allows its function host this way).
+   */
+  INVOCATION_URL_ALLOW: optionalString.refine(
+    (v) => v === undefined || v.split(",").every((e) => e.trim() === "" || /^https?:\/\/[^\s,]+$/i.test(e.trim())),
+    "must be comma-separated http(s)://host:port/path-prefix entries",
+  ),
   REGISTRY_CREDENTIALS: optionalString,
   REGISTRY_CREDENTIALS_FILE: optionalString,
   SECRET_ENV_PATTERNS: z.string().default("*SECRET*,*TOKEN*,*PASS*,*PWD*,*KEY*,*CREDENTIAL*,*AUTH*,*PRIVATE*"),
   UPLOAD_MAX_MB: positiveInt(50),
+  /** The most of one backend JSON answer the console reads; past it the call fails with 502 UPSTREAM_TOO_LARGE. */
+  UPSTREAM_MAX_MB: positiveInt(32),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoTimestamp } from "./common";
+import { isRegistryRef, parseRegistryUrl } from "./registry-url";
 
 export const buildStatus = z.enum(["pending", "running", "completed", "failed", "done"]);
 export type BuildStatus = z.infer<typeof buildStatus>;
@@ -45,7 +46,10 @@ export const workspaceTaskList = z.array(workspaceTaskItem);
 export const registryUrl = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._/-]+)?$/, "must be a registry host with an optional repository path, without a scheme");
+  .superRefine((value, ctx) => {
+    const parsed = parseRegistryUrl(value);
+    if (!isRegistryRef(parsed)) ctx.addIssue({ code: "custom", message: parsed.problem });
+  });
 /** OCI tag rules. */
 export const imageTag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a valid image tag");
 export const appName = z

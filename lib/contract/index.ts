@@ -5,3 +5,4 @@ export * from "./logs";
 export * from "./observability";
 export * from "./build";
 export * from "./deploy";
+export * from "./registry-url";

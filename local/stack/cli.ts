@@ -56,6 +56,9 @@ async function main(): Promise<void> {
     services.push(backend);
     await waitForHttp(backend, `http://${host}:${backendPort}/health`);
     consoleEnv.BACKEND_URL = `http://${host}:${backendPort}`;
+    // Deployed functions live on the embedded backend's function host (/fn/…); its API stays refused.
+    const functionHost = `http://${host}:${backendPort}/fn/`;
+    consoleEnv.INVOCATION_URL_ALLOW = [process.env.INVOCATION_URL_ALLOW, functionHost].filter(Boolean).join(",");
   }
 
   if (!process.env.OIDC_ISSUER) {

@@ -7,6 +7,7 @@ import { audit, auditResultOf } from "@/server/audit";
 import { requireUser } from "@/server/auth/session";
 import { currentRequestId } from "@/server/context/request-context";
 import { redactForBrowser } from "@/server/secrets/browser-safe";
+import { assertInvocationUrl } from "@/server/invocation/invocation-url";
 import { containsMask, secretEnvMatcher, unmaskEnvironment } from "@/server/secrets/env-mask";
 import { path } from "@/server/upstream";
 import { backend } from "@/server/upstream/as-user";
@@ -38,6 +39,7 @@ export async function getFunction(workspaceId: string, functionId: string): Prom
 
 export async function createFunction(workspaceId: string, input: FunctionCreateInput): Promise<FunctionDto> {
   await requireUser("function.create");
+  assertInvocationUrl(input.invocationUrl);
   // A mask here can only be a copied form (e.g. a duplicated function): there is no value to keep.
   if (containsMask(input.environmentVariables)) unmaskEnvironment(input.environmentVariables, {});
   const f = await backend({ method: "POST", path: path`/api/workspaces/${workspaceId}/functions`, json: input, schema: functionConfig });
@@ -50,6 +52,7 @@ export async function createFunction(workspaceId: string, input: FunctionCreateI
  */
 export async function updateFunction(workspaceId: string, functionId: string, patch: FunctionUpdate): Promise<FunctionDto> {
   await requireUser("function.update");
+  assertInvocationUrl(patch.invocationUrl);
   let body = patch;
   if (patch.environmentVariables && containsMask(patch.environmentVariables)) {
     const current = await loadFunctionConfig(workspaceId, functionId);

@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/api-error";
 import type { InvokeResultDto } from "@/lib/dto/function";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
+import { assertInvocationUrl } from "@/server/invocation/invocation-url";
 import { logUpstreamError, path } from "@/server/upstream";
 import { redactForBrowser } from "@/server/secrets/browser-safe";
 import { backendPassthrough, platformFailureIn } from "@/server/upstream/passthrough-as-user";
@@ -25,6 +26,8 @@ export async function invokeFunction(workspaceId: string, functionId: string, pa
   if (fn.status === "disabled") {
     throw new ApiError({ status: 409, code: "FUNCTION_DISABLED", message: "The function is disabled. Enable it in Settings to invoke it.", details: { field: "status" } });
   }
+  // Checked again before every call: the URL may have been stored before this rule, or by another client.
+  assertInvocationUrl(fn.invocationUrl);
   const started = performance.now();
   const res = await backendPassthrough({
     method: "POST",

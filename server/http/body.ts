@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
+import { jsonTooDeep, MAX_JSON_DEPTH } from "./json-depth";
 import { RequestValidationError } from "./validation";
 
 /** Function code travels Base64 in JSON: 1 MB of source is ~1.4 MB; leave room for the rest. */
@@ -15,6 +16,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
     throw new RequestValidationError([{ field: "", message: "must be sent as application/json" }], "The request body must be JSON.");
+  }
+  if (jsonTooDeep(text)) {
+    throw new RequestValidationError([{ field: "", message: `nests deeper than ${MAX_JSON_DEPTH} levels` }], "The request body is nested too deeply.");
   }
   try {
     return JSON.parse(text);

@@ -33,6 +33,7 @@ export type RouteSpec<PS, QS, BS> = {
 
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
+/** Statuses of a request refused before it could run (nothing was forwarded): the audit says "refused". */
 
 /**
  * Every BFF route handler is one of these: it authenticates and authorizes with the policy, checks the

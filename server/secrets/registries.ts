@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import * as React from "react";
 import { z } from "zod";
-import { registryUrl } from "@/lib/contract";
+import { isRegistryRef, parseRegistryUrl, registryCovers, registryUrl } from "@/lib/contract";
 import { env } from "@/server/env";
 
 const irsaEntry = z.strictObject({ url: registryUrl, auth: z.literal("irsa") });
@@ -50,14 +50,23 @@ export function registryUrls(): string[] {
 }
 
 /**
- * Credentials for a push target: the longest configured URL that is the target itself or a path prefix
- * of it. `irsa` entries give the empty strings the backend expects. null: not an allowed registry.
+ * Credentials for a push target: the configured URL with the most path segments that is the target
+ * itself or a repository below it, compared as parsed host and whole segments (registry-url.ts), so
+ * `host/team` never lends its password to `host/teamx` or `host/team/../other`. `irsa` entries give
+ * the empty strings the backend expects. null: not an allowed registry, or not a well-formed URL.
  */
 export function credentialsFor(target: string): RegistryCredentials | null {
-  const matches = registries().filter((r) => target === r.url || target.startsWith(`${r.url}/`));
-  const best = matches.sort((a, b) => b.url.length - a.url.length)[0];
+  const ref = parseRegistryUrl(target);
+  if (!isRegistryRef(ref)) return null;
+  let best: { entry: RegistryEntry; depth: number } | null = null;
+  for (const entry of registries()) {
+    const base = parseRegistryUrl(entry.url);
+    if (!isRegistryRef(base) || !registryCovers(base, ref)) continue;
+    if (!best || base.segments.length > best.depth) best = { entry, depth: base.segments.length };
+  }
   if (!best) return null;
-  return "password" in best ? { username: best.username, password: best.password } : { username: "", password: "" };
+  const e = best.entry;
+  return "password" in e ? { username: e.username, password: e.password } : { username: "", password: "" };
 }
 
 /** Every secret value the console holds, for redaction of strings that reach a browser or a log. */

@@ -7,6 +7,8 @@ import { logger } from "@/server/log/logger";
 import { classifyFailure, transportError } from "./failure";
 import { requestIdFrom } from "@/server/context/request-id";
 import { buildUpstreamHeaders } from "./headers";
+import { jsonTooDeep } from "@/server/http/json-depth";
+import { readUpstreamText, upstreamTooLarge } from "./bounded-read";
 import { assertSafePath } from "./path";
 
 export type UpstreamMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -44,7 +46,7 @@ export async function upstream(req: UpstreamRequest & { schema: null }): Promise
 export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null }): Promise<unknown> {
   const call = prepare(req, "application/json");
   const outcome = await exchange(call, async (res) =>
-    res.ok ? { ok: true as const, text: await res.text() } : { ok: false as const, error: await apiErrorFromResponse(res, call.requestId) },
+    res.ok ? { ok: true as const, ...(await readUpstreamText(res)) } : { ok: false as const, error: await apiErrorFromResponse(res, call.requestId) },
   );
   const { res, value } = outcome;
   if (isRedirect(res.status)) throw contractError(call, res.status, "unexpected redirect");
@@ -52,7 +54,12 @@ export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null
     logUpstreamError({ method: call.method, path: call.path }, value.error);
     throw value.error;
   }
+  if (value.tooLarge) {
+    logger.warn({ method: call.method, path: call.path, requestId: call.requestId, status: res.status }, "upstream answer over UPSTREAM_MAX_MB");
+    throw upstreamTooLarge(call.requestId);
+  }
   if (req.schema === null) return undefined;
+  if (jsonTooDeep(value.text)) throw contractError(call, res.status, "body nests deeper than the console accepts");
 
   let data: unknown = undefined;
   if (value.text.trim() !== "") {

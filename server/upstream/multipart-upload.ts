@@ -7,14 +7,15 @@ import { ApiError } from "@/lib/api/api-error";
 import { BUILD_FILE_EXTENSIONS } from "@/lib/contract";
 import { env } from "@/server/env";
 import { parseInput, RequestValidationError } from "@/server/http/validation";
+import { spoolToDisk, type Spool } from "@/server/uploads/spool";
 import { multipartStream } from "./multipart-writer";
 
 /*
- * Multipart uploads for /api/v1/build and /api/v1/build-and-push, streamed: busboy parses the browser's
- * body as it arrives, the text fields are validated before a byte of the file moves, and the file then
- * flows to the backend chunk by chunk with its size counted on the way. Memory stays at a few chunks
- * whatever the upload's size. The file must be the last part, as browsers send a form whose file input
- * comes last; a field after it is refused.
+ * Multipart uploads for /api/v1/build and /api/v1/build-and-push. busboy parses the browser's body as
+ * it arrives and the file is spooled to a temporary file (server/uploads/spool.ts); only when the whole
+ * form has arrived and passed every check (fields once each and before the file, no browser-sent
+ * credential, size, name, signature) does anything go to the backend: a refused upload is never
+ * forwarded, not even in part. Memory stays at a few chunks whatever the upload's size.
  */
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\x03\x04": the start of every non-empty zip
@@ -65,73 +66,77 @@ export async function streamUpload<S extends z.ZodObject, T>(request: Request, o
   });
   const source = Readable.fromWeb(request.body as WebReadableStream);
 
-  return new Promise<T>((resolve, reject) => {
+  const received = await new Promise<Received>((resolve, reject) => {
     const fields: Record<string, string> = {};
     let failure: unknown = null;
-    let fileSeen = false;
+    let file: { info: busboy.FileInfo; spool: Promise<Spool> } | null = null;
+    const refused = new AbortController();
     const fail = (err: unknown) => {
       if (failure) return;
       failure = err;
       source.unpipe(parser);
       source.destroy();
+      // Stops a spool under way (it then removes its file); one already done is removed here.
+      refused.abort();
+      void file?.spool.then((s) => s.dispose(), () => undefined);
       reject(err);
     };
 
     parser.on("field", (name, value, info) => {
-      if (fileSeen) return fail(invalid(name, "must come before the file"));
+      if (file) return fail(invalid(name, "must come before the file"));
       if (info.valueTruncated) return fail(invalid(name, "is too long"));
       if (name in fields) return fail(invalid(name, "must be sent once"));
       fields[name] = value;
     });
     parser.on("file", (name, stream, info) => {
+      if (failure) return void stream.resume();
       if (name !== "file") return fail(invalid(name, "is not a known field"));
-      fileSeen = true;
-      handleFile(stream, info, fields, opts)
-        .then((result) => (failure ? undefined : resolve(result)))
-        .catch((err: unknown) => fail(failure ?? err));
+      const problem = fileNameProblem(info.filename ?? "");
+      if (problem) return fail(problem);
       stream.on("limit", () => fail(tooLarge(opts.maxFileBytes)));
+      file = { info, spool: spoolToDisk(stream, refused.signal) };
+      file.spool.catch((err: unknown) => fail(failure ?? err));
     });
     parser.on("filesLimit", () => fail(invalid("file", "must be a single file")));
     parser.on("fieldsLimit", () => fail(invalid("", "has too many fields")));
     parser.on("error", () => fail(invalid("", "is not a valid multipart/form-data body")));
     parser.on("close", () => {
-      if (!fileSeen) fail(invalid("file", "is required"));
+      if (failure) return;
+      if (!file) return fail(invalid("file", "is required"));
+      const { info } = file;
+      file.spool.then((spool) => (failure ? void spool.dispose() : resolve({ fields, info, spool })), fail);
     });
     source.on("error", () => fail(invalid("", "was interrupted")));
     source.pipe(parser);
   });
+  try {
+    return await forward(received, opts);
+  } finally {
+    await received.spool.dispose();
+  }
 }
 
-/** Validates the fields and the file's name and first bytes, then streams it on. */
-async function handleFile<S extends z.ZodObject, T>(
-  stream: Readable,
-  info: busboy.FileInfo,
-  raw: Record<string, string>,
-  opts: Options<S, T>,
-): Promise<T> {
+type Received = { fields: Record<string, string>; info: busboy.FileInfo; spool: Spool };
+
+function fileNameProblem(name: string): RequestValidationError | null {
+  if (!SAFE_FILE_NAME.test(name)) return invalid("file", "needs a plain file name (no folders)");
+  if (!BUILD_FILE_EXTENSIONS.some((e) => name.endsWith(e))) return invalid("file", `must be a ${BUILD_FILE_EXTENSIONS.join(" or ")} file`);
+  return null;
+}
+
+/** The whole form is here and on disk: validate the fields and the file's first bytes, then send it on. */
+async function forward<S extends z.ZodObject, T>({ fields: raw, info, spool }: Received, opts: Options<S, T>): Promise<T> {
   const name = info.filename ?? "";
-  if (!SAFE_FILE_NAME.test(name)) throw invalid("file", "needs a plain file name (no folders)");
-  const ext = BUILD_FILE_EXTENSIONS.find((e) => name.endsWith(e));
-  if (!ext) throw invalid("file", `must be a ${BUILD_FILE_EXTENSIONS.join(" or ")} file`);
   // An empty input of an HTML form means "not given".
   const given = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !(v === "" && k in opts.schema.shape)));
   const fields = parseInput(opts.schema, given);
+  if (spool.bytes === 0) throw invalid("file", "is empty");
+  if (spool.bytes > opts.maxFileBytes) throw tooLarge(opts.maxFileBytes);
+  if (name.endsWith(".zip") && !ZIP_MAGIC.every((b, i) => spool.head[i] === b)) throw invalid("file", "is not a zip archive");
 
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await iterator.next();
-  const head = first.done ? new Uint8Array(0) : new Uint8Array(first.value);
-  if (head.byteLength === 0) throw invalid("file", "is empty");
-  if (ext === ".zip" && !ZIP_MAGIC.every((b, i) => head[i] === b)) throw invalid("file", "is not a zip archive");
-
-  // busboy ends a file that passes the size limit early with `truncated` set: fail the outgoing body
-  // then, so the backend never receives a cut file as if it were whole.
-  const rest = (async function* () {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield new Uint8Array(next.value);
-    if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(opts.maxFileBytes);
-  })();
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = String(v);
   Object.assign(out, opts.extraFields?.(fields));
-  const upload = multipartStream(out, { name, contentType: info.mimeType || "application/octet-stream", firstChunk: head, rest });
+  const upload = multipartStream(out, { name, contentType: info.mimeType || "application/octet-stream", firstChunk: new Uint8Array(0), rest: spool.chunks() });
   return opts.send(upload, fields);
 }

@@ -149,6 +149,34 @@ describe("invoke", () => {
   });
 });
 
+describe("invocationUrl is not a request-forgery tool", () => {
+  const INVOKE = `${FN_PATH}/invoke`;
+  const refusal = async (promise: Promise<unknown>) => {
+    const err = (await promise.then(() => null, (e: unknown) => e)) as { name: string; field?: string };
+    expect(err).toMatchObject({ name: "RequestValidationError", field: "invocationUrl" });
+  };
+
+  it("a stored URL pointing at the backend's own API is refused before the invoke is sent", async () => {
+    server.setRoute("GET", FN_PATH, fault.json(200, { ...storedFn, invocationUrl: `${server.url}/api/workspaces` }));
+    server.setRoute("POST", INVOKE, fault.json(200, { created: "ws-evil" }));
+    const { invokeFunction } = await import("@/server/dal/invoke");
+    await refusal(invokeFunction("ws-1", "fn-1", { name: "evil" }));
+    expect(sent("POST", INVOKE)).toHaveLength(0);
+  });
+
+  it.each([
+    ["update", "http://169.254.169.254/latest/meta-data/"],
+    ["create", "file:///etc/passwd"],
+  ])("%s with %s is a 400 on invocationUrl and never reaches the backend", async (op, url) => {
+    server.setRoute("PATCH", FN_PATH, fault.json(200, storedFn));
+    server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(201, storedFn));
+    const dal = await import("@/server/dal/functions");
+    if (op === "update") await refusal(dal.updateFunction("ws-1", "fn-1", { invocationUrl: url }));
+    else await refusal(dal.createFunction("ws-1", { name: "f", runtime: "Python 3.12", memory: 128, timeout: 3, httpMethods: ["POST"], environmentVariables: {}, code: "", invocationUrl: url }));
+    expect(server.arrivals).toEqual([]);
+  });
+});
+
 describe("registry credentials stay on the server", () => {
   it("push: injected for a configured registry", async () => {
     server.setRoute("POST", "/api/v1/push", fault.json(200, started));
@@ -187,6 +215,30 @@ describe("registry credentials stay on the server", () => {
     expect(got.body).toContain("print('안녕')");
     expect(got.body).toContain(REGISTRY_PASSWORD);
     expect(got.body).toMatch(/name="tag"\r\n\r\nsha256\r\n/);
+  });
+
+  it.each([
+    ["a browser-sent password after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["password", "browser-pass"]], 400],
+    ["a field sent twice after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["registry_url", "registry.example.com/team/x"]], 400],
+    ["a field after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["tag", "v2"]], 400],
+    ["a registry_url escaping its repository", [["registry_url", "registry.example.com/team/../other"], ["file", "main.py"]], 400],
+    ["a file over UPLOAD_MAX_MB", [["registry_url", "registry.example.com/team/app"], ["file", "big.py"]], 413],
+  ] as const)("build-and-push refused for %s: the backend sees no request at all", async (_name, parts, status) => {
+    server.setRoute("POST", "/api/v1/build-and-push", fault.json(202, started));
+    const { startBuildAndPush } = await import("@/server/dal/builds");
+    const fd = new FormData();
+    for (const [k, v] of parts) {
+      if (k === "file") fd.append("file", new File([v === "big.py" ? new Uint8Array(1024 * 1024 + 10).fill(0x61) : "print(1)\n"], v));
+      else fd.append(k, v);
+    }
+    const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
+    const err = (await startBuildAndPush(request).then(() => null, (e: unknown) => e)) as { name: string; status?: number };
+    expect(err?.name === "RequestValidationError" ? 400 : err?.status).toBe(status);
+    // Give a forwarded request every chance to arrive: a later, allowed call must be seen first.
+    server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "pending", result: null, error: null }));
+    const { getTaskStatus } = await import("@/server/dal/tasks");
+    await getTaskStatus("task-1");
+    expect(server.arrivals).toEqual(["GET /api/v1/tasks/task-1"]);
   });
 
   it("task errors quoting a password come back redacted", async () => {

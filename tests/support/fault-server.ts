@@ -36,6 +36,8 @@ export type FaultServer = {
   /** `path` is matched without the query string; the recorded request keeps it. */
   setRoute(method: string, path: string, behavior: Behavior): void;
   requests: RecordedRequest[];
+  /** "METHOD /path" of every request as soon as its headers arrive, even one whose body never ends. */
+  arrivals: string[];
   /** Forgets routes and recorded requests, for a fresh start between tests. */
   reset(): void;
   close(): Promise<void>;
@@ -44,9 +46,11 @@ export type FaultServer = {
 export async function startFaultServer(): Promise<FaultServer> {
   const routes = new Map<string, { behavior: Behavior; hits: number }>();
   const requests: RecordedRequest[] = [];
+  const arrivals: string[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((req, res) => {
+    arrivals.push(`${req.method ?? "GET"} ${req.url ?? "/"}`);
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -103,12 +107,14 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    arrivals,
     setRoute(method, path, behavior) {
       routes.set(key(method, path), { behavior, hits: 0 });
     },
     reset() {
       routes.clear();
       requests.length = 0;
+      arrivals.length = 0;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isApiError } from "@/lib/api/api-error";
 import { browserBuildAndPushForm, browserBuildForm } from "@/lib/dto/pipeline";
 import { RequestValidationError } from "@/server/http/validation";
@@ -136,46 +139,108 @@ describe("upload validation", () => {
   });
 });
 
-describe("streaming", () => {
-  it("forwards the first bytes before the browser has sent the rest, and never holds the whole file", async () => {
-    const CHUNK = 256 * 1024;
-    const TOTAL_CHUNKS = 32; // 8 MB
+describe("spooling", () => {
+  let spoolDir: string;
+  beforeEach(async () => {
+    spoolDir = await mkdtemp(join(tmpdir(), "upload-test-"));
+    vi.stubEnv("TMPDIR", spoolDir);
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await rm(spoolDir, { recursive: true, force: true });
+  });
+
+  /** A multipart body whose file is produced chunk by chunk as it is read, counting what was produced. */
+  async function producedUpload(totalChunks: number, chunk: number) {
     const fd = form({ name: "big.py", data: new Uint8Array(0) });
     const encoded = new Request(URL_, { method: "POST", body: fd });
     const type = encoded.headers.get("content-type")!;
     const boundary = type.split("boundary=")[1]!;
     const raw = new TextDecoder().decode(await encoded.arrayBuffer());
     const [head, tail] = [raw.slice(0, raw.lastIndexOf(`\r\n--${boundary}--`)), `\r\n--${boundary}--\r\n`];
-    let produced = 0;
+    const state = { produced: 0 };
     const body = new ReadableStream<Uint8Array>({
       start(c) {
         c.enqueue(new TextEncoder().encode(head));
       },
       pull(c) {
-        if (produced === TOTAL_CHUNKS) {
+        if (state.produced === totalChunks) {
           c.enqueue(new TextEncoder().encode(tail));
           c.close();
           return;
         }
-        produced++;
-        c.enqueue(new Uint8Array(CHUNK).fill(0x61));
+        state.produced++;
+        c.enqueue(new Uint8Array(chunk).fill(0x61));
       },
     });
     const req = new Request(URL_, { method: "POST", headers: { "content-type": type }, body, duplex: "half" } as RequestInit);
-    const producedWhenBackendSawFirstChunk = await streamUpload(req, {
+    return { req, state };
+  }
+
+  it("forwards nothing before the whole form has arrived, then reads the file back in small chunks and removes it", async () => {
+    const CHUNK = 256 * 1024;
+    const TOTAL_CHUNKS = 32; // 8 MB
+    const { req, state } = await producedUpload(TOTAL_CHUNKS, CHUNK);
+    const result = await streamUpload(req, {
       schema: browserBuildForm,
       maxFileBytes: 64 * 1024 * 1024,
       send: async ({ body: out }) => {
-        const reader = out.getReader();
-        await reader.read(); // form head
-        await reader.read(); // first file bytes
-        const seen = produced;
+        const producedAtSend = state.produced;
         let total = 0;
-        for (let r = await reader.read(); !r.done; r = await reader.read()) total += r.value.byteLength;
-        expect(total).toBeGreaterThan((TOTAL_CHUNKS - 2) * CHUNK);
-        return seen;
+        let largest = 0;
+        for await (const c of out as unknown as AsyncIterable<Uint8Array>) {
+          total += c.byteLength;
+          largest = Math.max(largest, c.byteLength);
+        }
+        return { producedAtSend, total, largest, spooled: await readdir(spoolDir) };
       },
     });
-    expect(producedWhenBackendSawFirstChunk).toBeLessThan(TOTAL_CHUNKS / 2);
+    expect(result.producedAtSend).toBe(TOTAL_CHUNKS);
+    expect(result.total).toBeGreaterThan(TOTAL_CHUNKS * CHUNK);
+    // Never the whole file at once: chunks of the read stream's size.
+    expect(result.largest).toBeLessThanOrEqual(256 * 1024);
+    expect(result.spooled).toHaveLength(1);
+    expect(await readdir(spoolDir)).toEqual([]);
+  });
+
+  it.each([
+    ["a field after the file", () => {
+      const fd = new FormData();
+      fd.append("file", new File([bytes(5000) as BlobPart], "a.py"));
+      fd.append("app_name", "late");
+      return fd;
+    }, 400],
+    ["a field sent twice", () => form({ name: "a.py", data: bytes(10) }, { app_name: "one" }), 400],
+    ["over the size limit", () => form({ name: "a.py", data: bytes(LIMIT + 5000) }), 413],
+  ] as const)("%s: send never runs and nothing stays on disk", async (_name, make, status) => {
+    let fd: FormData = make();
+    if (_name === "a field sent twice") {
+      fd.append("app_name", "two");
+      fd = reorderFileLast(fd);
+    }
+    let sent = 0;
+    const result = await streamUpload(await multipart(fd), {
+      schema: browserBuildForm,
+      maxFileBytes: LIMIT,
+      send: async () => {
+        sent++;
+        return "sent";
+      },
+    }).then(
+      () => ({ status: 200 }),
+      (err: unknown) => ({ status: err instanceof RequestValidationError ? 400 : (err as { status: number }).status }),
+    );
+    expect(result.status).toBe(status);
+    expect(sent).toBe(0);
+    await expect.poll(() => readdir(spoolDir)).toEqual([]);
   });
 });
+
+/** The same entries with the file moved last, as a browser sends a form whose file input comes last. */
+function reorderFileLast(fd: FormData): FormData {
+  const out = new FormData();
+  const entries = [...fd.entries()];
+  for (const [k, v] of entries) if (k !== "file") out.append(k, v);
+  for (const [k, v] of entries) if (k === "file") out.append(k, v);
+  return out;
+}
