@@ -3,6 +3,7 @@
  * BACKEND_URL is set and the embedded IdP unless OIDC_ISSUER is set, then the console, and stops all
  * of them (with everything they spawned) on Ctrl-C or when any one of them dies.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nextEnv from "@next/env";
 import { DEMO_PASSWORD, DEMO_USERS, EMBEDDED_CLIENT } from "../idp/defaults";
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     services.push(backend);
     await waitForHttp(backend, `http://${host}:${backendPort}/health`);
     consoleEnv.BACKEND_URL = `http://${host}:${backendPort}`;
+    // The backend demands a bearer token: BACKEND_TOKEN, or the one it generated (after any --reset).
+    consoleEnv.BACKEND_TOKEN ??= readFileSync(join(dataDir, "backend-token"), "utf8").trim();
   }
 
   if (!process.env.OIDC_ISSUER) {
