@@ -14,8 +14,8 @@ const envSchema = z.object({
   PLATFORM_DATA_DIR: z.string().min(1).default(".data"),
   PLATFORM_DB: z.string().min(1).optional(),
   PLATFORM_SEED: z.enum(["0", "1", "true", "false"]).optional(),
-  PLATFORM_PYTHON: z.string().min(1).optional(),
-  PLATFORM_MAX_RUNS: z.coerce.number().int().min(1).max(256).default(8),
+  BACKEND_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  PLATFORM_MAX_INSTANCES: z.coerce.number().int().min(2).max(256).default(8),
   LOKI_URL: optionalUrl,
   PROMETHEUS_URL: optionalUrl,
   PLATFORM_FAULT_LOKI: faultsSchema.shape.loki.unwrap().optional(),
@@ -38,7 +38,7 @@ function outboundHosts(value: string | undefined): string[] {
   return value.split(",").map((h) => h.trim()).filter((h) => h.length > 0);
 }
 
-export type CliConfig = { options: BackendOptions; dataDir: string; dbPath: string };
+export type CliConfig = { options: BackendOptions; dataDir: string; dbPath: string; tokenFromEnv: boolean };
 
 /** Parses the environment once; a bad variable stops the start with every problem listed. */
 export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
@@ -58,14 +58,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
   return {
     dataDir: e.PLATFORM_DATA_DIR,
     dbPath,
+    tokenFromEnv: e.BACKEND_TOKEN !== undefined,
     options: {
+      token: e.BACKEND_TOKEN,
       port: e.PORT,
       host: e.PLATFORM_HOST,
       dataDir: e.PLATFORM_DATA_DIR,
       dbPath,
       seed: e.PLATFORM_SEED === undefined ? undefined : e.PLATFORM_SEED === "1" || e.PLATFORM_SEED === "true",
-      python: e.PLATFORM_PYTHON,
-      maxConcurrentRuns: e.PLATFORM_MAX_RUNS,
+      maxInstances: e.PLATFORM_MAX_INSTANCES,
       lokiUrl: e.LOKI_URL ?? null,
       prometheusUrl: e.PROMETHEUS_URL ?? null,
       faults,

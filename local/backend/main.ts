@@ -2,6 +2,8 @@
  * `npm run backend [-- --reset]`: the embedded platform backend on 127.0.0.1:$PORT (default 8000).
  * Configuration comes from the environment only; see README.md.
  */
+import { join } from "node:path";
+import { localAuthSecret } from "../stack/secret";
 import { configFromEnv } from "./config";
 import { resetData } from "./reset";
 import { startBackend } from "./server";
@@ -21,8 +23,12 @@ async function main(): Promise<void> {
     console.log(`reset: wiped ${config.dataDir}`);
   }
 
-  const backend = await startBackend(config.options);
+  // Every /api and /__admin request needs this token: BACKEND_TOKEN, or one kept in the data directory.
+  const tokenFile = join(config.dataDir, "backend-token");
+  const token = config.options.token ?? localAuthSecret(tokenFile);
+  const backend = await startBackend({ ...config.options, token });
   console.log(`embedded backend listening on ${backend.url}`);
+  console.log(config.tokenFromEnv ? "API credential: BACKEND_TOKEN from the environment" : `API credential: Authorization: Bearer $(cat ${tokenFile})`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import { openDatabase } from "./db/open";
 import { DEFAULT_PIPELINE, type PipelineOptions } from "./pipeline-options";
 import { DeployService } from "./deploy/deploy-service";
 import { SpinController } from "./deploy/spin-controller";
+import { bearerRefusal } from "./http/bearer";
 import { envelope } from "./http/errors";
 import { Router, send } from "./http/router";
 import { InvokeService } from "./invoke/invoke-service";
@@ -34,8 +36,7 @@ import { taskRoutes } from "./routes/task-routes";
 import { workspaceRoutes } from "./routes/workspace-routes";
 import { AppHost } from "./runtime/app-host";
 import { FunctionHost } from "./runtime/function-host";
-import { pythonLocator } from "./runtime/python-locator";
-import { PythonRunner } from "./runtime/python-runner";
+import { WasmRunner } from "./runtime/wasm-runner";
 import { seedDemo } from "./seed/seed";
 import { FunctionService } from "./services/function-service";
 import { WorkspaceService } from "./services/workspace-service";
@@ -56,20 +57,22 @@ export type BackendOptions = {
   objectsDir?: string;
   /** Create the Demo workspace on a fresh database. Default: true unless dbPath is `:memory:`. */
   seed?: boolean;
-  /** The Python interpreter to run functions with; found automatically when absent. */
-  python?: string;
+  /** Sandbox instances at once, blank spares included (each holds one function version). Default 8. */
+  maxInstances?: number;
+  /** Blank instances kept loaded for cold starts. Default 1. */
+  spareInstances?: number;
   /** A real Loki / Prometheus instead of the built-in stand-ins. */
   lokiUrl?: string | null;
   prometheusUrl?: string | null;
   /** Fault switches at start-up (see observability/faults.ts). */
   faults?: Partial<Faults>;
-  /** Function processes run at once; more wait their turn. Default 8. */
-  maxConcurrentRuns?: number;
+  /** The bearer token every `/api` and `/__admin` request must carry; a random one when absent. */
+  token?: string;
   /** Build/push/deploy settings; defaults in DEFAULT_PIPELINE. */
   pipeline?: Partial<PipelineOptions>;
 };
 
-export type Backend = { url: string; port: number; close(): Promise<void> };
+export type Backend = { url: string; port: number; /** The bearer token `/api` and `/__admin` demand. */ token: string; close(): Promise<void> };
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";
@@ -100,27 +103,26 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   buildStore.sweep(taskRepo.allIds());
 
   const faults = new FaultState({ ...NO_FAULTS, ...opts.faults });
-  const runner = new PythonRunner(opts.maxConcurrentRuns ?? 8);
+  const runner = new WasmRunner({ maxInstances: opts.maxInstances ?? 8, spareInstances: opts.spareInstances ?? 1 });
   const stopping = new AbortController();
   let selfUrl = "";
 
   const workspaces = new WorkspaceService(db, workspaceRepo, objects);
   const functions = new FunctionService(db, functionRepo, workspaceRepo, objects);
   const invoker = new InvokeService({ functions: functionRepo, logs: logRepo, runs: runRepo, hostUrl: () => selfUrl, shutdown: stopping.signal });
-  const python = pythonLocator(opts.python);
-  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner, python });
+  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner });
   const pipeline = new PipelineService({
     runner: tasks,
     tasks: taskRepo,
     store: buildStore,
-    python,
+    sandbox: runner,
     limits: { maxFiles: pipelineOpts.buildMaxFiles, maxBytes: pipelineOpts.buildMaxBytes },
     outboundHosts: pipelineOpts.outboundHosts,
     registryTimeoutMs: pipelineOpts.registryTimeoutMs,
   });
   const deployments = new DeploymentRepo(db);
   const controller = new SpinController(deployments, () => selfUrl);
-  const appHost = new AppHost({ deployments, tasks: taskRepo, store: buildStore, runner, python });
+  const appHost = new AppHost({ deployments, tasks: taskRepo, store: buildStore, runner });
   const deployer = new DeployService({ controller, functions: functionRepo, endpointWaitMs: pipelineOpts.deployEndpointWaitMs, shutdown: stopping.signal });
   const loki = new LokiSource(runRepo, faults, opts.lokiUrl ?? null);
   const prometheus = opts.prometheusUrl ? new RemotePrometheus(opts.prometheusUrl) : new LocalPrometheus(runRepo);
@@ -143,7 +145,13 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     ...adminRoutes(faults),
   );
 
+  const token = opts.token ?? randomBytes(32).toString("base64url");
   const server: Server = createServer((req, res) => {
+    const refusal = bearerRefusal(req, new URL(req.url ?? "/", "http://backend.invalid").pathname, token);
+    if (refusal) {
+      req.resume();
+      return send(res, refusal);
+    }
     router.handle(req, res).catch((err: unknown) => {
       console.error("[backend] unhandled:", err);
       send(res, { status: 500, json: envelope("INTERNAL_ERROR", "internal error") });
@@ -163,7 +171,7 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   const close = () =>
     (closing ??= (async () => {
       stopping.abort();
-      runner.killAll();
+      runner.close();
       await tasks.shutdown(); // running tasks are failed as interrupted while the database is open
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), 2_000);
@@ -178,10 +186,12 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     })());
 
   try {
+    // Ready to run functions before saying so: the first boot of the interpreter takes seconds.
+    await runner.ready().catch((err: unknown) => console.error("[backend] the function sandbox did not start:", err));
     if (opts.seed ?? !memory) await seedDemo({ db, workspaces, functions, invoker });
   } catch (err) {
     await close();
     throw err;
   }
-  return { url: selfUrl, port, close };
+  return { url: selfUrl, port, token, close };
 }

@@ -3,6 +3,7 @@
  * BACKEND_URL is set and the embedded IdP unless OIDC_ISSUER is set, then the console, and stops all
  * of them (with everything they spawned) on Ctrl-C or when any one of them dies.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nextEnv from "@next/env";
 import { DEMO_PASSWORD, DEMO_USERS, EMBEDDED_CLIENT } from "../idp/defaults";
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
     // Deployed functions live on the embedded backend's function host (/fn/…); its API stays refused.
     const functionHost = `http://${host}:${backendPort}/fn/`;
     consoleEnv.INVOCATION_URL_ALLOW = [process.env.INVOCATION_URL_ALLOW, functionHost].filter(Boolean).join(",");
+    // The backend demands a bearer token: BACKEND_TOKEN, or the one it generated (after any --reset).
+    consoleEnv.BACKEND_TOKEN ??= readFileSync(join(dataDir, "backend-token"), "utf8").trim();
   }
 
   if (!process.env.OIDC_ISSUER) {

@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /**
- * A NextAuth secret for the embedded stack, kept in the data directory so sessions survive a restart.
- * Production deployments set NEXTAUTH_SECRET themselves.
+ * A secret for the embedded stack (the NextAuth secret, the backend's bearer token), kept in the data
+ * directory with mode 0600 so it survives a restart. Production deployments set their own.
  */
 export function localAuthSecret(file: string): string {
   try {

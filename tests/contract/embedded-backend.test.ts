@@ -3,14 +3,14 @@
  * that survives a restart, and writes that leave nothing half-done. Embedded only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { functionList, logsResponse, lokiLogsResponse, workspaceList } from "../../lib/contract";
 import { expectError, expectShape } from "../support/backend-contract-expect";
-import { Api, describeEmbedded, startTarget } from "../support/backend-contract-target";
+import { Api, describeEmbedded, registerToken, startTarget } from "../support/backend-contract-target";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const dirs: string[] = [];
@@ -23,22 +23,24 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts `tsx local/backend/main.ts` and resolves with its URL once it prints the ready line. */
+/** Starts `tsx local/backend/main.ts` and resolves with its URL once it prints the ready line (the sandbox boots first). */
 function startCli(dataDir: string, args: string[] = []): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["local/backend/main.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", PLATFORM_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", PLATFORM_DATA_DIR: dataDir, BACKEND_TOKEN: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`no ready line within 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no ready line within 120 s:\n${out}`)), 120_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /embedded backend listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (match) {
         clearTimeout(timer);
+        // No BACKEND_TOKEN: the backend generated its credential into the data directory.
+        registerToken(match[1]!, readFileSync(join(dataDir, "backend-token"), "utf8").trim());
         resolve({ url: match[1]!, child, exited });
       }
     };
@@ -98,11 +100,14 @@ describeEmbedded("embedded backend program", () => {
     }
   });
 
-  it("runs as a CLI: --reset seeds, data survives a restart, SIGTERM exits 0", { timeout: 90_000 }, async () => {
+  it("runs as a CLI: --reset seeds, data survives a restart, SIGTERM exits 0", { timeout: 300_000 }, async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, "stale-file"), "wiped by --reset");
 
     const first = await startCli(dataDir, ["--reset"]);
+    // The credential it generated is private to its user (0600) and demanded on /api.
+    expect(statSync(join(dataDir, "backend-token")).mode & 0o777).toBe(0o600);
+    expect((await fetch(`${first.url}/api/workspaces`)).status).toBe(401);
     const firstDemo = await demoOf(new Api(first.url));
     expect(firstDemo.functions).toHaveLength(3);
     const api = new Api(first.url);

@@ -155,21 +155,11 @@ describeEmbedded("embedded function host", () => {
     expect(direct.status).toBe(403);
   });
 
-  it("answers 503 with a clear error when no Python interpreter is installed", async () => {
-    const noPython = await startTarget({ python: "/nonexistent/bin/python3" });
-    try {
-      const other = new Api(noPython.baseUrl);
-      const ws = await other.createWorkspace("no-python");
-      const fn = await other.createFunction(ws.id);
-      const res = await other.post(`/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, {});
-      expect(res.status).toBe(503);
-      expect((res.body as { error: { code: string; message: string } }).error).toMatchObject({ code: "PYTHON_UNAVAILABLE", message: expect.stringMatching(/Python/) });
-      const logs = expectShape(logsResponse, (await other.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs`)).body);
-      expect(logs.logs[0]).toMatchObject({ statusCode: 503, status: "error" });
-      expect(logs.logs[0]!.logs.join("\n")).toMatch(/Python/);
-    } finally {
-      await noPython.close();
-    }
+  it("runs functions as WebAssembly (CPython on Pyodide), not with a host Python", async () => {
+    const fn = await deploy(`import sys, os\ndef handler(event):\n    return {"platform": sys.platform, "executable": sys.executable, "pid_ok": os.getpid() < 100}\n`);
+    const res = await invoke(fn.id, {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ platform: "emscripten" });
   });
 
   it("answers 500 for source that does not even import", async () => {

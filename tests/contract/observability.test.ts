@@ -2,7 +2,7 @@ import { networkInterfaces } from "node:os";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { logsResponse, lokiLogsResponse, prometheusMetricsResponse } from "../../lib/contract";
 import { expectError, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
-import { Api, describeEmbedded, EMBEDDED, startStubFunction, startTarget, type Target } from "../support/backend-contract-target";
+import { Api, authHeaders, describeEmbedded, EMBEDDED, startStubFunction, startTarget, type Target } from "../support/backend-contract-target";
 
 let target: Target;
 let api: Api;
@@ -133,9 +133,9 @@ describeEmbedded("fault switches (POST /__admin/faults)", () => {
     const exposed = await startTarget({ host: "0.0.0.0" });
     try {
       const port = new URL(exposed.baseUrl).port;
-      const res = await fetch(`http://${address}:${port}/__admin/faults`, { method: "POST", body: JSON.stringify({ loki: "down" }) });
+      const res = await fetch(`http://${address}:${port}/__admin/faults`, { method: "POST", headers: authHeaders(exposed.baseUrl), body: JSON.stringify({ loki: "down" }) });
       expect(res.status).toBe(403);
-      const local = await fetch(`${exposed.baseUrl}/__admin/faults`);
+      const local = await fetch(`${exposed.baseUrl}/__admin/faults`, { headers: authHeaders(exposed.baseUrl) });
       expect(((await local.json()) as { loki: unknown }).loki).toBeNull();
     } finally {
       await exposed.close();

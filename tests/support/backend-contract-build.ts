@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { expect, vi } from "vitest";
 import { buildResponse, taskStatusResponse, TERMINAL_STATUSES, type TaskStatusResponse } from "../../lib/contract";
 import { expectShape } from "./backend-contract-expect";
-import type { Api, ApiResponse } from "./backend-contract-target";
+import { authHeaders, type Api, type ApiResponse } from "./backend-contract-target";
 
 export type Upload = { name: string; bytes: Buffer | string };
 
@@ -16,7 +16,7 @@ export async function postForm(api: Api, path: string, file: Upload | null, fiel
   if (file) form.append("file", new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)]), file.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const started = performance.now();
-  const res = await fetch(`${api.baseUrl}${path}`, { method: "POST", body: form });
+  const res = await fetch(`${api.baseUrl}${path}`, { method: "POST", headers: authHeaders(api.baseUrl), body: form });
   const text = await res.text();
   let body: unknown;
   try {

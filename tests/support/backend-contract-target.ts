@@ -21,16 +21,37 @@ export function describeEmbedded(title: string, body: () => void): void {
   else describe.skip(`${title} (${EMBEDDED_ONLY_REASON})`, body);
 }
 
-export type Target = { baseUrl: string; embedded: boolean; close(): Promise<void> };
+/** The bearer token the peer demands: CONTRACT_BACKEND_TOKEN for a remote one, the embedded backend's own otherwise. */
+const REMOTE_TOKEN = process.env.CONTRACT_BACKEND_TOKEN || null;
+const tokens = new Map<string, string>();
+
+/** Tells Api calls to baseUrl which bearer token to send (a backend started some other way). */
+export function registerToken(baseUrl: string, token: string): void {
+  tokens.set(baseUrl, token);
+}
+
+/** Headers with the peer's credential, for the few tests that call fetch themselves. */
+export function authHeaders(baseUrl: string, headers: Record<string, string> = {}): Record<string, string> {
+  const token = tokens.get(baseUrl);
+  return token ? { ...headers, authorization: `Bearer ${token}` } : headers;
+}
+
+export type Target = { baseUrl: string; embedded: boolean; token: string | null; close(): Promise<void> };
 
 export async function startTarget(options: BackendOptions = {}): Promise<Target> {
-  if (REMOTE_BASE_URL) return { baseUrl: REMOTE_BASE_URL, embedded: false, close: async () => undefined };
+  if (REMOTE_BASE_URL) {
+    if (REMOTE_TOKEN) tokens.set(REMOTE_BASE_URL, REMOTE_TOKEN);
+    return { baseUrl: REMOTE_BASE_URL, embedded: false, token: REMOTE_TOKEN, close: async () => undefined };
+  }
   const dataDir = mkdtempSync(join(tmpdir(), "eunha-contract-"));
   const backend = await startBackend({ port: 0, dbPath: ":memory:", dataDir, seed: false, ...options });
+  tokens.set(backend.url, backend.token);
   return {
     baseUrl: backend.url,
     embedded: true,
+    token: backend.token,
     close: async () => {
+      tokens.delete(backend.url);
       await backend.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -46,10 +67,10 @@ export class Api {
   constructor(readonly baseUrl: string) {}
 
   async call(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResponse> {
-    const init: RequestInit = { method, headers: {} };
+    const init: RequestInit = { method, headers: authHeaders(this.baseUrl) };
     if (raw !== undefined || body !== undefined) {
       init.body = raw ?? JSON.stringify(body);
-      init.headers = { "content-type": "application/json" };
+      init.headers = authHeaders(this.baseUrl, { "content-type": "application/json" });
     }
     const started = performance.now();
     const res = await fetch(`${this.baseUrl}${path}`, init);

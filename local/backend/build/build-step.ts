@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import type { BuildTaskResult } from "../../../lib/contract";
 import type { PackageMeta } from "../registry/push-step";
-import { TaskError } from "../tasks/task-error";
+import type { WasmRunner } from "../runtime/wasm-runner";
 import { BuildStore } from "./build-store";
 import { prepareSource, type BuildLimits } from "./python-tools";
 import { componentId, writeSpinManifest } from "./spin-package";
@@ -9,7 +9,7 @@ import type { SourceKind } from "./upload-check";
 
 export type BuildDeps = {
   store: BuildStore;
-  python: () => Promise<string | null>;
+  sandbox: WasmRunner;
   limits: BuildLimits;
   /** `allowed_outbound_hosts` of every generated component. */
   outboundHosts: readonly string[];
@@ -24,12 +24,10 @@ export type BuildOutput = { artifactKey: string; meta: PackageMeta; result: Buil
  * renamed into place, so a failed or interrupted build leaves no half package behind.
  */
 export async function runBuild(deps: BuildDeps, input: BuildInput, signal: AbortSignal): Promise<BuildOutput> {
-  const python = await deps.python();
-  if (!python) throw new TaskError("no Python 3 interpreter was found on this machine to compile the source: install python3 or set PLATFORM_PYTHON");
   const staging = deps.store.stagingDir(input.taskId);
   try {
     const source = { kind: input.kind, source: deps.store.pathOf(input.sourceKey), name: input.fileName, out: staging };
-    const prepared = await prepareSource(python, source, deps.limits, signal);
+    const prepared = await prepareSource(deps.sandbox, source, deps.limits, signal);
     signal.throwIfAborted();
     writeSpinManifest(staging, { appName: input.appName, source: prepared, outboundHosts: deps.outboundHosts, origin: input.fileName });
     const artifactKey = deps.store.commitArtifact(input.taskId, staging);

@@ -1,70 +1,44 @@
-import { spawn } from "node:child_process";
-import { tmpdir } from "node:os";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { WasmRunner } from "../runtime/wasm-runner";
 import { TaskError } from "../tasks/task-error";
 import type { SourceKind } from "./upload-check";
 
-const BUILD_TOOLS_PY = fileURLToPath(new URL("../python/build_tools.py", import.meta.url));
-const TIMEOUT_MS = 120_000;
-const MAX_OUTPUT = 1024 * 1024;
+/** The import check runs the handler module as a cold start would, with these limits. */
+const CHECK_MEMORY_MB = 256;
+const CHECK_TIMEOUT_S = 30;
 
 export type BuildLimits = { maxFiles: number; maxBytes: number };
 export type PreparedSource = { handler: string; module: string; shape: "spin" | "plain"; files: number; bytes: number };
 
 /**
- * Runs python/build_tools.py: fills `out` with the application's files (a .py as app.py, a zip
- * extracted safely) and compiles them. Python's own zipfile and compiler do the work, so the
- * error a user sees is the interpreter's (message and line), not an imitation of it.
+ * Fills `out` with the application's files (a .py as app.py, a zip extracted safely) and checks
+ * that they run: python/build_tools.py extracts and compiles them inside a sandbox instance, then
+ * the handler module is imported in a fresh instance, exactly as a cold start imports it. So the
+ * error a user sees is the sandboxed interpreter's own (message and line), and a build that passes
+ * runs: a missing module or a C extension WebAssembly cannot load fails here, not at the first call.
  */
-export function prepareSource(
-  python: string,
+export async function prepareSource(
+  runner: WasmRunner,
   input: { kind: SourceKind; source: string; name: string; out: string },
   limits: BuildLimits,
   signal: AbortSignal,
 ): Promise<PreparedSource> {
-  return new Promise((resolve, reject) => {
-    // -I: no user site or environment; -S: no site import (faster; only the stdlib is needed).
-    const child = spawn(python, ["-I", "-S", BUILD_TOOLS_PY], {
-      cwd: tmpdir(),
-      env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } as unknown as NodeJS.ProcessEnv,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      if (stdout.length < MAX_OUTPUT) stdout += c.toString("utf8");
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      if (stderr.length < MAX_OUTPUT) stderr += c.toString("utf8");
-    });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(JSON.stringify({ ...input, max_files: limits.maxFiles, max_bytes: limits.maxBytes }));
+  const built = await runner.build({ kind: input.kind, name: input.name, upload: readFileSync(input.source), maxFiles: limits.maxFiles, maxBytes: limits.maxBytes });
+  signal.throwIfAborted();
+  if (!built.ok) throw new TaskError(built.error);
+  const failure = await runner.importCheck({ functionId: `build:${input.name}`, files: built.files, entry: built.handler, env: {}, memoryMb: CHECK_MEMORY_MB, timeoutS: CHECK_TIMEOUT_S });
+  signal.throwIfAborted();
+  if (failure) throw new TaskError(`${built.handler} cannot be imported in the function runtime (Python 3.14 on WebAssembly):\n${lastLines(failure)}`);
+  for (const [rel, content] of Object.entries(built.files)) {
+    const target = join(input.out, rel);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  return { handler: built.handler, module: built.module, shape: built.shape, files: Object.keys(built.files).length, bytes: built.bytes };
+}
 
-    const kill = () => child.kill("SIGKILL");
-    const timer = setTimeout(kill, TIMEOUT_MS);
-    signal.addEventListener("abort", kill, { once: true });
-    const cleanup = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", kill);
-    };
-
-    child.on("error", (err) => {
-      cleanup();
-      reject(new TaskError(`could not start Python (${python}): ${err.message}`));
-    });
-    child.on("close", (code, sig) => {
-      cleanup();
-      if (signal.aborted) return reject(signal.reason);
-      if (sig) return reject(new TaskError(`the build step was stopped (${sig === "SIGKILL" ? `no result within ${TIMEOUT_MS / 1000} s` : sig})`));
-      let answer: ({ ok: true } & PreparedSource) | { ok: false; error: string };
-      try {
-        answer = JSON.parse(stdout) as typeof answer;
-      } catch {
-        const last = stderr.trim().split("\n").slice(-1)[0] ?? "";
-        return reject(new TaskError(`the build step failed (exit ${code}): ${last || "no output"}`));
-      }
-      if (!answer.ok) return reject(new TaskError(answer.error));
-      resolve({ handler: answer.handler, module: answer.module, shape: answer.shape, files: answer.files, bytes: answer.bytes });
-    });
-  });
+/** The end of a traceback is what names the problem: the failing line and the exception. */
+function lastLines(traceback: string, count = 12): string {
+  return traceback.split("\n").slice(-count).join("\n");
 }

@@ -9,8 +9,11 @@ import { RUN_ID_HEADER } from "../runtime/function-host";
 import { newId } from "../util/ids";
 import { postJson, type PostOutcome } from "./http-post";
 
-/** The host kills a function at its timeout; the invoker waits a little longer to get that answer. */
-const HOST_GRACE_MS = 3_000;
+/**
+ * The host stops a function at its timeout itself; the invoker waits longer to get that answer,
+ * since a cold start may first wait for a sandbox instance to boot (not part of the function's time).
+ */
+const HOST_GRACE_MS = 30_000;
 /** Execution logs keep bodies for display, not archives. */
 const MAX_LOGGED_BODY_CHARS = 64 * 1024;
 

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { BuildStore } from "../build/build-store";
 import { ApiError, notFound } from "../http/errors";
 import type { Reply } from "../http/router";
@@ -8,13 +9,13 @@ import type { DeploymentRepo } from "../repos/deployment-repo";
 import type { TaskRepo } from "../repos/task-repo";
 import { newId } from "../util/ids";
 import { requestHeaders, toReply } from "./function-host";
-import type { PythonRunner } from "./python-runner";
+import type { WasmRunner } from "./wasm-runner";
 
 const APP_TIMEOUT_S = 30;
 const DEFAULT_MEMORY_MB = 256;
 const UNIT_MB: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, K: 1e3 / 2 ** 20, k: 1e3 / 2 ** 20, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 };
 
-/** A SpinApp's memory limit (`128Mi`, `1Gi`, …) in MB for RLIMIT_AS, kept within the function range. */
+/** A SpinApp's memory limit (`128Mi`, `1Gi`, …) in MB for its sandbox instance, kept within the function range. */
 export function memoryMb(limit: unknown): number {
   const m = typeof limit === "string" ? /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|K|k|M|G)?$/.exec(limit) : null;
   if (!m) return DEFAULT_MEMORY_MB;
@@ -22,7 +23,18 @@ export function memoryMb(limit: unknown): number {
   return Math.min(1024, Math.max(128, Math.round(mb)));
 }
 
-export type AppHostDeps = { deployments: DeploymentRepo; tasks: TaskRepo; store: BuildStore; runner: PythonRunner; python: () => Promise<string | null> };
+export type AppHostDeps = { deployments: DeploymentRepo; tasks: TaskRepo; store: BuildStore; runner: WasmRunner };
+
+/** Every file of a built package, by path relative to it (the package was size-checked at build time). */
+export function packageFiles(dir: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files[relative(dir, full)] = readFileSync(full);
+  }
+  return files;
+}
 
 /**
  * Serves a SpinApp deployed without a function_id at `/apps/{namespace}/{app}`: it runs the
@@ -42,20 +54,11 @@ export class AppHost {
         image_ref: deployment.imageRef,
       });
     }
-    const python = await this.deps.python();
-    if (!python) throw new ApiError(503, "PYTHON_UNAVAILABLE", "no Python 3 interpreter was found on this machine: install python3 or set PLATFORM_PYTHON");
-
-    const sourcePath = join(this.deps.store.pathOf(pushed.artifactKey), meta.handler);
+    const files = packageFiles(this.deps.store.pathOf(pushed.artifactKey));
     const runId = newId("run");
     const result = await this.deps.runner.run({
-      python,
-      functionId: `${namespace}/${app}`,
+      bundle: { functionId: `${namespace}/${app}`, files, entry: meta.handler, env: {}, memoryMb: memoryMb(deployment.spec.memory_limit), timeoutS: APP_TIMEOUT_S },
       runId,
-      sourcePath,
-      moduleDir: dirname(sourcePath),
-      memoryMb: memoryMb(deployment.spec.memory_limit),
-      timeoutS: APP_TIMEOUT_S,
-      env: {},
       method,
       uri,
       headers: requestHeaders(headers),

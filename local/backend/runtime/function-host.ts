@@ -5,7 +5,9 @@ import type { FunctionRepo } from "../repos/function-repo";
 import type { RunRepo } from "../repos/run-repo";
 import type { ObjectStore } from "../storage/object-store";
 import { newId } from "../util/ids";
-import type { PythonRunner, RunResult } from "./python-runner";
+import { readFileSync } from "node:fs";
+import type { RunResult } from "./run-result";
+import type { WasmRunner } from "./wasm-runner";
 
 /** Tells the invoker which run produced a response, so it can copy that run's log lines. */
 export const RUN_ID_HEADER = "x-eunha-run-id";
@@ -16,14 +18,13 @@ export type FunctionHostDeps = {
   functions: FunctionRepo;
   runs: RunRepo;
   objects: ObjectStore;
-  runner: PythonRunner;
-  python: () => Promise<string | null>;
+  runner: WasmRunner;
 };
 
 /**
  * The embedded function host: what a deployed SpinApp pod is in production. It serves each
- * function at its own HTTP endpoint, runs the stored source with the machine's Python for every
- * request, and records what Promtail and Prometheus would have seen (output lines, CPU seconds).
+ * function at its own HTTP endpoint, runs the stored source as WebAssembly in a sandbox instance
+ * bound to that version (warm after the first call), and records what Promtail and Prometheus would have seen (output lines, CPU seconds).
  */
 export class FunctionHost {
   constructor(private readonly deps: FunctionHostDeps) {}
@@ -37,20 +38,11 @@ export class FunctionHost {
     if (!/python/i.test(fn.runtime)) {
       throw new ApiError(501, "RUNTIME_UNSUPPORTED", `the embedded function host runs Python functions only, not "${fn.runtime}"`, { field: "runtime" });
     }
-    const python = await this.deps.python();
-    if (!python) {
-      throw new ApiError(503, "PYTHON_UNAVAILABLE", "no Python 3 interpreter was found on this machine: install python3 or set PLATFORM_PYTHON");
-    }
-
     const runId = newId("run");
+    const source = readFileSync(this.deps.objects.pathOf(fn.objectKey));
     const result = await this.deps.runner.run({
-      python,
-      functionId: fn.id,
+      bundle: { functionId: fn.id, files: { "app.py": source }, entry: "app.py", env: fn.environmentVariables, memoryMb: fn.memory, timeoutS: fn.timeout },
       runId,
-      sourcePath: this.deps.objects.pathOf(fn.objectKey),
-      memoryMb: fn.memory,
-      timeoutS: fn.timeout,
-      env: fn.environmentVariables,
       method,
       uri,
       headers: requestHeaders(headers),
@@ -95,8 +87,11 @@ export function toReply(result: RunResult, runId: string, timeoutS: number): Rep
   if (result.outcome === "ok") {
     return { status: result.status, headers: { ...responseHeaders(result.headers), ...tag }, body: result.body ?? undefined };
   }
+  if (result.outcome === "memory") {
+    return { status: 500, headers: tag, json: envelope("FUNCTION_OUT_OF_MEMORY", "the function went past its memory setting and was stopped; see its logs") };
+  }
   if (result.outcome === "timeout") {
     return { status: 504, headers: tag, json: envelope("FUNCTION_TIMEOUT", `the function did not finish within its ${timeoutS} s timeout and was stopped`) };
   }
-  return { status: 500, headers: tag, json: envelope("FUNCTION_CRASHED", "the function's process ended without a response; see its logs") };
+  return { status: 500, headers: tag, json: envelope("FUNCTION_CRASHED", "the function's instance ended without a response; see its logs") };
 }

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { OutputLine } from "../repos/run-repo";
 import { LineCollector } from "./line-collector";
+import type { RunResult } from "./run-result";
 
 const RUNNER_PY = fileURLToPath(new URL("../python/runner.py", import.meta.url));
 /** Margin past the function's timeout before the host kills the runner itself (it should never need to). */
@@ -25,18 +25,6 @@ export type RunRequest = {
   body: Buffer;
 };
 
-export type RunResult = {
-  outcome: "ok" | "timeout" | "crash";
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | null;
-  lines: OutputLine[];
-  cpuSeconds: number;
-  maxRssKb: number | null;
-  startedAt: number;
-  endedAt: number;
-  exit: { code: number | null; signal: number | null } | null;
-};
 
 type RunnerResult = {
   outcome: RunResult["outcome"];
@@ -47,7 +35,8 @@ type RunnerResult = {
 };
 
 /**
- * Spawns python/runner.py once per invocation. The function's environment is exactly its own
+ * The old runtime, kept only as the reference of `bench/invoke.ts` (functions never run this way):
+ * spawns python/runner.py once per invocation. The function's environment is exactly its own
  * variables plus a minimal base: the backend's environment (and secrets) never reach user code.
  */
 export class PythonRunner {
