@@ -1,16 +1,24 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { NotFoundNotice } from "@/components/shell/not-found-notice";
+import { getSession } from "@/server/auth/session";
+import { ConsoleFrame } from "./(console)/_components/console-frame";
 
+/**
+ * A URL no page claims (404). A signed-in user sees it inside the console's navigation, so the way on
+ * is one click; anyone else gets the bare page (the proxy has already sent them to sign in for most URLs).
+ */
 export default async function NotFound() {
-  const t = await getTranslations("common.notFound");
+  if (await getSession()) {
+    return (
+      <ConsoleFrame>
+        <section className="flex flex-col items-center gap-3 py-16 text-center">
+          <NotFoundNotice />
+        </section>
+      </ConsoleFrame>
+    );
+  }
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-6 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="max-w-md text-zinc-600 dark:text-zinc-400">{t("message")}</p>
-      <Link href="/" className="mt-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-        {t("home")}
-      </Link>
+      <NotFoundNotice />
     </main>
   );
 }

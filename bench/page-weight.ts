@@ -22,17 +22,29 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
       let js = 0;
       let files = 0;
       let total = 0;
+      // Requests in flight, and who waits for none to be: the page is measured once it is quiet.
+      let inflight = 0;
+      let onIdle: (() => void) | null = null;
+      const settle = () => {
+        inflight--;
+        if (inflight === 0) onIdle?.();
+      };
+      cdp.on("Network.requestWillBeSent", () => inflight++);
       cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
+      cdp.on("Network.loadingFailed", settle);
       cdp.on("Network.loadingFinished", (e) => {
         total += e.encodedDataLength;
         if (types.get(e.requestId) === "Script") {
           js += e.encodedDataLength;
           files++;
         }
+        settle();
       });
-      // Link prefetches keep "networkidle" from settling; lazy chunks (Monaco, Chart.js) load within this.
       await page.goto(baseUrl + path, { waitUntil: "load" });
-      await page.waitForTimeout(3_000);
+      // Lazy widgets (Monaco, Ruff, Chart.js) have loaded once their placeholders (skeletons) are gone; then wait
+      // for the network to go quiet (what they fetched after mounting, like Ruff's WebAssembly).
+      await page.waitForFunction(() => document.querySelectorAll(".animate-pulse.rounded-md").length === 0, null, { timeout: 90_000 });
+      if (inflight > 0) await new Promise<void>((resolve) => (onIdle = resolve));
       results.push({ page: path, jsBytes: js, jsFiles: files, totalBytes: total });
       await context.close();
     }

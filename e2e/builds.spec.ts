@@ -170,6 +170,10 @@ test.describe("a task that never ends", () => {
     const stack = await startStalledStack(browser);
     try {
       const page = await stack.context.newPage();
+      let asked = 0;
+      page.on("request", (r) => {
+        if (r.url().includes(`/tasks/${STALLED.taskId}`)) asked++;
+      });
       await page.clock.install();
       await page.goto(`/workspaces/${STALLED.workspaceId}/builds/${STALLED.taskId}`);
       await expect(page.getByTestId("task-status")).toHaveText("Running");
@@ -179,13 +183,18 @@ test.describe("a task that never ends", () => {
       await expect(page.getByText("Checking every 5 s…")).toHaveCount(0);
       // One poll may have been scheduled before the limit; after it, nothing more is asked.
       await page.clock.fastForward("00:10");
-      const settled = stack.polls();
+      // A request the page makes now is seen after any poll the fast-forwarded timers started.
+      const barrier = () => page.evaluate(() => fetch("/api/health").then((r) => r.status));
+      await barrier();
+      const settled = asked;
       await page.clock.fastForward("02:00");
-      await page.waitForTimeout(300);
-      expect(stack.polls()).toBe(settled);
+      await barrier();
+      expect(asked).toBe(settled);
+      const polledByServer = stack.polls();
 
       await page.getByRole("button", { name: "Keep watching" }).click();
-      await expect.poll(stack.polls).toBeGreaterThan(settled);
+      await expect.poll(() => asked).toBeGreaterThan(settled);
+      await expect.poll(stack.polls).toBeGreaterThan(polledByServer);
       await expect(page.getByText("Checking every 5 s…")).toBeVisible();
     } finally {
       await stack.close();

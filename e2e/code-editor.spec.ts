@@ -145,12 +145,49 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
   await expect(page.getByText(/were restored/)).toHaveCount(0);
 });
 
+test("Ruff marks lint problems as you type, and Format rewrites the document with Ruff's formatter", async ({ page }) => {
+  const fn = await newFunction("e2e-code-ruff");
+  const wasm: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(r.url());
+  });
+  await page.goto(functionPath(fn, "code"));
+  const editor = page.getByTestId("code-editor");
+  await replaceEditorText(page, "import os\ndef handler( event ):\n    return {'a':missing_name}\n");
+
+  // An undefined name is an error, an unused import a faded warning; hovering says which rule.
+  await expect(editor.locator(".squiggly-error").first()).toBeAttached();
+  await expect(editor.locator(".squiggly-inline-unnecessary").first()).toBeAttached();
+  await editor.locator(".view-line").filter({ hasText: "missing_name" }).getByText("missing_name").hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "Undefined name `missing_name`" }).first()).toBeVisible();
+  // Ruff's WebAssembly comes from the console itself, never from a CDN.
+  expect(wasm.length).toBeGreaterThan(0);
+  for (const url of wasm) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+
+  await page.getByRole("button", { name: /^Format/ }).click();
+  await expect(editor).toContainText('return {"a": missing_name}');
+  await expect(page.getByTestId("dirty-marker")).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe('import os\n\n\ndef handler(event):\n    return {"a": missing_name}\n');
+
+  // A syntax error is marked as you type, and Format says why it cannot run instead of mangling the code.
+  await replaceEditorText(page, "def handler(:\n    return 1\n");
+  await expect(editor.locator(".squiggly-error").first()).toBeAttached();
+  await page.getByRole("button", { name: /^Format/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ruff could not format this code" })).toBeVisible();
+  await expect(editor).toContainText("def handler(:");
+});
+
 test("a draft restored after someone else saved goes through the conflict check", async ({ page }) => {
   const fn = await newFunction("e2e-code-stale");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return 'my draft'\n");
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
-  await page.waitForTimeout(500); // the draft is written a moment after typing stops
+  // The draft is written a moment after typing stops: wait until this browser holds it.
+  await expect
+    .poll(() => page.evaluate((id) => localStorage.getItem(`eunha.code-draft.v1.${id}`) ?? "", fn.id))
+    .toContain("my draft");
   page.on("dialog", (d) => void d.accept()); // the beforeunload prompt: leave anyway
   await page.goto("about:blank"); // the draft stays in this browser
   const theirs = "def handler(event):\n    return 'saved meanwhile'\n";

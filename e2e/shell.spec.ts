@@ -43,9 +43,20 @@ test("the theme switch applies dark mode without a reload", async ({ page }) => 
 });
 
 test("an unknown page says so, inside a working app", async ({ page }) => {
-  const response = await page.goto("/no-such-page");
+  const response = await page.goto("/no-such-page/deeper");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // Inside the console shell: the navigation is still there and takes the user on.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Workspaces" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+});
+
+test("a workspace that does not exist is said so inside the shell", async ({ page }) => {
+  // The page streams behind its loading skeleton, so Next answers 200 with a noindex tag here, not 404.
+  await page.goto("/workspaces/ws-does-not-exist");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 });
 
 test("readiness is green and names its checks without leaking where they live", async ({ request }) => {

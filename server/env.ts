@@ -71,3 +71,17 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * Run once when the server starts (`instrumentation.ts`): a bad variable stops the console with the
+ * list of problems before it serves a single request, instead of failing the first request that reads it.
+ */
+export function checkEnvAtStart(): void {
+  if (process.env.NEXT_RUNTIME === "edge") return;
+  try {
+    env();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}

@@ -11,9 +11,11 @@ type CodeToolbarProps = {
   onToggleDiff: () => void;
   onDiscard: () => void;
   onSave: () => void;
+  /** Ruff's Format Document; absent until the editor is ready. */
+  onFormat?: () => void;
 };
 
-export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave }: CodeToolbarProps) {
+export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave, onFormat }: CodeToolbarProps) {
   const t = useTranslations("code.toolbar");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -35,6 +37,10 @@ export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, on
         </Button>
         {canEdit ? (
           <>
+            <Button size="sm" variant="ghost" className="disabled:opacity-50" onClick={onFormat} disabled={!onFormat || showDiff || saving} aria-keyshortcuts="Shift+Alt+F">
+              {t("format")}
+              <kbd className="hidden rounded border border-zinc-300 px-1 text-[10px] font-normal sm:inline dark:border-zinc-600">{t("formatShortcut")}</kbd>
+            </Button>
             <Button size="sm" className="disabled:opacity-50" onClick={onDiscard} disabled={!dirty || saving}>
               {t("discard")}
             </Button>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useAction } from "@/components/actions/use-action";
-import type { EditorCursor, EditorEol } from "@/components/editor/code-editor";
+import type { EditorControls, EditorCursor, EditorEol } from "@/components/editor/code-editor";
 import { LazyCodeEditor, LazyDiffView } from "@/components/editor/lazy-editors";
 import { UnsavedChangesGuard } from "@/components/editor/unsaved-changes-guard";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -46,6 +46,9 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [cursor, setCursor] = useState<EditorCursor | null>(null);
   const [eol, setEol] = useState<EditorEol>(doc.shape.eol);
+  const [editorControls, setEditorControls] = useState<EditorControls | null>(null);
+  const [formatFailed, setFormatFailed] = useState(false);
+  const format = async (controls: EditorControls) => setFormatFailed(!(await controls.format()));
   useModShortcut("s", () => void doc.save(), canEdit);
 
   const source = toSource(doc.text, doc.shape);
@@ -70,7 +73,11 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
         onToggleDiff={() => setShowDiff((s) => !s)}
         onDiscard={() => setConfirmDiscard(true)}
         onSave={() => void doc.save()}
+        onFormat={editorControls ? () => void format(editorControls) : undefined}
       />
+      <p role="status" className={formatFailed ? "text-sm text-amber-800 dark:text-amber-300" : "sr-only"}>
+        {formatFailed ? t("formatFailed") : null}
+      </p>
       <div>
         {showDiff ? (
           <div className="h-[60vh] overflow-hidden rounded-t-md border border-zinc-200 dark:border-zinc-800" data-testid="code-diff">
@@ -86,9 +93,13 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
             language="python"
             ariaLabel={t("editorLabel")}
             readOnly={!canEdit}
-            onChange={doc.setText}
+            onChange={(text) => {
+              doc.setText(text);
+              setFormatFailed(false);
+            }}
             onCursorChange={setCursor}
             onReady={setEol}
+            onControls={setEditorControls}
             shortcuts={canEdit ? { save: (value) => void doc.save(value) } : undefined}
           />
         </div>

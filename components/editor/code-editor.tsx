@@ -3,6 +3,7 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { EditorLoading } from "./editor-loading";
 import { type Monaco, monaco } from "./monaco-setup";
+import { attachPythonTooling, formatDocument } from "./python-tooling";
 import { useEditorTheme } from "./use-editor-theme";
 import { useLatest } from "./use-latest";
 
@@ -20,6 +21,11 @@ export type EditorShortcuts = {
 export type EditorCursor = { line: number; column: number; selected: number };
 export type EditorMarker = { line: number; column: number; message: string };
 export type EditorEol = "\n" | "\r\n";
+/** What a page may ask of a mounted editor (set while it is mounted, null otherwise). */
+export type EditorControls = {
+  /** Ruff's Format Document (Python only); false when the code does not parse. */
+  format: () => Promise<boolean>;
+};
 
 export type CodeEditorProps = {
   /** The text the editor opens with; it is not controlled afterwards (remount with a new `key` to replace it). */
@@ -34,6 +40,8 @@ export type CodeEditorProps = {
   /** The model's line ending once it exists (Monaco normalizes a mixed file to one). */
   onReady?: (eol: EditorEol) => void;
   shortcuts?: EditorShortcuts;
+  /** Called with the editor's controls once it is mounted, and with null when it goes away. */
+  onControls?: (controls: EditorControls | null) => void;
 };
 
 // A strict JSON payload: the BFF parses it with JSON.parse, which refuses comments and trailing commas.
@@ -61,6 +69,15 @@ export function CodeEditor(props: CodeEditorProps) {
     };
     editor.onDidChangeCursorSelection(report);
     report();
+    if (props.language === "python") {
+      // Ruff: lint markers as the user types; Format Document (Shift+Alt+F) when it may edit.
+      attachPythonTooling(monaco, editor);
+      const onControls = props.onControls;
+      if (onControls && !props.readOnly) {
+        onControls({ format: () => formatDocument(editor) });
+        editor.onDidDispose(() => onControls(null));
+      }
+    }
     const eol = editor.getModel()?.getEOL();
     props.onReady?.(eol === "\r\n" ? "\r\n" : "\n");
   };

@@ -1,18 +1,24 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { storageStateFor } from "../support/users";
 
 /*
  * Server actions called directly over HTTP, as a script would, bypassing the UI that hides them: the
  * action's own check must refuse, and nothing may change. Action ids come from the local build's
- * server-reference manifest, so this runs against the local build only.
+ * server-reference manifest, so this runs against the local build only, and fails (never skips) without it.
  */
 
 const MANIFEST = ".next/server/server-reference-manifest.json";
 type Manifest = { node: Record<string, { exportedName: string; filename: string; workers: Record<string, unknown> }> };
-const manifest: Manifest | null = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, "utf8")) : null;
+let loaded: Manifest | undefined;
+function manifest(): Manifest {
+  if (!existsSync(MANIFEST)) throw new Error(`${MANIFEST} is missing: run \`npm run build\` before the journeys`);
+  loaded ??= JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
+  return loaded;
+}
 
-test.skip(!!process.env.E2E_BASE_URL || !manifest, "needs the local build's server-reference manifest");
+test.skip(!!process.env.E2E_BASE_URL, "needs the local build's server-reference manifest");
 
 type Ids = { ws: string; fn: string };
 let ids: Ids;
@@ -20,7 +26,7 @@ const contexts: Record<"anonymous" | "manager" | "developer" | "admin", APIReque
 
 /** An action's id and a page that can run it, with the route's dynamic segments filled in. */
 function target(file: string, name: string): { id: string; page: string } {
-  const [id, entry] = Object.entries(manifest!.node).find(([, v]) => v.filename === file && v.exportedName === name) ?? [];
+  const [id, entry] = Object.entries(manifest().node).find(([, v]) => v.filename === file && v.exportedName === name) ?? [];
   if (!id || !entry) throw new Error(`no action ${name} in ${file}`);
   const worker = Object.keys(entry.workers).find((w) => w.startsWith("app/(console)"))!;
   const page = worker
@@ -69,19 +75,63 @@ const refusals: Array<[string, "anonymous" | "manager" | "developer", string, st
   ["a viewer deploying", "manager", "server/actions/deploy.ts", "deploySpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1", function_id: ids.fn }], "FORBIDDEN"],
   ["a developer deleting a workspace", "developer", "server/actions/workspaces.ts", "deleteWorkspace", () => [{ workspaceId: ids.ws }], "FORBIDDEN"],
   ["a developer creating a workspace", "developer", "server/actions/workspaces.ts", "createWorkspace", () => [{ name: "nope" }], "FORBIDDEN"],
+  ["a viewer creating a function", "manager", "server/actions/functions.ts", "createFunction", () => [{ workspaceId: ids.ws, name: "nope", httpMethods: ["POST"], code: "cHJpbnQoMSk=" }], "FORBIDDEN"],
+  ["a developer renaming a workspace", "developer", "server/actions/workspaces.ts", "updateWorkspace", () => [{ workspaceId: ids.ws, name: "renamed" }], "FORBIDDEN"],
+  ["a viewer scaffolding a SpinApp", "manager", "server/actions/deploy.ts", "scaffoldSpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1" }], "FORBIDDEN"],
+  // The upload actions take a FormData; the role is checked before the body is looked at.
+  ["a viewer starting a build", "manager", "server/actions/builds.ts", "startBuild", () => [{}], "FORBIDDEN"],
+  ["a viewer building and pushing", "manager", "server/actions/builds.ts", "startBuildAndPush", () => [{}], "FORBIDDEN"],
+  ["a viewer pushing an image", "manager", "server/actions/builds.ts", "startPush", () => [{ registry_url: "r.example", workspace_id: ids.ws }], "FORBIDDEN"],
   ["anyone without a session deleting a function", "anonymous", "server/actions/functions.ts", "deleteFunction", () => [ref()], "UNAUTHENTICATED"],
 ];
+
+/** Actions any visitor may call, and why that is safe. Everything else must have a refusal above. */
+const open: Record<string, string> = {
+  "server/actions/preferences.ts#setLocale": "sets the visitor's own language cookie, from a fixed list",
+  "server/actions/preferences.ts#setTheme": "sets the visitor's own theme cookie, from a fixed list",
+};
+
+/** Every action exported by a "use server" module under server/actions, as file#name. */
+function declaredActions(): string[] {
+  return readdirSync("server/actions")
+    .map((f) => join("server/actions", f))
+    .filter((f) => f.endsWith(".ts") && /^["']use server["']/.test(readFileSync(f, "utf8")))
+    .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/^export (?:const|async function) (\w+)/gm)].map((m) => `${f}#${m[1]}`));
+}
+
+test("the tables cover every server action, and the build has no action they do not know", () => {
+  const declared = declaredActions();
+  expect(declared.length).toBeGreaterThan(0);
+  const covered = new Set([...refusals.map(([, , file, name]) => `${file}#${name}`), ...Object.keys(open)]);
+  expect([...covered].sort()).toEqual([...new Set(declared)].sort());
+  const built = Object.values(manifest().node)
+    .filter((v) => v.filename.startsWith("server/actions/"))
+    .map((v) => `${v.filename}#${v.exportedName}`);
+  expect(built.length).toBeGreaterThan(0);
+  for (const action of built) expect(declared).toContain(action);
+});
+
+test("the open preference actions refuse values outside their lists", async ({ baseURL }) => {
+  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setLocale", ["xx"])).toContain('"ok":false');
+  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["neon"])).toContain('"ok":false');
+  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["dark"])).toContain('"ok":true');
+});
 
 for (const [what, who, file, name, args, code] of refusals) {
   test(`${what} is refused (${code}) and changes nothing`, async ({ baseURL }) => {
     const before = await (await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`)).json();
+    const tasksBefore = await (await contexts.admin.get(`/api/v1/workspaces/${ids.ws}/tasks`)).json();
+    const workspaceBefore = await (await contexts.admin.get(`/api/workspaces/${ids.ws}`)).json();
     const answer = await callAction(contexts[who], baseURL!, file, name, args());
     expect(answer).toContain(`"code":"${code}"`);
     expect(answer).not.toContain('"ok":true');
     const after = await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`);
     expect(after.status()).toBe(200);
     expect(await after.json()).toEqual(before);
-    expect((await contexts.admin.get(`/api/workspaces/${ids.ws}`)).status()).toBe(200);
+    const workspaceAfter = await contexts.admin.get(`/api/workspaces/${ids.ws}`);
+    expect(workspaceAfter.status()).toBe(200);
+    expect((await workspaceAfter.json()).name).toBe(workspaceBefore.name);
+    expect(await (await contexts.admin.get(`/api/v1/workspaces/${ids.ws}/tasks`)).json()).toEqual(tasksBefore);
   });
 }
 
