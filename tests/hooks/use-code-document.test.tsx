@@ -37,9 +37,12 @@ function store(source: string, lastModified = "2026-11-01T00:00:00Z") {
       if (input.expectedLastModified !== current.lastModified) {
         const conflict = {
           ok: false as const,
-          code: "CONFLICT",
-          message: "changed since",
-          current: { code: encodeUtf8Base64(current.source), lastModified: current.lastModified },
+          error: {
+            status: 409,
+            code: "CONFLICT" as const,
+            message: "changed since",
+            details: { current: { code: encodeUtf8Base64(current.source), lastModified: current.lastModified } },
+          },
         };
         return conflict;
       }
