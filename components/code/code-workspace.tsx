@@ -25,6 +25,8 @@ type CodeWorkspaceProps = {
   code: string;
   lastModified: string;
   canEdit: boolean;
+  /** The source quotes a console secret and arrives blanked: shown read-only, never saved over. */
+  redacted?: boolean;
   saveCode: SaveCodeAction;
 };
 
@@ -35,7 +37,16 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   const stored = useMemo(() => decodeVersion({ code: props.code, lastModified: props.lastModified }), [props.code, props.lastModified]);
   if (!stored) return <ErrorPanel title={t("undecodable.title")} message={t("undecodable.message")} />;
   if (!isClient) return <Skeleton className="h-[60vh]" />;
-  return <CodeDocument {...props} stored={stored} />;
+  if (!props.redacted) return <CodeDocument {...props} stored={stored} />;
+  return (
+    <div className="space-y-3">
+      <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        <strong className="block">{t("redacted.title")}</strong>
+        {t("redacted.message")}
+      </p>
+      <CodeDocument {...props} canEdit={false} stored={stored} />
+    </div>
+  );
 }
 
 function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {

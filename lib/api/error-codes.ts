@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "UPSTREAM_CONTRACT_ERROR",
   "NETWORK_ERROR",
   "INVALID_RESPONSE",
+  /** A field was shown redacted (it quotes a console secret) and cannot be saved over. */
+  "REDACTED_FIELD",
   // Named by the spec's observability answers, which the UI tells apart
   "LOKI_ERROR",
   "LOKI_CONNECTION_ERROR",

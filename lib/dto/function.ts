@@ -21,6 +21,8 @@ export type FunctionDto = {
   environmentVariables: Record<string, string>;
   /** Base64 of the UTF-8 source, as the backend keeps it. */
   code: string;
+  /** The source quotes one of the console's secrets and `code` has it blanked: show it read-only, never save it. */
+  codeRedacted?: true;
   invocationUrl: string | null;
   status: FunctionStatus;
   lastModified: string;

@@ -51,8 +51,12 @@ export function scrubLogValue(value: unknown, secrets: readonly string[], depth 
   if (depth > 16) return REDACTED;
   if (typeof value === "string") return redactString(value, secrets);
   if (value instanceof Error) {
-    const extra = value as Error & { code?: unknown; status?: unknown };
-    return scrubLogValue({ type: value.name, message: value.message, stack: value.stack, code: extra.code, status: extra.status }, secrets, depth + 1);
+    // A copy of the same class (pino names its type), with message, stack and own fields scrubbed.
+    const copy = Object.create(Object.getPrototypeOf(value) as object) as Error;
+    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = isSensitiveKey(k) ? REDACTED : scrubLogValue(v, secrets, depth + 1);
+    Object.defineProperty(copy, "message", { value: redactString(value.message, secrets), enumerable: false, writable: true });
+    Object.defineProperty(copy, "stack", { value: value.stack === undefined ? undefined : redactString(value.stack, secrets), enumerable: false, writable: true });
+    return copy;
   }
   if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, secrets, depth + 1));
   if (value !== null && typeof value === "object") {

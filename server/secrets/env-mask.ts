@@ -2,7 +2,7 @@ import "server-only";
 import { ENV_MASK } from "@/lib/dto/function";
 import { RequestValidationError } from "@/server/http/validation";
 import { env } from "@/server/env";
-import { carriesConsoleSecret } from "./browser-safe";
+import { carriesConsoleSecret, redactForBrowser } from "./browser-safe";
 
 export { ENV_MASK };
 
@@ -79,7 +79,9 @@ export function unmaskEnvironment(
   const problems: { field: string; message: string }[] = [];
   for (const [name, value] of Object.entries(incoming)) {
     const kept = Object.hasOwn(stored, name) ? stored[name]! : undefined;
-    if (!value.includes(ENV_MASK)) out[name] = value;
+    // A revealed value quoting a console secret was shown blanked: sending it back keeps the real one.
+    if (kept !== undefined && value !== kept && value === redactForBrowser(kept)) out[name] = kept;
+    else if (!value.includes(ENV_MASK)) out[name] = value;
     else if (kept !== undefined && value === maskValue(name, kept, isSecret)) out[name] = kept;
     else if (kept !== undefined && value === ENV_MASK) out[name] = kept;
     else problems.push({ field: `environmentVariables.${name}`, message: "has no saved value to keep: enter the value" });

@@ -17,7 +17,9 @@ const SPLIT = String.raw`(?:\s|\\[nrt]|["'\x60]\s*\+\s*["'\x60])*`;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function base64Forms(bytes: Buffer): string[] {
-  const out: string[] = [];
+  // The whole encoding first (padding included), so a match takes its last characters too.
+  const whole = bytes.toString("base64");
+  const out: string[] = [whole, whole.replace(/=+$/, ""), whole.replace(/\+/g, "-").replace(/\//g, "_")];
   for (let offset = 0; offset < 3; offset++) {
     const b64 = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
     // Characters that also carry bits of the neighbouring bytes are left out at both ends.

@@ -29,6 +29,11 @@ export type UpstreamRequest = {
   /** The incoming request's id, to follow one request across console and backend logs. */
   requestId?: string;
   signal?: AbortSignal;
+  /**
+   * upstream() only: the answer may be text as well as JSON (the Builder's scaffold YAML). A body whose
+   * content type is not JSON is then validated by the schema as the string it is.
+   */
+  acceptText?: boolean;
 };
 
 export type PassthroughResponse = {
@@ -44,7 +49,7 @@ export type PassthroughResponse = {
 export async function upstream<S extends z.ZodType>(req: UpstreamRequest & { schema: S }): Promise<z.output<S>>;
 export async function upstream(req: UpstreamRequest & { schema: null }): Promise<void>;
 export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null }): Promise<unknown> {
-  const call = prepare(req, "application/json");
+  const call = prepare(req, req.acceptText ? "application/json, text/*;q=0.9" : "application/json");
   const outcome = await exchange(call, async (res) =>
     res.ok ? { ok: true as const, ...(await readUpstreamText(res)) } : { ok: false as const, error: await apiErrorFromResponse(res, call.requestId) },
   );
@@ -62,7 +67,9 @@ export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null
   if (jsonTooDeep(value.text)) throw contractError(call, res.status, "body nests deeper than the console accepts");
 
   let data: unknown = undefined;
-  if (value.text.trim() !== "") {
+  if (req.acceptText && !/json/i.test(res.headers.get("content-type") ?? "")) {
+    data = value.text;
+  } else if (value.text.trim() !== "") {
     try {
       data = JSON.parse(value.text);
     } catch {

@@ -18,7 +18,8 @@ export default async function CodePage({ params }: { params: Promise<Params> }) 
       functionId={functionId}
       code={fn.code}
       lastModified={fn.lastModified}
-      canEdit={canEdit}
+      canEdit={canEdit && !fn.codeRedacted}
+      redacted={fn.codeRedacted === true}
       saveCode={saveFunctionCode}
     />
   );
