@@ -50,26 +50,29 @@ export async function measureLogsFilter(baseUrl: string, cookie: string, logsPat
     await page.goto(`${baseUrl}${logsPath}?limit=1000`);
     const status = page.getByRole("combobox").first();
     const counter = page.locator("p[aria-live=polite]").filter({ hasText: /\d/ }).first();
-    await counter.waitFor();
+    await counter.waitFor({ timeout: 120_000 });
     const timings: number[] = [];
     let shownAfter = 0;
     let counterAll = "";
     for (let i = 0; i < runs; i++) {
       const choice = i % 2 === 0 ? "error" : "all";
-      // A string, not a function: tsx would wrap inner functions in a helper the page does not have.
-      const ms = (await status.evaluate(`(select) => new Promise((resolve) => {
-        const counterText = () => document.querySelector("p[aria-live=polite]")?.textContent ?? "";
-        const before = counterText();
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (counterText() === before) return;
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        select.value = ${JSON.stringify(choice)};
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-      })`)) as number;
+      // No named inner functions: tsx would wrap them in a helper (__name) the page does not have.
+      const ms = await status.evaluate(
+        (select, choice) =>
+          new Promise<number>((resolve) => {
+            const before = document.querySelector("p[aria-live=polite]")?.textContent ?? "";
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if ((document.querySelector("p[aria-live=polite]")?.textContent ?? "") === before) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+            (select as HTMLSelectElement).value = choice;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          }),
+        choice,
+      );
       if (i > 0) timings.push(ms); // the first change also loads code paths for the first time
       if (choice === "error") shownAfter = await page.getByTestId("execution-row").count();
       if (choice === "all") counterAll = (await counter.textContent()) ?? "";

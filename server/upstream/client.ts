@@ -137,7 +137,6 @@ function prepare(req: UpstreamRequest, accept: string): Call {
 function deadline(ms: number): { signal: AbortSignal; disarm: () => void } {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), ms);
-  timer.unref();
   return { signal: controller.signal, disarm: () => clearTimeout(timer) };
 }
 
