@@ -53,12 +53,18 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   {
+    // The production entry point runs as plain CommonJS beside Next's standalone server.js.
+    files: ["deploy/**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Client components must never import server code, whatever folder they sit in.
     files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["server-only", "@/server/*", "@/local/*"], message: "Browser code cannot import server/ or local/." }] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link." }], patterns: [{ group: ["server-only", "@/server/*", "@/local/*"], message: "Browser code cannot import server/ or local/." }] }] },
   },
   {
     files: ["app/**/*.{ts,tsx}", "proxy.ts", "server/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/local/*", "**/local/*"], message: "The console talks to the embedded platform over HTTP only." }] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link." }], patterns: [{ group: ["@/local/*", "**/local/*"], message: "The console talks to the embedded platform over HTTP only." }] }] },
   },
 );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/format/relative-time";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ColumnDef, RowData } from "@tanstack/react-table";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { RelativeTime } from "@/components/format/relative-time";

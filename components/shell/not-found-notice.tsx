@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 /** "Page not found" with a way home: inside the console shell, and on the bare root page outside it. */

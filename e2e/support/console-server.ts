@@ -5,7 +5,7 @@ import { freePort } from "../../tests/support/free-port";
 
 export type ConsoleServer = { url: string; output: () => string; close: () => Promise<void> };
 
-export const STANDALONE_SERVER = ".next/standalone/server.js";
+export const STANDALONE_SERVER = ".next/standalone/console-server.cjs";
 
 /**
  * A second instance of the built console, pointed at a backend of the test's choosing (the fault

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import nextEnv from "@next/env";
 import { DEMO_PASSWORD, DEMO_USERS, EMBEDDED_CLIENT } from "../idp/defaults";
 import { embeddedIdpRefusal } from "../idp/guard";
+import { consoleNodeArgs } from "./console-node-args";
 import { localAuthSecret } from "./secret";
 import { killAllNow, startService, stopAll, waitForHttp, type Service } from "./services";
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   consoleEnv.NEXTAUTH_SECRET ??= localAuthSecret(join(dataDir, "nextauth-secret"));
 
   const next = production
-    ? startService("console", process.execPath, [".next/standalone/server.js"], {
+    ? startService("console", process.execPath, [...consoleNodeArgs(), ".next/standalone/console-server.cjs"], {
         ...consoleEnv,
         NODE_ENV: "production",
         HOSTNAME: host,

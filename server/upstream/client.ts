@@ -109,6 +109,8 @@ type Call = {
   init: RequestInit;
   requestId: string;
   timeout: AbortSignal;
+  /** Stops the timeout's timer once the exchange is over. */
+  disarm: () => void;
   caller: AbortSignal | undefined;
 };
 
@@ -129,7 +131,7 @@ function prepare(req: UpstreamRequest, accept: string): Call {
   });
   if (dropped.length > 0) logger.debug({ requestId, dropped }, "upstream: dropped headers outside the allowlist");
 
-  const timeout = AbortSignal.timeout(req.timeoutMs ?? BACKEND_TIMEOUT_MS);
+  const { signal: timeout, disarm } = deadline(req.timeoutMs ?? BACKEND_TIMEOUT_MS);
   const init: RequestInit & { duplex?: "half" } = {
     method: req.method,
     headers,
@@ -142,7 +144,18 @@ function prepare(req: UpstreamRequest, accept: string): Call {
     // Node's fetch needs this to stream a request body (multipart uploads).
     ...(req.body !== undefined && !hasJson ? { duplex: "half" as const } : {}),
   };
-  return { method: req.method, path: req.path, url: url.toString(), init, requestId, timeout, caller: req.signal };
+  return { method: req.method, path: req.path, url: url.toString(), init, requestId, timeout, disarm, caller: req.signal };
+}
+
+/**
+ * Like AbortSignal.timeout(), but the timer is cleared as soon as the exchange ends. A timer that is
+ * left to run keeps the async context it was created in (Next's request store, and with it the whole
+ * request and response) alive for the full timeout: under load that is thousands of finished requests.
+ */
+function deadline(ms: number): { signal: AbortSignal; disarm: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), ms);
+  return { signal: controller.signal, disarm: () => clearTimeout(timer) };
 }
 
 /**
@@ -151,6 +164,14 @@ function prepare(req: UpstreamRequest, accept: string): Call {
  * Nothing else is retried: a timeout would only double the wait, and a POST may have taken effect.
  */
 async function exchange<T>(call: Call, read: (res: Response) => Promise<T>): Promise<{ res: Response; value: T }> {
+  try {
+    return await attempts(call, read);
+  } finally {
+    call.disarm();
+  }
+}
+
+async function attempts<T>(call: Call, read: (res: Response) => Promise<T>): Promise<{ res: Response; value: T }> {
   for (let attempt = 1; ; attempt++) {
     const started = performance.now();
     const base = { method: call.method, path: call.path, requestId: call.requestId, attempt };

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { type ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";

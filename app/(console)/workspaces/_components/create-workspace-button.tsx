@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { WorkspaceForm } from "@/components/workspaces/workspace-form";
+import { WorkspaceFormLazy } from "@/components/workspaces/workspace-form-lazy";
 import { createWorkspace } from "@/server/actions/workspaces";
 
 /** Admins only (the page renders it for them; the action checks again). Opens the new workspace on success. */
@@ -19,7 +19,7 @@ export function CreateWorkspaceButton() {
         {t("open")}
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={t("title")} description={t("description")}>
-        <WorkspaceForm
+        <WorkspaceFormLazy
           mode="create"
           action={createWorkspace}
           submitLabel={t("submit")}

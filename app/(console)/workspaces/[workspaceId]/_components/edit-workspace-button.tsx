@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { WorkspaceForm } from "@/components/workspaces/workspace-form";
+import { WorkspaceFormLazy } from "@/components/workspaces/workspace-form-lazy";
 import type { WorkspaceCreate } from "@/lib/contract";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { updateWorkspace } from "@/server/actions/workspaces";
@@ -17,7 +17,7 @@ export function EditWorkspaceButton({ workspace }: { workspace: Pick<WorkspaceDt
     <>
       <Button onClick={() => setOpen(true)}>{t("open")}</Button>
       <Dialog open={open} onOpenChange={setOpen} title={t("title")}>
-        <WorkspaceForm
+        <WorkspaceFormLazy
           mode="edit"
           initial={workspace}
           action={(input: WorkspaceCreate) => updateWorkspace({ workspaceId: workspace.id, ...input })}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { workspaceBuildsHref } from "@/components/builds/task-links";
 import { CurrentDeployment } from "@/components/deploy/current-deployment";
