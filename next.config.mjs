@@ -7,8 +7,8 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
-  // pino uses worker threads and dynamic requires that bundling breaks.
-  serverExternalPackages: ["pino"],
+  // pino uses worker threads and dynamic requires that bundling breaks; ioredis is plain Node.
+  serverExternalPackages: ["pino", "ioredis"],
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },

@@ -1,6 +1,7 @@
 import "server-only";
 import { getToken, type JWT } from "next-auth/jwt";
 import { sessionCookieConfig } from "./config";
+import { sessionStillValid } from "./revocation";
 
 /** Anything with getAll(): NextRequest.cookies in the proxy, `await cookies()` in server code. */
 export interface CookieSource {
@@ -17,5 +18,7 @@ export async function readSessionToken(cookies: CookieSource, nowSeconds = Date.
   const { secret, secure, cookieName } = sessionCookieConfig();
   const token = await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie: secure, cookieName });
   if (!token || typeof token.sessionExpiresAt !== "number" || token.sessionExpiresAt <= nowSeconds) return null;
+  // Signed out (here or on another replica): the cookie may be intact, the session is not.
+  if (!(await sessionStillValid(token.sid))) return null;
   return token;
 }
