@@ -83,3 +83,36 @@ describe("sign-in and sign-out callback URLs", () => {
     expect(refuseBadCallback(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }), BASE)).toBeNull();
   });
 });
+
+describe("methods Next cannot serve, on a real Node server", () => {
+  it("TRACE, CONNECT-like and made-up methods answer 405 in the envelope before any handler runs", async () => {
+    const { createServer, request } = await import("node:http");
+    const { installMethodGuard } = await import("@/server/http/method-guard");
+    installMethodGuard();
+    let handled = 0;
+    const server = createServer((_req, res) => {
+      handled++;
+      res.end("ok");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const send = (method: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, method, path: "/api/workspaces" }, (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    for (const method of ["TRACE", "PROPFIND"]) {
+      const res = await send(method);
+      expect(res.status).toBe(405);
+      expect(JSON.parse(res.body).error.code).toBe("METHOD_NOT_ALLOWED");
+    }
+    expect((await send("GET")).status).toBe(200);
+    expect(handled).toBe(1);
+    await new Promise((resolve) => server.close(resolve));
+  });
+});
