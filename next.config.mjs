@@ -7,8 +7,8 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
-  // pino uses worker threads and dynamic requires that bundling breaks.
-  serverExternalPackages: ["pino"],
+  // pino uses worker threads and dynamic requires that bundling breaks; ioredis is plain Node.
+  serverExternalPackages: ["pino", "ioredis"],
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },
@@ -25,8 +25,13 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
         ],
+      },
+      {
+        // JSON answers render nothing; pages get a nonce-based policy from proxy.ts instead.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];
   },

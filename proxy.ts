@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readSessionToken } from "@/server/auth/token";
 import { requestIdFrom } from "@/server/context/request-id";
+import { newNonce, pageSecurityHeaders } from "@/server/http/security-headers";
 
 /**
  * An optimistic pre-filter: requests without a valid session cookie are sent to sign-in (pages) or
@@ -9,9 +10,11 @@ import { requestIdFrom } from "@/server/context/request-id";
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
+  const malformed = malformedRequest(request);
+  if (malformed) return malformed;
   if (isPublicPage(pathname) || isServerAction(request) || (await readSessionToken(request.cookies))) return passOn(request);
 
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  if (isApi(pathname)) {
     return NextResponse.json(
       { error: { code: "UNAUTHENTICATED", message: "Sign in to continue." } },
       { status: 401, headers: { "cache-control": "no-store" } },
@@ -33,7 +36,41 @@ function passOn(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestIdFrom(request.headers.get("x-request-id")));
   headers.set("x-eunha-path", callbackPath(request));
-  return NextResponse.next({ request: { headers } });
+  if (isApi(request.nextUrl.pathname)) return NextResponse.next({ request: { headers } });
+  // Pages: Next reads the nonce from the request's CSP header and puts it on every script it renders.
+  const security = pageSecurityHeaders(newNonce());
+  headers.set("content-security-policy", security["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers } });
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
+}
+
+function isApi(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * Requests no handler can make sense of answer 4xx here, before Next turns them into plain-text 500s:
+ * methods nobody serves (TRACE, CONNECT, made-up ones) and paths with broken percent-escapes.
+ */
+function malformedRequest(request: NextRequest): NextResponse | null {
+  const api = isApi(request.nextUrl.pathname);
+  if (!METHODS.has(request.method)) {
+    return refusal(api, 405, "METHOD_NOT_ALLOWED", `${request.method} is not supported.`, { allow: [...METHODS].join(", ") });
+  }
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return refusal(api, 400, "VALIDATION_ERROR", "The request path has an invalid percent-escape.");
+  }
+  return null;
+}
+
+function refusal(api: boolean, status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  const init = { status, headers: { "cache-control": "no-store", ...headers } };
+  return api ? NextResponse.json({ error: { code, message, details: {} } }, init) : new NextResponse(message, { ...init, headers: { ...init.headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
 /**
@@ -43,8 +80,7 @@ function passOn(request: NextRequest): NextResponse {
  */
 function isServerAction(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  const api = pathname === "/api" || pathname.startsWith("/api/");
-  return !api && request.method === "POST" && request.headers.has("next-action");
+  return !isApi(pathname) && request.method === "POST" && request.headers.has("next-action");
 }
 
 /** Pages reachable without a session (the sign-in flow itself). */

@@ -56,6 +56,28 @@ test.describe("signed in", () => {
     await expect(page.getByLabel("Password")).toBeVisible();
   });
 
+  test("after sign-out the old session cookie opens nothing, anywhere", async ({ page, browser }) => {
+    await signInThroughIdp(page, "developer", "/workspaces");
+    const stolen = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+    expect(stolen).not.toHaveLength(0);
+    await page.getByRole("button", { name: /Account menu for/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+
+    // Someone who copied the cookie before sign-out replays it from another browser.
+    const other = await browser.newContext();
+    await other.addCookies(stolen);
+    const api = await other.request.get("/api/workspaces");
+    expect(api.status()).toBe(401);
+    expect((await api.json()).error.code).toBe("UNAUTHENTICATED");
+    const session = await other.request.get("/api/auth/session");
+    expect(await session.json()).toEqual({});
+    const otherPage = await other.newPage();
+    await otherPage.goto("/workspaces");
+    await expect(otherPage).toHaveURL(/\/signin/);
+    await other.close();
+  });
+
   /** The Demo workspace's first function, for pages that poll or act. */
   async function demoFunctionPath(page: Page): Promise<string> {
     const workspaces = (await (await page.request.get("/api/workspaces")).json()) as Array<{ id: string; name: string }>;

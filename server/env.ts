@@ -50,6 +50,8 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: positiveInt(50),
   /** The most of one backend JSON answer the console reads; past it the call fails with 502 UPSTREAM_TOO_LARGE. */
   UPSTREAM_MAX_MB: positiveInt(32),
+  /** redis://… shared by the console's replicas for the sign-out revocation list; unset: kept in memory (one replica). */
+  REDIS_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
 });

@@ -4,6 +4,8 @@ import type { JWT } from "next-auth/jwt";
 import { groupsFromClaims } from "./claims";
 import type { AuthConfig } from "./config";
 import { isRole, roleFromGroups, type Role } from "./policy";
+import { safeRedirectUrl } from "./redirects";
+import { sessionStillValid } from "./revocation";
 import { ensureFreshTokens } from "./token-refresh";
 
 export type CallbackConfig = Pick<
@@ -25,8 +27,11 @@ export function rolesFromProfile(profile: Profile | Record<string, unknown>, cfg
  * next-auth callbacks. Roles are decided once, at sign-in: a change of groups at the IdP takes effect
  * at the next sign-in (sessions last at most `sessionMaxAgeSeconds`).
  */
-export function createAuthCallbacks(cfg: CallbackConfig): Pick<CallbacksOptions, "signIn" | "jwt" | "session"> {
+export function createAuthCallbacks(cfg: CallbackConfig): Pick<CallbacksOptions, "signIn" | "jwt" | "session" | "redirect"> {
   return {
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async signIn({ profile }) {
       if (!profile) return false;
       // No mapped group: no session at all, and a page that says why.
@@ -49,6 +54,7 @@ export function tokenAtSignIn(token: JWT, account: Account, profile: Profile, cf
     name: token.name ?? null,
     email: token.email ?? null,
     roles: rolesFromProfile(profile, cfg),
+    sid: crypto.randomUUID(),
     sessionExpiresAt: Math.floor(nowSeconds + cfg.sessionMaxAgeSeconds),
   };
   if (cfg.backendAuth === "forward") {
@@ -64,6 +70,7 @@ export function tokenAtSignIn(token: JWT, account: Account, profile: Profile, cf
 export async function continueSession(token: JWT, cfg: CallbackConfig, nowSeconds = Date.now() / 1000): Promise<JWT> {
   // Throwing makes next-auth clear the cookie: the user is signed out.
   if (!token.sessionExpiresAt || token.sessionExpiresAt <= nowSeconds) throw new SessionEndedError("The session has expired.");
+  if (!(await sessionStillValid(token.sid))) throw new SessionEndedError("The session was signed out.");
   if (cfg.backendAuth !== "forward") return token;
   if (!token.accessToken) throw new SessionEndedError("The session holds no access token to forward.");
   const fresh = await ensureFreshTokens(

@@ -15,6 +15,8 @@ declare module "next-auth/jwt" {
   /** The encrypted session cookie's payload. Only roles, never the group list, to stay under 4 KB. */
   interface JWT {
     roles?: Role[];
+    /** This session's id, set at sign-in: what sign-out revokes (server/auth/revocation.ts). */
+    sid?: string;
     /** Epoch seconds: absolute end of the session, however often the cookie is re-issued. */
     sessionExpiresAt?: number;
     /** BACKEND_AUTH=forward only: the user's upstream tokens, kept server-side in this encrypted cookie. */

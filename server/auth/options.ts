@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import { createAuthCallbacks } from "./callbacks";
 import { authConfig, type AuthConfig } from "./config";
 import { oidcProvider } from "./provider";
+import { revokeSession } from "./revocation";
 
 /** next-auth options from an explicit config (tests build their own; the app uses getAuthOptions()). */
 export function buildAuthOptions(cfg: AuthConfig): AuthOptions {
@@ -15,6 +16,12 @@ export function buildAuthOptions(cfg: AuthConfig): AuthOptions {
     useSecureCookies: cfg.secure,
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: createAuthCallbacks(cfg),
+    events: {
+      // The cookie is deleted in this browser; the revocation list ends it everywhere else too.
+      async signOut({ token }) {
+        await revokeSession(token?.sid, token?.sessionExpiresAt);
+      },
+    },
     logger: {
       // next-auth's debug logs hold tokens and profiles: log error messages and warning codes only.
       error(code, metadata) {

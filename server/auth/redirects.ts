@@ -11,6 +11,19 @@ export function safeCallbackPath(value: string | string[] | undefined): string {
   return candidate;
 }
 
+/**
+ * next-auth's redirect callback: where sign-in and sign-out may send the browser (the callbackUrl
+ * parameter, or the next-auth.callback-url cookie, both attacker-controlled). A same-site path or an
+ * absolute URL on the console's own origin; anything else, malformed or not (`\\evil.com`, control
+ * characters, other hosts), becomes the console's home instead of an open redirect or a 500.
+ */
+export function safeRedirectUrl(url: string, baseUrl: string): string {
+  if (typeof url !== "string" || url.includes("\\") || /\p{Cc}/u.test(url)) return baseUrl;
+  if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+  if (!URL.canParse(url) || !URL.canParse(baseUrl)) return baseUrl;
+  return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+}
+
 /** next-auth's error codes we explain; others show a generic message. */
 export const SIGN_IN_ERRORS = ["AccessDenied", "OAuthSignin", "OAuthCallback", "Callback", "Configuration", "SessionRequired"] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number] | "Default";

@@ -2,6 +2,7 @@ import "server-only";
 import { decode, getToken, type JWT } from "next-auth/jwt";
 import { sessionCookieConfig } from "./config";
 import { Lru } from "./lru";
+import { sessionStillValid } from "./revocation";
 
 /** Anything with getAll(): NextRequest.cookies in the proxy, `await cookies()` in server code. */
 export interface CookieSource {
@@ -49,5 +50,7 @@ export async function readSessionToken(cookies: CookieSource, nowSeconds = Date.
   const token = await decryptOnce(value, secret);
   if (!token || (typeof token.exp === "number" && token.exp <= nowSeconds)) return null;
   if (typeof token.sessionExpiresAt !== "number" || token.sessionExpiresAt <= nowSeconds) return null;
+  // Signed out (here or on another replica): the cookie may be intact, the session is not.
+  if (!(await sessionStillValid(token.sid))) return null;
   return token;
 }

@@ -9,7 +9,7 @@ const ORIGIN = "http://127.0.0.1:3000";
 
 async function sessionCookie(sessionExpiresAt = Math.floor(Date.now() / 1000) + 3600): Promise<string> {
   const { cookieName, secret } = sessionCookieConfig();
-  const value = await encode({ token: { sub: "u1", email: "a@b", roles: ["viewer"], sessionExpiresAt }, secret });
+  const value = await encode({ token: { sub: "u1", sid: crypto.randomUUID(), email: "a@b", roles: ["viewer"], sessionExpiresAt }, secret });
   return `${cookieName}=${value}`;
 }
 

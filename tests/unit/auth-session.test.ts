@@ -61,7 +61,8 @@ describe("signIn callback", () => {
 describe("jwt callback", () => {
   it("keeps only identity, the role and the session end (no groups, no tokens in service mode)", async () => {
     const token = await signInToken(profileWith(["eunha-managers", "eunha-admins", ...manyGroups(5)]));
-    expect(Object.keys(token).sort()).toEqual(["email", "name", "roles", "sessionExpiresAt", "sub"]);
+    expect(Object.keys(token).sort()).toEqual(["email", "name", "roles", "sessionExpiresAt", "sid", "sub"]);
+    expect(token.sid).toMatch(/^[0-9a-f-]{36}$/);
     expect(token.roles).toEqual(["admin"]);
   });
 

@@ -23,7 +23,8 @@ describe("upstreamIdentityHeaders (BACKEND_AUTH=service)", () => {
     const { sessionCookieConfig } = await import("@/server/auth/config");
     const { cookieName, secret } = sessionCookieConfig();
     headersFor = upstreamIdentityHeaders;
-    signIn = async (token) => void cookieJar.values.set(cookieName, await encode({ token, secret }));
+    // Every session next-auth issues carries an id (what sign-out revokes).
+    signIn = async (token) => void cookieJar.values.set(cookieName, await encode({ token: { sid: crypto.randomUUID(), ...token }, secret }));
   });
 
   const later = () => Math.floor(Date.now() / 1000) + 3600;
