@@ -218,6 +218,6 @@ describe("scaffold", () => {
   ])("accepts %s", async (_n, behavior) => {
     server.setRoute("POST", "/api/v1/scaffold", behavior);
     const { scaffoldSpinApp } = await import("@/server/dal/deploy");
-    expect(await scaffoldSpinApp({ image_ref: "r/x:v1", replicas: 1, enable_autoscaling: false })).toEqual({ yaml: "kind: SpinApp\n" });
+    expect(await scaffoldSpinApp({ image_ref: "r/x:v1", replicas: 1 })).toEqual({ yaml: "kind: SpinApp\n" });
   });
 });
