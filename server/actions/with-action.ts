@@ -1,12 +1,25 @@
 import "server-only";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/api/action-result";
+import type { ApiError } from "@/lib/api/api-error";
+import { fieldErrorsFromDetails } from "@/lib/forms/field-errors";
 import { audit } from "@/server/audit";
 import type { Action } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
 import { currentRequestId } from "@/server/dal/request-id";
 import { toSafeApiError } from "@/server/http/errors";
 import { isRequestValidationError, parseInput } from "@/server/http/validation";
+
+/**
+ * Field errors for the form: the console's own validation, or the backend's 400/422 naming a field
+ * (`details.field`), so a backend refusal lands next to its field rather than at the bottom.
+ */
+function fieldErrorsOf(err: unknown, safe: ApiError): { fieldErrors?: Record<string, string[]> } {
+  if (isRequestValidationError(err)) return { fieldErrors: err.fieldErrors() };
+  if (safe.status !== 400 && safe.status !== 422) return {};
+  const fieldErrors = fieldErrorsFromDetails(safe.details, safe.message);
+  return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {};
+}
 
 export type ActionContext = { user: SessionUser; requestId: string };
 
@@ -42,7 +55,7 @@ export function withAction<S extends z.ZodType, R>(
         code: safe.code,
         message: safe.message,
         requestId: safe.requestId,
-        ...(isRequestValidationError(err) ? { fieldErrors: err.fieldErrors() } : {}),
+        ...fieldErrorsOf(err, safe),
       };
     }
   };
