@@ -32,8 +32,11 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testIgnore: /.*\.setup\.ts/, dependencies: ["setup"] },
+    // Setup signs the users in (and, with E2E_RUN_ID, makes the run's workspace); cleanup deletes that
+    // workspace after every journey, failed ones included.
+    { name: "setup", testMatch: /.*\.setup\.ts/, teardown: "cleanup" },
+    { name: "cleanup", testMatch: /.*\.teardown\.ts/ },
+    { name: "chromium", testIgnore: /.*\.(setup|teardown)\.ts/, dependencies: ["setup"] },
   ],
   webServer: external
     ? undefined
