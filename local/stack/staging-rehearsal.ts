@@ -42,6 +42,7 @@ function runJourneys(): Promise<number> {
     ...process.env,
     E2E_BASE_URL: consoleUrl,
     E2E_RUN_ID: runId,
+    E2E_REPORT_FILE: ".reports/playwright-staging.json",
     E2E_PASSWORD: process.env.E2E_PASSWORD ?? DEMO_PASSWORD,
     NEXT_TELEMETRY_DISABLED: "1",
   };
