@@ -22,7 +22,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // One retry on CI's shared 2-core machine; a test that needed it is reported as flaky, not hidden.
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  // The staging rehearsal reports to its own file, so CI's totals count both runs.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT_FILE ?? ".reports/playwright.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
     locale: "en-US",
@@ -32,8 +33,11 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testIgnore: /.*\.setup\.ts/, dependencies: ["setup"] },
+    // Setup signs the users in (and, with E2E_RUN_ID, makes the run's workspace); cleanup deletes that
+    // workspace after every journey, failed ones included.
+    { name: "setup", testMatch: /.*\.setup\.ts/, teardown: "cleanup" },
+    { name: "cleanup", testMatch: /.*\.teardown\.ts/ },
+    { name: "chromium", testIgnore: /.*\.(setup|teardown)\.ts/, dependencies: ["setup"] },
   ],
   webServer: external
     ? undefined

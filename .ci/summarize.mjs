@@ -16,10 +16,12 @@ if (vitest) {
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 }
 const playwright = read(".reports/playwright.json");
-if (playwright?.stats) {
-  passed += (playwright.stats.expected ?? 0) + (playwright.stats.flaky ?? 0);
-  failed += playwright.stats.unexpected ?? 0;
-  skipped += playwright.stats.skipped ?? 0;
+// The staging rehearsal (npm run test:staging-rehearsal) runs journeys of its own.
+for (const run of [playwright, read(".reports/playwright-staging.json")]) {
+  if (!run?.stats) continue;
+  passed += (run.stats.expected ?? 0) + (run.stats.flaky ?? 0);
+  failed += run.stats.unexpected ?? 0;
+  skipped += run.stats.skipped ?? 0;
 }
 if (exitStatus !== 0 && failed === 0) failed = 1;
 

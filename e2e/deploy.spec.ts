@@ -63,7 +63,9 @@ test.describe("as a developer", () => {
     const yaml = page.getByTestId("yaml-preview");
     await expect(yaml).toContainText("kind: SpinApp");
     await expect(yaml).toContainText(`image: ${image}`);
-    await expect(yaml).toContainText("cpu: 500m");
+    // The preview is what the Builder scaffolds from the spec's body: resources apply at deploy time, and the form says so.
+    await expect(yaml).not.toContainText("cpu: 500m");
+    await expect(page.getByTestId("deploy-time-note")).toContainText("apply when you deploy");
     await yaml.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath("yaml-preview.png"), fullPage: true });
 

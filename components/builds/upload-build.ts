@@ -1,3 +1,4 @@
+import { fieldErrorsFromDetails } from "@/lib/forms/field-errors";
 import { ApiError, parseErrorBody } from "@/lib/api/api-error";
 import type { BuildStartedDto } from "@/lib/dto/pipeline";
 
@@ -37,14 +38,5 @@ export function uploadBuild(target: UploadTarget, form: FormData, onProgress: (f
 
 /** `details.fields` of a VALIDATION_ERROR envelope as `{ field: [messages] }`, for inline display. */
 export function fieldErrorsOf(error: ApiError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const fields = error.details?.fields;
-  if (Array.isArray(fields)) {
-    for (const f of fields as Array<{ field?: unknown; message?: unknown }>) {
-      if (typeof f.field === "string" && typeof f.message === "string") (out[f.field || "_form"] ??= []).push(f.message);
-    }
-  } else if (typeof error.details?.field === "string") {
-    out[error.details.field] = [error.message];
-  }
-  return out;
+  return fieldErrorsFromDetails(error.details, error.message);
 }

@@ -15,7 +15,7 @@ type Props = {
 /** Where and how the SpinApp runs: names, scaling, resources, scheduling. */
 export function DeployFields({ values, set, errors, disabled }: Props) {
   const t = useTranslations("deploy.form");
-  const text = (key: "appName" | "namespace" | "replicas" | "maxReplicas" | "cpuLimit" | "memoryLimit" | "cpuRequest" | "memoryRequest" | "serviceAccount") => ({
+  const text = (key: "appName" | "namespace" | "replicas" | "cpuLimit" | "memoryLimit" | "cpuRequest" | "memoryRequest" | "serviceAccount") => ({
     value: values[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
     errors: errors[key],
@@ -30,17 +30,16 @@ export function DeployFields({ values, set, errors, disabled }: Props) {
         <TextInput label={t("namespace")} hint={t("namespaceHint")} {...text("namespace")} />
       </div>
 
+      <p data-testid="deploy-time-note" className="text-xs text-zinc-500 dark:text-zinc-400">
+        {t("deployTimeNote")}
+      </p>
       <fieldset className="space-y-3" disabled={disabled}>
         <legend className="text-sm font-medium">{t("scaling")}</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={values.autoscaling} onChange={(e) => set("autoscaling", e.target.checked)} />
           {t("autoscaling")}
         </label>
-        {values.autoscaling ? (
-          <TextInput label={t("maxReplicas")} hint={t("maxReplicasHint")} inputMode="numeric" {...text("maxReplicas")} />
-        ) : (
-          <TextInput label={t("replicas")} hint={t("replicasHint")} inputMode="numeric" {...text("replicas")} />
-        )}
+        {values.autoscaling ? null : <TextInput label={t("replicas")} hint={t("replicasHint")} inputMode="numeric" {...text("replicas")} />}
       </fieldset>
 
       <fieldset className="space-y-3" disabled={disabled}>

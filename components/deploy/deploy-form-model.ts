@@ -9,7 +9,6 @@ export type DeployFormValues = {
   namespace: string;
   autoscaling: boolean;
   replicas: string;
-  maxReplicas: string;
   cpuLimit: string;
   memoryLimit: string;
   cpuRequest: string;
@@ -19,7 +18,7 @@ export type DeployFormValues = {
 };
 export type DeployField = Exclude<keyof DeployFormValues, "autoscaling" | "useSpot"> | "_form";
 /** Keys of `deploy.errors`: every problem found in the browser reads in the user's language. */
-export type DeployProblem = "imageRef" | "appName" | "namespace" | "replicas" | "maxReplicas" | "quantity" | "limitRequired" | "serviceAccount" | "invalid";
+export type DeployProblem = "imageRef" | "appName" | "namespace" | "replicas" | "quantity" | "limitRequired" | "serviceAccount" | "invalid";
 export type DeployProblems = Partial<Record<DeployField, DeployProblem>>;
 
 export type ImageChoice = { taskId: string; appName: string | null; image: string; createdAt: string };
@@ -44,7 +43,6 @@ export function initialValues(functionName: string, choices: ImageChoice[], requ
     namespace: "default",
     autoscaling: false,
     replicas: "1",
-    maxReplicas: "3",
     cpuLimit: "",
     memoryLimit: "",
     cpuRequest: "",
@@ -79,14 +77,16 @@ export function toDeployInput(v: DeployFormValues, functionId: string): DeployRe
   };
 }
 
+/**
+ * The spec's scaffold body only (`image_ref`, `component`, `replicas`): a real Builder scaffolds the
+ * SpinApp from these, and autoscaling, resources, spot and the service account apply at deploy time.
+ */
 export function toScaffoldInput(v: DeployFormValues): ScaffoldRequest {
   return {
     image_ref: v.imageRef.trim(),
-    // With autoscaling, replicas is the HPA's minimum: one.
-    replicas: v.autoscaling ? 1 : whole(v.replicas),
-    enable_autoscaling: v.autoscaling,
-    ...(v.autoscaling ? { max_replicas: whole(v.maxReplicas) } : {}),
-    ...resources(v),
+    // The Spin component is named after the app (the Builder's spin.toml does so).
+    ...(v.appName.trim() ? { component: v.appName.trim() } : {}),
+    ...(v.autoscaling ? {} : { replicas: whole(v.replicas) }),
   };
 }
 
@@ -95,7 +95,6 @@ const FIELD_OF: Record<string, DeployField> = {
   app_name: "appName",
   namespace: "namespace",
   replicas: "replicas",
-  max_replicas: "maxReplicas",
   cpu_limit: "cpuLimit",
   memory_limit: "memoryLimit",
   cpu_request: "cpuRequest",
@@ -107,7 +106,6 @@ const PROBLEM_OF: Partial<Record<DeployField, DeployProblem>> = {
   appName: "appName",
   namespace: "namespace",
   replicas: "replicas",
-  maxReplicas: "maxReplicas",
   cpuLimit: "quantity",
   memoryLimit: "quantity",
   cpuRequest: "quantity",
@@ -121,8 +119,8 @@ export function formFieldOf(contractField: string): DeployField {
 }
 
 /**
- * Validates with the contract's own schemas (what passes here passes the BFF), plus one rule of the
- * scaffold: autoscaling needs CPU and memory limits, because the HPA scales on their utilisation.
+ * Validates with the contract's own schemas (what passes here passes the BFF), plus one rule for an
+ * autoscaled deploy: CPU and memory limits, because an autoscaler scales on their utilisation.
  */
 export function deployProblems(v: DeployFormValues, kind: "deploy" | "scaffold", functionId: string): DeployProblems {
   const parsed = kind === "deploy" ? deployRequest.safeParse(toDeployInput(v, functionId)) : scaffoldRequest.safeParse(toScaffoldInput(v));
@@ -133,7 +131,7 @@ export function deployProblems(v: DeployFormValues, kind: "deploy" | "scaffold",
       out[field] ??= PROBLEM_OF[field] ?? "invalid";
     }
   }
-  if (v.autoscaling) {
+  if (v.autoscaling && kind === "deploy") {
     if (!text(v.cpuLimit)) out.cpuLimit ??= "limitRequired";
     if (!text(v.memoryLimit)) out.memoryLimit ??= "limitRequired";
   }

@@ -14,6 +14,7 @@ export function YamlPreview({ yaml }: { yaml: string }) {
         </h2>
         <CopyButton value={yaml} label={t("copy")} />
       </div>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("asIs")}</p>
       <pre
         data-testid="yaml-preview"
         aria-labelledby="yaml-preview-title"

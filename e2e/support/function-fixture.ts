@@ -1,3 +1,4 @@
+import { findRunWorkspace, RUN_WORKSPACE_NAME } from "./run-workspace";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** What the BFF answers for a function (the fields the journeys look at). */
@@ -25,6 +26,10 @@ export const fromBase64 = (b64: string) => Buffer.from(b64, "base64").toString("
 
 /** The id of the embedded backend's seeded "Demo" workspace. */
 export async function demoWorkspaceId(request: APIRequestContext): Promise<string> {
+  // A staging run works in its own run-scoped workspace (see support/run-workspace).
+  const run = await findRunWorkspace(request);
+  if (run) return run.id;
+  if (RUN_WORKSPACE_NAME) throw new Error(`the run's workspace ${RUN_WORKSPACE_NAME} is missing: did the setup project run?`);
   const res = await request.get("/api/workspaces");
   expect(res.status()).toBe(200);
   const list = (await res.json()) as { id: string; name: string }[];

@@ -22,18 +22,12 @@ export const toleration = z.object({
   tolerationSeconds: z.number().int().optional(),
 });
 
+/** The spec's scaffold body: `{image_ref, component, replicas, output_path}`, and nothing else. */
 export const scaffoldRequest = z.strictObject({
   image_ref: imageRef,
   component: z.string().min(1).optional(),
   replicas: z.number().int().min(1).max(100).default(1),
   output_path: z.string().min(1).optional(),
-  enable_autoscaling: z.boolean().default(false),
-  cpu_limit: quantity.optional(),
-  memory_limit: quantity.optional(),
-  cpu_request: quantity.optional(),
-  memory_request: quantity.optional(),
-  max_replicas: z.number().int().min(1).max(100).optional(),
-  target_cpu_utilization: z.number().int().min(1).max(100).optional(),
 });
 export type ScaffoldRequest = z.input<typeof scaffoldRequest>;
 

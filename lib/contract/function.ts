@@ -6,7 +6,8 @@ export const MEMORY_MIN = 128;
 export const MEMORY_MAX = 1024;
 export const TIMEOUT_MIN = 1;
 export const TIMEOUT_MAX = 900;
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+/** The methods offered and accepted: what a backend routes to a function (HEAD and OPTIONS are the HTTP server's own). */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export const functionStatus = z.enum(["active", "disabled"]);
 export type FunctionStatus = z.infer<typeof functionStatus>;

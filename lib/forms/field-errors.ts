@@ -48,3 +48,26 @@ export function errorsFor(errors: FieldErrors, field: string): string[] | undefi
   const list = errors[field];
   return list && list.length > 0 ? list : undefined;
 }
+
+/**
+ * A backend's field errors (the envelope's `details.field`, or the list in `details.fields`) keyed
+ * like the form's fields. An array index after a field (`httpMethods.0`, from FastAPI's `loc`) names
+ * the field itself: forms show one message per list, next to it.
+ */
+export function fieldErrorsFromDetails(details: Record<string, unknown> | undefined, message: string): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (field: string, text: string) => {
+    const key = field.replace(/(\.\d+)+$/, "") || "_form";
+    const list = (out[key] ??= []);
+    if (!list.includes(text)) list.push(text);
+  };
+  const fields = details?.fields;
+  if (Array.isArray(fields)) {
+    for (const f of fields as Array<{ field?: unknown; message?: unknown }>) {
+      if (typeof f?.field === "string" && typeof f.message === "string") add(f.field, f.message);
+    }
+  } else if (typeof details?.field === "string") {
+    add(details.field, message);
+  }
+  return out;
+}

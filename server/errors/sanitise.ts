@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { ApiError, isApiError, toEnvelope } from "@/lib/api/api-error";
 import type { Failure } from "@/lib/api/result";
+import { fieldErrorsFromDetails } from "@/lib/forms/field-errors";
 import { isAuthError } from "@/server/auth/errors";
 import { env } from "@/server/env";
 import { isRequestValidationError } from "@/server/http/validation";
@@ -69,9 +70,20 @@ export function toFailure(err: unknown, requestId: string | undefined): Failure 
     code: safe.code,
     message: safe.message,
     ...(safe.details ? { details: safe.details } : {}),
-    ...(isRequestValidationError(err) ? { fieldErrors: scrub(err.fieldErrors(), consoleSecrets()) as Record<string, string[]> } : {}),
+    ...fieldErrorsOf(err, safe),
     ...(safe.requestId ? { requestId: safe.requestId } : {}),
   };
+}
+
+/**
+ * Field errors for a form: the console's own validation, or the backend's 400/422 naming a field
+ * (`details.field`, FastAPI's `loc`), so a backend refusal lands next to its field, not at the bottom.
+ */
+function fieldErrorsOf(err: unknown, safe: ApiError): { fieldErrors?: Record<string, string[]> } {
+  if (isRequestValidationError(err)) return { fieldErrors: scrub(err.fieldErrors(), consoleSecrets()) as Record<string, string[]> };
+  if (safe.status !== 400 && safe.status !== 422) return {};
+  const fieldErrors = fieldErrorsFromDetails(safe.details, safe.message);
+  return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {};
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {

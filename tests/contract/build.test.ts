@@ -12,6 +12,7 @@ import { workspaceTaskList } from "../../lib/contract";
 import { HANDLER_PY, makeZip, postForm, SPIN_PY, startBuild, succeeded, waitForTask } from "../support/backend-contract-build";
 import { expectError, expectShape, expectValidationError } from "../support/backend-contract-expect";
 import { Api, describeEmbedded, EMBEDDED, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 const dataDir = mkdtempSync(join(tmpdir(), "eunha-build-"));
 let target: Target;
@@ -30,15 +31,13 @@ afterAll(async () => {
 const build = (name: string, bytes: Buffer | string, fields: Record<string, string> = {}) => startBuild(api, { name, bytes }, { workspace_id: ws, ...fields });
 const buildAndWait = async (name: string, bytes: Buffer | string, fields: Record<string, string> = {}) => waitForTask(api, (await build(name, bytes, fields)).task_id);
 
-describe("POST /api/v1/build", () => {
-  it("accepts a .py with 202, a task id and the stored source path, and builds it to completed", async () => {
-    const started = Date.now();
+describe("spec: POST /api/v1/build", () => {
+  it(specRule("Returns `BuildResponse` with 202 Accepted.", "accepts a .py with 202, a task id and the stored source path, and builds it to completed"), async () => {
     const accepted = await build("hello.py", HANDLER_PY, { app_name: "hello-build" });
     expect(["pending", "running"]).toContain(accepted.status);
     expect(accepted.source_s3_path).toMatch(/^s3:\/\/.+hello\.py$/);
     const task = await waitForTask(api, accepted.task_id);
     expect(task.status, task.error ?? "").toBe("completed");
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(task.error).toBeNull();
     expect(task.result?.wasm_path || task.result?.file_path).toBeTruthy();
 
@@ -46,12 +45,33 @@ describe("POST /api/v1/build", () => {
     expect(history.find((t) => t.task_id === accepted.task_id)).toMatchObject({ status: "completed", app_name: "hello-build" });
   });
 
-  it("names the app after the task when app_name is absent, and files it under ws-default", async () => {
+  it(specRule("`app_name` (optional; a task-based name is generated when absent), `workspace_id` (optional, default `ws-default`)", "names the app after the task when app_name is absent, and files it under ws-default"), async () => {
     const accepted = await startBuild(api, { name: "main.py", bytes: SPIN_PY });
     expect(succeeded(await waitForTask(api, accepted.task_id))).toBe(true);
     const history = expectShape(workspaceTaskList, (await api.get("/api/v1/workspaces/ws-default/tasks")).body);
     const item = history.find((t) => t.task_id === accepted.task_id);
     expect(item?.app_name).toBeTruthy();
+  });
+
+  it(specRule("`file` (required, `.py` or `.zip`)", "refuses uploads that are not a .py or .zip, or missing (400)"), async () => {
+    expectValidationError(await postForm(api, "/api/v1/build", { name: "notes.txt", bytes: "hello" }), "file");
+    expectValidationError(await postForm(api, "/api/v1/build", null, { app_name: "x" }), "file");
+    expectValidationError(await api.post("/api/v1/build", { file: "app.py" }), "file");
+  });
+});
+
+describeEmbeddedRules("POST /api/v1/build", "how its Builder reports Python errors, zip layout and safety checks, content sniffing, app_name syntax and speed", () => {
+  it("builds to completed within 10 s", async () => {
+    const started = Date.now();
+    const task = await buildAndWait("quick.py", HANDLER_PY);
+    expect(task.status, task.error ?? "").toBe("completed");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("refuses uploads that are not what their name says, and a bad app_name (400)", async () => {
+    expectValidationError(await postForm(api, "/api/v1/build", { name: "fake.zip", bytes: "def handler(e): pass\n" }), "file");
+    expectValidationError(await postForm(api, "/api/v1/build", { name: "binary.py", bytes: Buffer.from([0xff, 0xfe, 0x00, 0x41]) }), "file");
+    expectValidationError(await postForm(api, "/api/v1/build", { name: "ok.py", bytes: HANDLER_PY }, { app_name: "Not_A_Name" }), "app_name");
   });
 
   it("fails a .py with a syntax error, with Python's message and line number", async () => {
@@ -104,14 +124,6 @@ describe("POST /api/v1/build", () => {
     expect(broken.error).toMatch(/util\.py.*line 1/);
   });
 
-  it("refuses uploads that are not a .py or .zip, not what their name says, or missing (400)", async () => {
-    expectValidationError(await postForm(api, "/api/v1/build", { name: "notes.txt", bytes: "hello" }), "file");
-    expectValidationError(await postForm(api, "/api/v1/build", { name: "fake.zip", bytes: "def handler(e): pass\n" }), "file");
-    expectValidationError(await postForm(api, "/api/v1/build", { name: "binary.py", bytes: Buffer.from([0xff, 0xfe, 0x00, 0x41]) }), "file");
-    expectValidationError(await postForm(api, "/api/v1/build", null, { app_name: "x" }), "file");
-    expectValidationError(await postForm(api, "/api/v1/build", { name: "ok.py", bytes: HANDLER_PY }, { app_name: "Not_A_Name" }), "app_name");
-    expectValidationError(await api.post("/api/v1/build", { file: "app.py" }), "file");
-  });
 });
 
 describeEmbedded("build limits and the package (embedded)", () => {

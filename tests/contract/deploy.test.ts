@@ -8,11 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployResponse, functionConfig } from "../../lib/contract";
+import { deployResponse, errorEnvelope, functionConfig } from "../../lib/contract";
 import { HANDLER_PY, startBuild, waitForTask } from "../support/backend-contract-build";
 import { expectError, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
 import { Api, b64, describeEmbedded, startTarget, type Target } from "../support/backend-contract-target";
-import { REGISTRY_BIN, REGISTRY_MISSING_REASON, startRegistry } from "../support/registry-server";
+import { describeEmbeddedRules, REGISTRY_REACHABLE, REGISTRY_SKIP, specRule } from "../support/backend-contract-split";
+import { startRegistry } from "../support/registry-server";
 
 const KST = /\+09:00$/;
 const dataDir = mkdtempSync(join(tmpdir(), "eunha-deploy-"));
@@ -35,7 +36,36 @@ afterAll(async () => {
 const deploy = (body: Record<string, unknown>) => api.post("/api/v1/deploy", body);
 const base = { app_name: "my-spin-app", namespace: "default", image_ref: "123.dkr.ecr.example/my-app:v1.0.0" };
 
-describe("POST /api/v1/deploy", () => {
+/** A deploy the spec allows: done (2xx), or the Builder failing (spec: 502/503/504 in the envelope). */
+function expectDeployAnswer(res: { status: number; text: string; body: unknown }): void {
+  if (res.status >= 200 && res.status < 300) return;
+  expect([502, 503, 504], res.text).toContain(res.status);
+  expectShape(errorEnvelope, res.body);
+}
+
+describe("spec: POST /api/v1/deploy", () => {
+  it(specRule("extra optional fields: `service_account`, `cpu_limit`, `memory_limit`, `cpu_request`, `memory_request`, `custom_tolerations`, `custom_affinity`", "accepts the spec's sample request with every optional field"), { timeout: 30_000 }, async () => {
+    const fn = await api.createFunction(wsId);
+    expectDeployAnswer(
+      await deploy({
+        ...base,
+        enable_autoscaling: true,
+        replicas: 3,
+        use_spot: true,
+        function_id: fn.id,
+        service_account: "default",
+        cpu_limit: "500m",
+        memory_limit: "128Mi",
+        cpu_request: "100m",
+        memory_request: "64Mi",
+        custom_tolerations: [{ key: "eks.amazonaws.com/capacityType", operator: "Equal", value: "SPOT", effect: "NoSchedule" }],
+        custom_affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } },
+      }),
+    );
+  });
+});
+
+describeEmbeddedRules("POST /api/v1/deploy", "its answer's exact key set, name and quantity checks, and 404 for an unknown function_id", () => {
   it("deploys a function and answers {status, message, app_name, namespace, endpoint, function_id}", { timeout: 30_000 }, async () => {
     const fn = await api.createFunction(wsId, { code: b64(`def handler(event):\n    return {"deployed": True, "echo": event}\n`) });
     const res = await deploy({ ...base, app_name: "fn-app", function_id: fn.id, enable_autoscaling: true, replicas: 3, use_spot: true, cpu_limit: "500m", memory_limit: "128Mi" });
@@ -130,7 +160,7 @@ describeEmbedded("deploy on the embedded function host", () => {
     expectNotFound(await api.get("/apps/team-a/never-deployed"));
   });
 
-  it.skipIf(!REGISTRY_BIN)(`runs a pushed package at the app endpoint${REGISTRY_BIN ? "" : ` (skipped: ${REGISTRY_MISSING_REASON})`}`, async () => {
+  it.skipIf(!REGISTRY_REACHABLE)(`runs a pushed package at the app endpoint${REGISTRY_SKIP}`, async () => {
     const registry = await startRegistry();
     try {
       const accepted = await startBuild(api, { name: "hello.py", bytes: HANDLER_PY }, { registry_url: `${registry.url}/apps/hello`, app_name: "hello" }, "/api/v1/build-and-push");

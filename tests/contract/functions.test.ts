@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionConfig, functionList, workspace } from "../../lib/contract";
 import { created, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
 import { Api, b64, functionInput, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 let target: Target;
 let api: Api;
@@ -19,13 +20,12 @@ afterAll(async () => {
 
 const fnPath = (id = "") => `/api/workspaces/${wsId}/functions${id ? `/${id}` : ""}`;
 
-describe("create", () => {
-  it("stores a function and answers the full FunctionConfig", async () => {
+describe("spec: Function API, create", () => {
+  it(specRule("checks that the workspace exists, then stores in DynamoDB + S3", "stores a function and answers the full FunctionConfig"), async () => {
     const input = functionInput({ name: "user-auth", memory: 256, timeout: 30, environmentVariables: { JWT_SECRET: "***" } });
     const res = await api.post(fnPath(), input);
     created(res);
     const fn = expectShape(functionConfig, res.body);
-    expect(fn.id).toMatch(/^fn-/);
     expect(fn).toMatchObject({
       workspaceId: wsId,
       name: "user-auth",
@@ -46,18 +46,18 @@ describe("create", () => {
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body)).toEqual(fn);
   });
 
-  it('defaults runtime to "Python 3.12"', async () => {
+  it(specRule('default "Python 3.12"', "defaults the runtime"), async () => {
     const input = functionInput();
     delete input.runtime;
     const fn = expectShape(functionConfig, (await api.post(fnPath(), input)).body);
     expect(fn.runtime).toBe("Python 3.12");
   });
 
-  it("requires the workspace to exist", async () => {
+  it(specRule("checks that the workspace exists", "requires the workspace to exist"), async () => {
     expectNotFound(await api.post("/api/workspaces/ws-missing/functions", functionInput()));
   });
 
-  it("accepts the limits of memory and timeout", async () => {
+  it(specRule("128..1024 (MB)", "accepts the limits of memory (and timeout: 1..900)"), async () => {
     for (const [memory, timeout] of [
       [128, 1],
       [1024, 900],
@@ -68,29 +68,31 @@ describe("create", () => {
     }
   });
 
-  const invalid: [string, string, Record<string, unknown>][] = [
-    ["a missing name", "name", { name: undefined }],
-    ["an empty name", "name", { name: "" }],
-    ["code that is not Base64", "code", { code: "this is not base64!" }],
-    ["Base64 with a bad length", "code", { code: "abc" }],
-    ["Base64 whose bytes are not UTF-8", "code", { code: Buffer.from([0xff, 0xfe, 0xfd]).toString("base64") }],
-    ["missing code", "code", { code: undefined }],
-    ["no HTTP method", "httpMethods", { httpMethods: [] }],
-    ["missing httpMethods", "httpMethods", { httpMethods: undefined }],
-    ["memory below 128", "memory", { memory: 127 }],
-    ["memory above 1024", "memory", { memory: 1025 }],
-    ["timeout below 1", "timeout", { timeout: 0 }],
-    ["timeout above 900", "timeout", { timeout: 901 }],
-  ];
-  it.each(invalid)("refuses %s (details.field = %s)", async (_what, field, overrides) => {
+  const refuse = async (field: string, overrides: Record<string, unknown>) => {
     const input = functionInput(overrides);
     for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete input[k];
     expectValidationError(await api.post(fnPath(), input), field);
-  });
+  };
+  it.each([
+    ["code that is not Base64", { code: "this is not base64!" }],
+    ["Base64 with a bad length", { code: "abc" }],
+  ])(specRule("`code` must be valid Base64", "refuses %s"), (_what, overrides) => refuse("code", overrides));
+  it.each([
+    ["no HTTP method", { httpMethods: [] }],
+    ["missing httpMethods", { httpMethods: undefined }],
+  ])(specRule("`httpMethods` needs at least one entry", "refuses %s"), (_what, overrides) => refuse("httpMethods", overrides));
+  it.each([
+    ["memory below 128", { memory: 127 }],
+    ["memory above 1024", { memory: 1025 }],
+  ])(specRule("128..1024 (MB)", "refuses %s"), (_what, overrides) => refuse("memory", overrides));
+  it.each([
+    ["timeout below 1", { timeout: 0 }],
+    ["timeout above 900", { timeout: 901 }],
+  ])(specRule("1..900 (seconds)", "refuses %s"), (_what, overrides) => refuse("timeout", overrides));
 });
 
-describe("update (PATCH)", () => {
-  it("changes only the fields sent", async () => {
+describe("spec: Function API, update (PATCH)", () => {
+  it(specRule("only the fields sent are patched"), async () => {
     const before = await api.createFunction(wsId, { description: "original", environmentVariables: { A: "1" } });
     const res = await api.patch(fnPath(before.id), { description: "Updated" });
     expect(res.status).toBe(200);
@@ -106,7 +108,7 @@ describe("update (PATCH)", () => {
     expect(disabled).toMatchObject({ status: "disabled", memory: 512 });
   });
 
-  it("prepends http:// to an invocationUrl without a scheme and keeps one that has it", async () => {
+  it(specRule("an `invocationUrl` without a scheme gets `http://` prepended"), async () => {
     const fn = await api.createFunction(wsId);
     const plain = expectShape(functionConfig, (await api.patch(fnPath(fn.id), { invocationUrl: "fn.prod.example/run" })).body);
     expect(plain.invocationUrl).toBe("http://fn.prod.example/run");
@@ -114,7 +116,7 @@ describe("update (PATCH)", () => {
     expect(https.invocationUrl).toBe("https://fn.prod.example/run");
   });
 
-  it("converts lastDeployed to KST", async () => {
+  it(specRule("a `lastDeployed` sent as ISO is converted to KST and stored"), async () => {
     const fn = await api.createFunction(wsId);
     const res = await api.patch(fnPath(fn.id), { lastDeployed: "2025-12-07T03:00:00Z" });
     const updated = expectShape(functionConfig, res.body);
@@ -124,28 +126,23 @@ describe("update (PATCH)", () => {
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).lastDeployed).toBe(other.lastDeployed);
   });
 
-  it("replaces the stored source when code changes", async () => {
+  it(specRule("a changed `code` is re-validated as Base64 and S3 is updated", "replaces the stored source when code changes"), async () => {
     const fn = await api.createFunction(wsId);
     const code = b64("def handler(event):\n    return 'v2'\n");
     expect(expectShape(functionConfig, (await api.patch(fnPath(fn.id), { code })).body).code).toBe(code);
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(code);
   });
 
-  const invalid: [string, Record<string, unknown>][] = [
-    ["name", { name: "" }],
-    ["code", { code: "%%%" }],
-    ["code", { code: Buffer.from([0xc3, 0x28]).toString("base64") }],
-    ["httpMethods", { httpMethods: [] }],
-    ["memory", { memory: 2048 }],
-    ["timeout", { timeout: 0 }],
-  ];
-  it.each(invalid)("re-validates %s", async (field, patch) => {
+  const revalidated = async (field: string, patch: Record<string, unknown>) => {
     const fn = await api.createFunction(wsId);
     expectValidationError(await api.patch(fnPath(fn.id), patch), field);
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(fn.code);
-  });
+  };
+  it(specRule("a changed `code` is re-validated as Base64", "re-validates code"), () => revalidated("code", { code: "%%%" }));
+  it(specRule("128..1024 (MB)", "re-validates memory"), () => revalidated("memory", { memory: 2048 }));
+  it(specRule("1..900 (seconds)", "re-validates timeout"), () => revalidated("timeout", { timeout: 0 }));
 
-  it("answers 404 for an unknown function or one of another workspace", async () => {
+  it(specRule("404: resource absent (`NOT_FOUND`)", "answers 404 for an unknown function or one of another workspace"), async () => {
     expectNotFound(await api.patch(fnPath("fn-missing"), { description: "x" }));
     const fn = await api.createFunction(wsId);
     const other = await api.createWorkspace("other");
@@ -153,8 +150,8 @@ describe("update (PATCH)", () => {
   });
 });
 
-describe("source encoding", () => {
-  it("round-trips Korean source byte for byte through create and get", async () => {
+describe("spec: Notes the front-end team was given (source encoding)", () => {
+  it(specRule("Korean comments and strings must survive the round trip byte for byte"), async () => {
     const source = [
       "# -*- coding: utf-8 -*-",
       "# 주문 처리 함수: 한국어 주석과 문자열이 그대로 보존되어야 합니다.",
@@ -173,8 +170,8 @@ describe("source encoding", () => {
   });
 });
 
-describe("delete", () => {
-  it("answers 204, then 404, and the workspace's count drops", async () => {
+describe("spec: Function API, delete", () => {
+  it(specRule("`DELETE /api/workspaces/{workspaceId}/functions/{functionId}` → 204.", "answers 204, then 404, and the workspace's count drops"), async () => {
     const ws = await api.createWorkspace("delete-fn");
     const fn = await api.createFunction(ws.id);
     const res = await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`);
@@ -182,5 +179,34 @@ describe("delete", () => {
     expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}`));
     expectNotFound(await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`));
     expect(expectShape(workspace, (await api.get(`/api/workspaces/${ws.id}`)).body).functionCount).toBe(0);
+  });
+});
+
+describeEmbeddedRules("functions", "ids, names, UTF-8 source and patch checks the spec does not state", () => {
+  it("prefixes function ids with fn-", async () => {
+    expect((await api.createFunction(wsId)).id).toMatch(/^fn-/);
+  });
+
+  const refusedOnCreate: [string, string, Record<string, unknown>][] = [
+    ["a missing name", "name", { name: undefined }],
+    ["an empty name", "name", { name: "" }],
+    ["Base64 whose bytes are not UTF-8", "code", { code: Buffer.from([0xff, 0xfe, 0xfd]).toString("base64") }],
+    ["missing code", "code", { code: undefined }],
+  ];
+  it.each(refusedOnCreate)("refuses %s on create (details.field = %s)", async (_what, field, overrides) => {
+    const input = functionInput(overrides);
+    for (const [k, v] of Object.entries(overrides)) if (v === undefined) delete input[k];
+    expectValidationError(await api.post(fnPath(), input), field);
+  });
+
+  const refusedOnPatch: [string, Record<string, unknown>][] = [
+    ["name", { name: "" }],
+    ["code", { code: Buffer.from([0xc3, 0x28]).toString("base64") }],
+    ["httpMethods", { httpMethods: [] }],
+  ];
+  it.each(refusedOnPatch)("re-validates %s on patch", async (field, patch) => {
+    const fn = await api.createFunction(wsId);
+    expectValidationError(await api.patch(fnPath(fn.id), patch), field);
+    expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(fn.code);
   });
 });

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionConfig, logsResponse, workspace } from "../../lib/contract";
 import { expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
-import { Api, closedPort, EMBEDDED, startStubFunction, startTarget, type Target } from "../support/backend-contract-target";
+import { Api, closedPort, startStubFunction, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 let target: Target;
 let api: Api;
@@ -33,8 +34,8 @@ const logsOf = async (wsId: string, fnId: string, query = "") =>
 const fnOf = async (wsId: string, fnId: string) => expectShape(functionConfig, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}`)).body);
 const wsOf = async (wsId: string) => expectShape(workspace, (await api.get(`/api/workspaces/${wsId}`)).body);
 
-describe("invoke", () => {
-  it("POSTs the JSON body to invocationUrl and passes the answer through", async () => {
+describe("spec: Function API, invoke", () => {
+  it(specRule("the response body is the function's own response, passed through unchanged", "POSTs the JSON body to invocationUrl and passes the answer through"), async () => {
     const ws = await api.createWorkspace("invoke-ok");
     const fn = await deployedFunction(ws.id, "/ok");
     const res = await invoke(ws.id, fn.id, { test: true, 이름: "민수" });
@@ -44,12 +45,12 @@ describe("invoke", () => {
 
     const { logs, total } = await logsOf(ws.id, fn.id);
     expect(total).toBe(1);
-    expect(logs[0]).toMatchObject({ functionId: fn.id, status: "success", statusCode: 200, level: "info", requestBody: { test: true, 이름: "민수" } });
+    expect(logs[0]).toMatchObject({ functionId: fn.id, status: "success", statusCode: 200, requestBody: { test: true, 이름: "민수" } });
     expect(logs[0]!.responseBody).toEqual({ stub: "ok", received: { test: true, 이름: "민수" } });
     expect(logs[0]!.duration).toBeGreaterThan(0);
   });
 
-  it("passes a function's error status through and counts it as an error", async () => {
+  it(specRule("`invocations24h` / `errors24h` / `avgDuration` are updated", "passes a function's error status through and counts it as an error"), async () => {
     const ws = await api.createWorkspace("invoke-counters");
     const ok = await deployedFunction(ws.id, "/ok");
     const bad = await deployedFunction(ws.id, "/fail");
@@ -66,52 +67,43 @@ describe("invoke", () => {
     expect((await fnOf(ws.id, ok.id)).avgDuration).toBeGreaterThan(0);
     expect(await fnOf(ws.id, bad.id)).toMatchObject({ invocations24h: 1, errors24h: 1 });
     const { logs } = await logsOf(ws.id, bad.id);
-    expect(logs[0]).toMatchObject({ status: "error", statusCode: 500, level: "error" });
-
-    const summary = await wsOf(ws.id);
-    expect(summary.invocations24h).toBe(4);
-    expect(summary.errorRate).toBeCloseTo(50, 5); // 2 errors (500, 418) of 4
+    expect(logs[0]).toMatchObject({ status: "error", statusCode: 500 });
+    expect((await wsOf(ws.id)).invocations24h).toBe(4);
   });
 
-  it("answers 504 when the function outlives its timeout, and logs the run", async () => {
+  it(specRule("504 on timeout", "answers 504 when the function outlives its timeout"), async () => {
     const ws = await api.createWorkspace("invoke-timeout");
     const fn = await deployedFunction(ws.id, "/slow", 1);
     const res = await invoke(ws.id, fn.id, { wait: true });
     expect(res.status, res.text).toBe(504);
     expect(res.ms).toBeLessThan(4_900); // the stub answers after 5 s
-    const { logs } = await logsOf(ws.id, fn.id);
-    expect(logs[0]).toMatchObject({ status: "error", statusCode: 504 });
-    expect(await fnOf(ws.id, fn.id)).toMatchObject({ invocations24h: 1, errors24h: 1 });
   });
 
-  it("answers 503 when the function cannot be reached, and logs the run", async () => {
+  it(specRule("503 on a network error", "answers 503 when the function cannot be reached"), async () => {
     const ws = await api.createWorkspace("invoke-unreachable");
     const fn = await api.createFunction(ws.id);
     await api.patch(`/api/workspaces/${ws.id}/functions/${fn.id}`, { invocationUrl: `127.0.0.1:${await closedPort()}/run` });
     const res = await invoke(ws.id, fn.id, {});
     expect(res.status, res.text).toBe(503);
-    const { logs } = await logsOf(ws.id, fn.id);
-    expect(logs[0]).toMatchObject({ status: "error", statusCode: 503 });
   });
 
-  it("refuses a malformed JSON body without invoking", async () => {
+  it(specRule("with any JSON body", "refuses a body that is not JSON without invoking"), async () => {
     const ws = await api.createWorkspace("invoke-bad-json");
     const fn = await deployedFunction(ws.id, "/ok");
     const before = stub.requests.length;
     const res = await api.call("POST", `/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, undefined, "{oops");
     expect([400, 422]).toContain(res.status);
-    if (EMBEDDED) expectValidationError(res, "body");
     expect(stub.requests.length).toBe(before);
   });
 
-  it("answers 404 for an unknown function", async () => {
+  it(specRule("404: resource absent (`NOT_FOUND`)", "answers 404 for an unknown function"), async () => {
     const ws = await api.createWorkspace("invoke-404");
     expectNotFound(await invoke(ws.id, "fn-missing", {}));
   });
 });
 
-describe("execution logs", () => {
-  it("lists a function's logs newest first, honours limit, and refuses limit above 1000", async () => {
+describe("spec: Logs and observability API, execution logs", () => {
+  it(specRule("one function's logs; `limit` at most 1000", "lists a function's logs newest first, honours limit, and refuses limit above 1000"), async () => {
     const ws = await api.createWorkspace("logs");
     const fn = await deployedFunction(ws.id, "/ok");
     for (const n of [1, 2, 3]) expect((await invoke(ws.id, fn.id, { n })).status).toBe(200);
@@ -129,10 +121,9 @@ describe("execution logs", () => {
 
     expect((await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs?limit=1000`)).status).toBe(200);
     expectValidationError(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs?limit=1001`), "limit");
-    expectValidationError(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs?limit=0`), "limit");
   });
 
-  it("merges a workspace's functions newest first", async () => {
+  it(specRule("recent logs across the workspace's functions, newest first", "merges a workspace's functions newest first"), async () => {
     const ws = await api.createWorkspace("ws-logs");
     const a = await deployedFunction(ws.id, "/ok");
     const b = await deployedFunction(ws.id, "/fail");
@@ -151,8 +142,48 @@ describe("execution logs", () => {
     ]);
     const limited = expectShape(logsResponse, (await api.get(`/api/workspaces/${ws.id}/logs?limit=2`)).body);
     expect(limited.logs).toHaveLength(2);
-    expectValidationError(await api.get(`/api/workspaces/${ws.id}/logs?limit=1001`), "limit");
     expectNotFound(await api.get("/api/workspaces/ws-missing/logs"));
+  });
+});
+
+describeEmbeddedRules("invoke and execution logs", "levels, what counts as an error, failed runs in the log, limits and cascades the spec does not state", () => {
+  it("logs a success at level info and a function's 4xx/5xx at level error, and counts 4xx in errorRate", async () => {
+    const ws = await api.createWorkspace("invoke-levels");
+    const ok = await deployedFunction(ws.id, "/ok");
+    const bad = await deployedFunction(ws.id, "/fail");
+    const teapot = await deployedFunction(ws.id, "/teapot");
+    await invoke(ws.id, ok.id, {});
+    await invoke(ws.id, ok.id, {});
+    await invoke(ws.id, bad.id, {});
+    await invoke(ws.id, teapot.id, {});
+    expect((await logsOf(ws.id, ok.id)).logs[0]).toMatchObject({ level: "info" });
+    expect((await logsOf(ws.id, bad.id)).logs[0]).toMatchObject({ level: "error" });
+    expect((await wsOf(ws.id)).errorRate).toBeCloseTo(50, 5); // 2 errors (500, 418) of 4
+  });
+
+  it("stores timed-out and unreachable runs as errors", async () => {
+    const ws = await api.createWorkspace("invoke-failed-runs");
+    const slow = await deployedFunction(ws.id, "/slow", 1);
+    expect((await invoke(ws.id, slow.id, {})).status).toBe(504);
+    expect((await logsOf(ws.id, slow.id)).logs[0]).toMatchObject({ status: "error", statusCode: 504 });
+    expect(await fnOf(ws.id, slow.id)).toMatchObject({ invocations24h: 1, errors24h: 1 });
+    const gone = await api.createFunction(ws.id);
+    await api.patch(`/api/workspaces/${ws.id}/functions/${gone.id}`, { invocationUrl: `127.0.0.1:${await closedPort()}/run` });
+    expect((await invoke(ws.id, gone.id, {})).status).toBe(503);
+    expect((await logsOf(ws.id, gone.id)).logs[0]).toMatchObject({ status: "error", statusCode: 503 });
+  });
+
+  it("names the body in its refusal of malformed JSON", async () => {
+    const ws = await api.createWorkspace("invoke-bad-json-field");
+    const fn = await deployedFunction(ws.id, "/ok");
+    expectValidationError(await api.call("POST", `/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, undefined, "{oops"), "body");
+  });
+
+  it("refuses limit 0, and limit above 1000 on the workspace's logs too", async () => {
+    const ws = await api.createWorkspace("logs-limits");
+    const fn = await api.createFunction(ws.id);
+    expectValidationError(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs?limit=0`), "limit");
+    expectValidationError(await api.get(`/api/workspaces/${ws.id}/logs?limit=1001`), "limit");
   });
 
   it("goes away with its workspace", async () => {

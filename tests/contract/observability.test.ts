@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { logsResponse, lokiLogsResponse, prometheusMetricsResponse } from "../../lib/contract";
 import { expectError, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
 import { Api, authHeaders, describeEmbedded, EMBEDDED, startStubFunction, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 let target: Target;
 let api: Api;
@@ -20,8 +21,8 @@ afterAll(async () => {
   await target?.close();
 });
 
-describe("Loki logs", () => {
-  it("answers LokiLogsResponse for the function (or a LOKI_* error when Loki is unavailable)", async () => {
+describe("spec: Logs and observability API, Loki", () => {
+  it(specRule("`LokiLogsResponse`; 503 `LOKI_CONNECTION_ERROR` or 500 `LOKI_ERROR` on failure", "answers LokiLogsResponse for the function (or a LOKI_* error when Loki is unavailable)"), async () => {
     const res = await api.get(`/api/functions/${fnId}/loki-logs?limit=100`);
     if (res.status === 200) {
       const body = expectShape(lokiLogsResponse, res.body);
@@ -34,41 +35,45 @@ describe("Loki logs", () => {
     }
   });
 
-  it("refuses limit 1001", async () => {
-    expectValidationError(await api.get(`/api/functions/${fnId}/loki-logs?limit=1001`), "limit");
-  });
 });
 
-describe("Prometheus metrics", () => {
-  it("answers PrometheusMetricsResponse: 1-minute CPU rate over 60 minutes", async () => {
+describe("spec: Logs and observability API, Prometheus", () => {
+  it(specRule("503 `PROMETHEUS_CONNECTION_ERROR` on failure", "answers PrometheusMetricsResponse over a 3600 s window, or 503 PROMETHEUS_CONNECTION_ERROR"), async () => {
     const res = await api.get(`/api/functions/${fnId}/metrics`);
-    if (!EMBEDDED && res.status === 503) return expectError(res, 503, "PROMETHEUS_CONNECTION_ERROR");
+    if (res.status === 503) return expectError(res, 503, "PROMETHEUS_CONNECTION_ERROR");
     expect(res.status, res.text).toBe(200);
     const m = expectShape(prometheusMetricsResponse, res.body);
     expect(m.function_id).toBe(fnId);
     expect(m.data.window_seconds).toBe(3600);
-    expect(m.data.instant_query).toContain(fnId);
-    expect(m.data.range_query).toContain(fnId);
     if (m.status === "success") {
       expect(typeof m.data.cpu_total === "number" || m.data.cpu_total === null).toBe(true);
       for (const p of m.data.cpu_series) expect(p.timestamp).toBeLessThan(Date.now() / 1000 + 60);
     }
-    if (EMBEDDED) {
-      expect(m.status).toBe("success");
-      expect(m.data.cpu_series).toHaveLength(60);
-      expect(m.data.cpu_total).toBe(0); // never ran
-      const ts = m.data.cpu_series.map((p) => p.timestamp);
-      for (let i = 1; i < ts.length; i++) expect(ts[i]! - ts[i - 1]!).toBe(60);
-      expect(m.data.raw_instant).toMatchObject({ status: "success", data: { resultType: "vector" } });
-      expect(m.data.raw_range).toMatchObject({ status: "success", data: { resultType: "matrix" } });
-      expect(m.data.instant_query).toMatch(/rate\(.*\[1m\]\)/);
-    }
   });
 
+});
+
+describeEmbeddedRules("observability", "the Loki limit, 404 for unknown functions, and its Prometheus stand-in's exact series and queries", () => {
+  it("refuses limit 1001", async () => {
+    expectValidationError(await api.get(`/api/functions/${fnId}/loki-logs?limit=1001`), "limit");
+  });
   it("answers 404 for an unknown function", async () => {
-    if (!EMBEDDED) return; // the real backend queries by label and may answer an empty result instead
     expectNotFound(await api.get("/api/functions/fn-missing/metrics"));
     expectNotFound(await api.get("/api/functions/fn-missing/loki-logs"));
+  });
+
+  it("answers 60 one-minute points of a 1-minute rate, with raw answers, for a function that never ran", async () => {
+    const m = expectShape(prometheusMetricsResponse, (await api.get(`/api/functions/${fnId}/metrics`)).body);
+    expect(m.data.instant_query).toContain(fnId);
+    expect(m.data.range_query).toContain(fnId);
+    expect(m.status).toBe("success");
+    expect(m.data.cpu_series).toHaveLength(60);
+    expect(m.data.cpu_total).toBe(0); // never ran
+    const ts = m.data.cpu_series.map((p) => p.timestamp);
+    for (let i = 1; i < ts.length; i++) expect(ts[i]! - ts[i - 1]!).toBe(60);
+    expect(m.data.raw_instant).toMatchObject({ status: "success", data: { resultType: "vector" } });
+    expect(m.data.raw_range).toMatchObject({ status: "success", data: { resultType: "matrix" } });
+    expect(m.data.instant_query).toMatch(/rate\(.*\[1m\]\)/);
   });
 });
 

@@ -4,17 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HANDLER_PY, SPIN_PY, captureConsole, startBuild, waitForTask } from "../support/backend-contract-build";
-import { expectError, expectNotFound, expectValidationError } from "../support/backend-contract-expect";
+import { expectError, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
+import { buildResponse } from "../../lib/contract";
 import { Api, EMBEDDED, closedPort, startTarget, type Target } from "../support/backend-contract-target";
 import { startBearerProxy, type BearerProxy } from "../support/registry-bearer-proxy";
-import { BCRYPT_AVAILABLE, BCRYPT_MISSING_REASON, readBlob, readManifest, REGISTRY_BIN, REGISTRY_MISSING_REASON, startRegistry, type Registry } from "../support/registry-server";
+import { BCRYPT_AVAILABLE, BCRYPT_MISSING_REASON, readBlob, readManifest, startRegistry, type Registry } from "../support/registry-server";
+import { describeEmbeddedRules, REGISTRY_REACHABLE, REGISTRY_SKIP, specRule } from "../support/backend-contract-split";
 
-const NO_REGISTRY = REGISTRY_BIN === null;
+// A registry on this machine's loopback: only a backend on this machine can reach it (see backend-contract-split).
+const NO_REGISTRY = !REGISTRY_REACHABLE;
 const NO_AUTH_REGISTRY = NO_REGISTRY || !BCRYPT_AVAILABLE;
-const skipped = (reason: string) => ` (skipped: ${reason})`;
-const needsRegistry = NO_REGISTRY ? skipped(REGISTRY_MISSING_REASON) : "";
-const needsAuthRegistry = NO_REGISTRY ? needsRegistry : BCRYPT_AVAILABLE ? "" : skipped(BCRYPT_MISSING_REASON);
-if (NO_REGISTRY) console.warn(`[contract] real-registry push tests skipped: ${REGISTRY_MISSING_REASON}`);
+const needsRegistry = REGISTRY_SKIP;
+const needsAuthRegistry = NO_REGISTRY ? needsRegistry : BCRYPT_AVAILABLE ? "" : ` (skipped: ${BCRYPT_MISSING_REASON})`;
+if (NO_REGISTRY) console.warn(`[contract] real-registry push tests${REGISTRY_SKIP}`);
 else if (!BCRYPT_AVAILABLE) console.warn(`[contract] basic-auth registry tests skipped: ${BCRYPT_MISSING_REASON}`);
 
 const AUTH = { username: "pusher", password: "Pa55-w0rd!zebra-7781" };
@@ -55,7 +57,26 @@ async function push(body: Record<string, unknown>) {
 
 type Manifest = { mediaType: string; config: { mediaType: string; digest: string }; layers: { mediaType: string; digest: string; annotations?: Record<string, string> }[] };
 
-describe("POST /api/v1/push: requests", () => {
+describe("spec: POST /api/v1/push", () => {
+  it(specRule("Returns `BuildResponse` (`task_id`); the backend polls the Builder.", "accepts a push of a completed build's s3:// location with 202 and a task"), async () => {
+    const { ws, build } = await builtWorkspace();
+    const res = await api.post("/api/v1/push", { registry_url: `127.0.0.1:${await closedPort()}/app`, tag: "v1.0.0", workspace_id: ws, s3_source_path: build.source_s3_path });
+    expect([200, 202], res.text).toContain(res.status);
+    const started = expectShape(buildResponse, res.body);
+    expect((await api.get(`/api/v1/tasks/${started.task_id}`)).status).toBe(200);
+    await waitForTask(api, started.task_id);
+  });
+});
+
+describeEmbeddedRules("POST /api/v1/push: requests", "registry_url and tag syntax, 404/409 for what s3_source_path names, s3:// only, and its registry error messages", () => {
+  it("refuses an s3_source_path that is not an s3:// URI, such as a Builder-local file_path (400)", async () => {
+    const { build, task } = await builtWorkspace();
+    expect(build.source_s3_path).toMatch(/^s3:\/\//);
+    const local = `/builds/${task.task_id}/app.wasm`;
+    expectValidationError(await api.post("/api/v1/push", { registry_url: "127.0.0.1:5000/x", s3_source_path: local }), "s3_source_path");
+    expectValidationError(await api.post("/api/v1/push", { registry_url: "127.0.0.1:5000/x", s3_source_path: `builds/${task.task_id}/app` }), "s3_source_path");
+  });
+
   it("validates registry_url and tag (400)", async () => {
     expectValidationError(await api.post("/api/v1/push", { registry_url: "https://registry.example/app" }), "registry_url");
     expectValidationError(await api.post("/api/v1/push", { registry_url: "registry.example/app", tag: "bad tag" }), "tag");
@@ -84,7 +105,7 @@ describe("POST /api/v1/push: requests", () => {
   });
 });
 
-describe("POST /api/v1/push: to a real registry", () => {
+describe("POST /api/v1/push: to a real registry (the embedded Builder's Spin OCI layout; needs a registry the backend can reach)", () => {
   it.skipIf(NO_REGISTRY)(`pushes the workspace's latest build as a Spin OCI artifact, one layer per file${needsRegistry}`, async () => {
     const { ws } = await builtWorkspace(SPIN_PY, "spin-hello");
     const task = await push({ registry_url: `${open!.url}/contract/spin-hello`, tag: "v1.0.0", workspace_id: ws });

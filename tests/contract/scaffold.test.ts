@@ -4,6 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { scaffoldResponse } from "../../lib/contract";
 import { expectShape, expectValidationError } from "../support/backend-contract-expect";
 import { Api, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 let target: Target;
 let api: Api;
@@ -15,17 +16,37 @@ afterAll(async () => target?.close());
 
 type Doc = Record<string, unknown> & { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
 
+/**
+ * The YAML "as is", in any shape the contract lists: a text body, a JSON string, or a JSON object
+ * carrying it (the embedded backend's `{yaml}`), as the console's BFF reads it.
+ */
 async function scaffold(body: Record<string, unknown>): Promise<Doc[]> {
   const res = await api.post("/api/v1/scaffold", body);
   expect(res.status, res.text).toBe(200);
-  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-  const { yaml } = expectShape(scaffoldResponse, res.body);
+  const json = /json/i.test(res.headers.get("content-type") ?? "");
+  const { yaml } = expectShape(scaffoldResponse, json ? res.body : res.text);
   const docs = parseAllDocuments(yaml);
   for (const d of docs) expect(d.errors, yaml).toEqual([]);
   return docs.map((d) => d.toJS() as Doc);
 }
 
-describe("POST /api/v1/scaffold", () => {
+describe("spec: POST /api/v1/scaffold", () => {
+  it(specRule("a synchronous Builder call that returns the SpinApp YAML as is", "answers SpinApp YAML for the spec's own request"), async () => {
+    const image = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/team/my-app:v1.0.0";
+    const docs = await scaffold({ image_ref: image, component: "api", replicas: 1, output_path: "/tmp/spinapp.yaml" });
+    const app = docs.find((d) => d.kind === "SpinApp");
+    expect(app, JSON.stringify(docs)).toBeDefined();
+    expect(app!.spec.image).toBe(image);
+  });
+});
+
+describeEmbeddedRules("POST /api/v1/scaffold", "the embedded Builder's naming, defaults, its {yaml} JSON answer, autoscaling extension and validation", () => {
+  it("answers JSON carrying the YAML", async () => {
+    const res = await api.post("/api/v1/scaffold", { image_ref: "r.example/app:1" });
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.body).toHaveProperty("yaml");
+  });
+
   it("answers one SpinApp named after the image's last path segment, with replicas", async () => {
     const image = "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/team/my-app:v1.0.0";
     const docs = await scaffold({ image_ref: image, component: "api", replicas: 2, output_path: "/tmp/spinapp.yaml" });

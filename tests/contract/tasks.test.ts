@@ -13,6 +13,7 @@ import { taskStatusResponse, workspaceTaskList } from "../../lib/contract";
 import { HANDLER_PY, startBuild, waitForTask } from "../support/backend-contract-build";
 import { expectNotFound, expectShape } from "../support/backend-contract-expect";
 import { Api, describeEmbedded, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 const KST = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+09:00$/;
 let target: Target;
@@ -24,13 +25,18 @@ beforeAll(async () => {
 });
 afterAll(async () => target?.close());
 
-describe("GET /api/v1/tasks/{task_id}", () => {
-  it("answers 404 NOT_FOUND for an unknown task", async () => {
-    expectNotFound(await api.get("/api/v1/tasks/00000000-0000-4000-8000-000000000000"));
-    expectNotFound(await api.get("/api/v1/tasks/no-such-task"));
-  });
+/** A workspace with two finished tasks: a completed build, then a failed one. */
+async function twoTasks() {
+  const ws = `ws-tasks-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const first = await startBuild(api, { name: "one.py", bytes: HANDLER_PY }, { workspace_id: ws, app_name: "first" });
+  await waitForTask(api, first.task_id);
+  const second = await startBuild(api, { name: "two.py", bytes: "def broken(:\n" }, { workspace_id: ws, app_name: "second" });
+  await waitForTask(api, second.task_id);
+  return { ws, first, second };
+}
 
-  it("answers TaskStatusResponse for a known task", async () => {
+describe("spec: GET /api/v1/tasks/{task_id}", () => {
+  it(specRule("`GET /api/v1/tasks/{task_id}` → `TaskStatusResponse`", "answers TaskStatusResponse for a known task"), async () => {
     const accepted = await startBuild(api, { name: "a.py", bytes: HANDLER_PY });
     const res = await api.get(`/api/v1/tasks/${accepted.task_id}`);
     expect(res.status, res.text).toBe(200);
@@ -39,17 +45,24 @@ describe("GET /api/v1/tasks/{task_id}", () => {
   });
 });
 
-describe("GET /api/v1/workspaces/{workspace_id}/tasks", () => {
-  it("lists the workspace's tasks newest first, with KST timestamps", async () => {
-    const ws = `ws-tasks-${Date.now().toString(36)}`;
-    const first = await startBuild(api, { name: "one.py", bytes: HANDLER_PY }, { workspace_id: ws, app_name: "first" });
-    await waitForTask(api, first.task_id);
-    const second = await startBuild(api, { name: "two.py", bytes: "def broken(:\n" }, { workspace_id: ws, app_name: "second" });
-    await waitForTask(api, second.task_id);
+describe("spec: GET /api/v1/workspaces/{workspace_id}/tasks", () => {
+  it(specRule("`GET /api/v1/workspaces/{workspace_id}/tasks` → `WorkspaceTaskItem[]`, the workspace's task history", "lists the workspace's tasks"), async () => {
+    const { ws, first, second } = await twoTasks();
+    const items = expectShape(workspaceTaskList, (await api.get(`/api/v1/workspaces/${ws}/tasks`)).body);
+    expect(new Set(items.map((t) => t.task_id))).toEqual(new Set([first.task_id, second.task_id]));
+  });
 
-    const res = await api.get(`/api/v1/workspaces/${ws}/tasks`);
-    expect(res.status, res.text).toBe(200);
-    const items = expectShape(workspaceTaskList, res.body);
+});
+
+describeEmbeddedRules("task status and history", "404 for unknown task ids, newest-first order, KST timestamps, the Builder's error text and an empty list for an unused workspace", () => {
+  it("answers 404 NOT_FOUND for an unknown task", async () => {
+    expectNotFound(await api.get("/api/v1/tasks/00000000-0000-4000-8000-000000000000"));
+    expectNotFound(await api.get("/api/v1/tasks/no-such-task"));
+  });
+
+  it("lists the workspace's tasks newest first, with KST timestamps", async () => {
+    const { ws, first, second } = await twoTasks();
+    const items = expectShape(workspaceTaskList, (await api.get(`/api/v1/workspaces/${ws}/tasks`)).body);
     expect(items.map((t) => t.task_id)).toEqual([second.task_id, first.task_id]);
     expect(items.map((t) => t.status)).toEqual(["failed", "completed"]);
     expect(items[0]!.error).toMatch(/SyntaxError/);

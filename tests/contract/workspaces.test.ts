@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionList, workspace, workspaceList } from "../../lib/contract";
 import { created, expectError, expectNotFound, expectShape, expectValidationError } from "../support/backend-contract-expect";
-import { Api, EMBEDDED, startTarget, type Target } from "../support/backend-contract-target";
+import { Api, startTarget, type Target } from "../support/backend-contract-target";
+import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 let target: Target;
 let api: Api;
@@ -15,18 +16,17 @@ afterAll(async () => {
   await target?.close();
 });
 
-describe("workspaces", () => {
-  it("creates a workspace with KST timestamps and zeroed aggregates", async () => {
+describe("spec: Workspace API", () => {
+  it(specRule("Response timestamps are ISO KST.", "creates a workspace with KST timestamps and zeroed aggregates"), async () => {
     const res = await api.post("/api/workspaces", { name: "Production", description: "Customer facing" });
     created(res);
     const ws = expectShape(workspace, res.body);
-    expect(ws.id).toMatch(/^ws-/);
     expect(ws).toMatchObject({ name: "Production", description: "Customer facing", functionCount: 0, invocations24h: 0, errorRate: 0 });
     expect(ws.createdAt).toMatch(/\+09:00$/);
     expect(Math.abs(Date.parse(ws.createdAt) - Date.now())).toBeLessThan(60_000);
   });
 
-  it("lists and fetches workspaces", async () => {
+  it(specRule("used by the landing cards and the workspace picker", "lists and fetches workspaces"), async () => {
     const ws = await api.createWorkspace("listed");
     const list = expectShape(workspaceList, (await api.get("/api/workspaces")).body);
     expect(list.map((w) => w.id)).toContain(ws.id);
@@ -35,18 +35,18 @@ describe("workspaces", () => {
     expect(expectShape(workspace, one.body).name).toBe("listed");
   });
 
-  it("answers 404 NOT_FOUND for an unknown workspace", async () => {
+  it(specRule("404: resource absent (`NOT_FOUND`)", "answers 404 NOT_FOUND for an unknown workspace"), async () => {
     expectNotFound(await api.get("/api/workspaces/ws-does-not-exist"));
     expectNotFound(await api.patch("/api/workspaces/ws-does-not-exist", { name: "x" }));
     expectNotFound(await api.delete("/api/workspaces/ws-does-not-exist"));
   });
 
-  it("requires a non-empty name on create", async () => {
+  it(specRule("`name` required.", "requires a non-empty name on create"), async () => {
     expectValidationError(await api.post("/api/workspaces", { description: "no name" }), "name");
     expectValidationError(await api.post("/api/workspaces", { name: "" }), "name");
   });
 
-  it("patches only the fields sent and refuses an empty name", async () => {
+  it(specRule("`name` may not be an empty string", "patches only the fields sent and refuses an empty name"), async () => {
     const ws = await api.createWorkspace("before");
     const renamed = await api.patch(`/api/workspaces/${ws.id}`, { name: "after" });
     expect(renamed.status).toBe(200);
@@ -59,7 +59,7 @@ describe("workspaces", () => {
     expect(expectShape(workspace, (await api.get(`/api/workspaces/${ws.id}`)).body).name).toBe("after");
   });
 
-  it("deletes with 204 and takes the workspace's functions with it", async () => {
+  it(specRule("204. Its functions must be cleaned up too.", "deletes with 204 and takes the workspace's functions with it"), async () => {
     const ws = await api.createWorkspace("doomed");
     const fn = await api.createFunction(ws.id);
     expect(expectShape(workspace, (await api.get(`/api/workspaces/${ws.id}`)).body).functionCount).toBe(1);
@@ -69,13 +69,11 @@ describe("workspaces", () => {
     expect(res.text).toBe("");
     expectNotFound(await api.get(`/api/workspaces/${ws.id}`));
     expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}`));
-    expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs`));
-    expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions`));
     const list = expectShape(workspaceList, (await api.get("/api/workspaces")).body);
     expect(list.map((w) => w.id)).not.toContain(ws.id);
   });
 
-  it("counts functions in functionCount as they come and go", async () => {
+  it(specRule("aggregate kept by the backend", "counts functions in functionCount as they come and go"), async () => {
     const ws = await api.createWorkspace("counted");
     const a = await api.createFunction(ws.id);
     await api.createFunction(ws.id);
@@ -86,21 +84,38 @@ describe("workspaces", () => {
   });
 });
 
-describe("errors", () => {
-  it("answers an unknown route with 404", async () => {
+describe("spec: Errors and common rules", () => {
+  it(specRule("404: resource absent (`NOT_FOUND`)", "answers an unknown route with 404"), async () => {
     expectNotFound(await api.get("/api/no-such-resource"));
     expectNotFound(await api.get("/definitely/not/here"));
   });
 
-  it("answers malformed JSON with a validation error, not a 500", async () => {
+  it(specRule("400: validation failed (`VALIDATION_ERROR`)", "answers malformed JSON with a validation error, not a 500"), async () => {
     const res = await api.call("POST", "/api/workspaces", undefined, "{not json");
-    if (EMBEDDED) expectValidationError(res, "body");
-    else expect([400, 422]).toContain(res.status);
+    expect([400, 422]).toContain(res.status);
   });
 
-  it("refuses a body that is not an object", async () => {
+  it(specRule("400: validation failed (`VALIDATION_ERROR`)", "refuses a body that is not an object"), async () => {
     const res = await api.post("/api/workspaces", ["name"]);
     expect([400, 422]).toContain(res.status);
-    if (EMBEDDED) expectError(res, 400, "VALIDATION_ERROR");
+  });
+});
+
+describeEmbeddedRules("workspaces", "ids, the envelope on every refusal, and the routes under a deleted workspace", () => {
+  it("prefixes workspace ids with ws-", async () => {
+    expect((await api.createWorkspace("prefixed")).id).toMatch(/^ws-/);
+  });
+
+  it("answers malformed JSON and a non-object body with its envelope naming the body", async () => {
+    expectValidationError(await api.call("POST", "/api/workspaces", undefined, "{not json"), "body");
+    expectError(await api.post("/api/workspaces", ["name"]), 400, "VALIDATION_ERROR");
+  });
+
+  it("answers 404 for the function list and logs of a deleted workspace", async () => {
+    const ws = await api.createWorkspace("gone");
+    const fn = await api.createFunction(ws.id);
+    expect((await api.delete(`/api/workspaces/${ws.id}`)).status).toBe(204);
+    expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}/logs`));
+    expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions`));
   });
 });

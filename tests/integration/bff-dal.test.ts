@@ -271,6 +271,19 @@ describe("scaffold", () => {
   ])("accepts %s", async (_n, behavior) => {
     server.setRoute("POST", "/api/v1/scaffold", behavior);
     const { scaffoldSpinApp } = await import("@/server/dal/deploy");
-    expect(await scaffoldSpinApp({ image_ref: "r/x:v1", replicas: 1, enable_autoscaling: false })).toEqual({ yaml: "kind: SpinApp\n" });
+    expect(await scaffoldSpinApp({ image_ref: "r/x:v1", replicas: 1 })).toEqual({ yaml: "kind: SpinApp\n" });
+  });
+});
+
+describe("server actions", () => {
+  it("a backend's 400 naming a field comes back as that field's error, not a form-level message", async () => {
+    server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(400, { error: { code: "VALIDATION_ERROR", message: "HEAD is not routable", details: { field: "httpMethods" } } }));
+    const { withAction } = await import("@/server/actions/with-action");
+    const { createFunction } = await import("@/server/dal/functions");
+    const { createFunctionInput } = await import("@/server/actions/schemas");
+    const run = withAction("function.create", createFunctionInput, ({ workspaceId, ...input }) => createFunction(workspaceId, input));
+    const result = await run({ workspaceId: "ws-1", name: "f", httpMethods: ["GET"], code: "cHJpbnQoMSk=" });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION_ERROR", fieldErrors: { httpMethods: ["HEAD is not routable"] } });
+    expect(session.audits).toContainEqual(expect.objectContaining({ result: "refused", code: "VALIDATION_ERROR" }));
   });
 });

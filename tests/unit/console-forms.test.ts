@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeUtf8Base64, encodeUtf8Base64 } from "@/lib/base64";
 import { DEFAULT_RUNTIME, functionCreate, workspaceCreate } from "@/lib/contract";
 import { envRowsToVariables, rowErrorsFromServer, type EnvRow } from "@/lib/forms/env-rows";
-import { toFieldErrors, type IssueMessage } from "@/lib/forms/field-errors";
+import { fieldErrorsFromDetails, toFieldErrors, type IssueMessage } from "@/lib/forms/field-errors";
 import { FUNCTION_TEMPLATE_IDS, FUNCTION_TEMPLATES, SUPPORTED_RUNTIMES } from "@/lib/templates/function-templates";
 
 const say = (i: IssueMessage) => `${i.key}${i.values ? JSON.stringify(i.values) : ""}`;
@@ -66,5 +66,24 @@ describe("function templates", () => {
     expect(FUNCTION_TEMPLATES.handler).toMatch(/^def handler\(event\):/m);
     expect(FUNCTION_TEMPLATES.spin).toMatch(/^class IncomingHandler\(http\.IncomingHandler\):/m);
     expect(SUPPORTED_RUNTIMES[0]).toBe(DEFAULT_RUNTIME);
+  });
+});
+
+describe("a backend's field errors land on their field", () => {
+  it.each([
+    // Spec: `{ "error": { "code": "VALIDATION_ERROR", …, "details": { "field": "name" } } }`
+    [{ field: "httpMethods" }, "needs at least one entry", { httpMethods: ["needs at least one entry"] }],
+    // FastAPI's 422 `loc` of a list item names the list.
+    [{ field: "httpMethods.0" }, "not a method", { httpMethods: ["not a method"] }],
+    [{ field: "environmentVariables.API_KEY" }, "bad", { "environmentVariables.API_KEY": ["bad"] }],
+    [{ fields: [{ field: "memory", message: "too big" }, { field: "", message: "whole body" }] }, "ignored", { memory: ["too big"], _form: ["whole body"] }],
+    [undefined, "no field", {}],
+  ])("%j → %j", (details, message, expected) => {
+    expect(fieldErrorsFromDetails(details, message)).toEqual(expected);
+  });
+
+  it("offers only methods a backend routes: no HEAD or OPTIONS", () => {
+    expect(functionCreate.safeParse({ name: "x", httpMethods: ["HEAD"], code: encodeUtf8Base64("x") }).success).toBe(false);
+    expect(functionCreate.safeParse({ name: "x", httpMethods: ["GET", "DELETE"], code: encodeUtf8Base64("x") }).success).toBe(true);
   });
 });

@@ -47,10 +47,14 @@ describe("requests built from the form pass the contract", () => {
     expect(deployRequest.parse(input)).toMatchObject({ app_name: "orders", namespace: "default", replicas: 2, use_spot: true, function_id: "fn-1", service_account: "sa-1" });
     expect(input).not.toHaveProperty("max_replicas");
   });
-  it("autoscaling sends no replicas to deploy and the maximum only to the preview", () => {
-    const v = base({ autoscaling: true, cpuLimit: "500m", memoryLimit: "128Mi", maxReplicas: "5" });
+  it("autoscaling and resources go to deploy only; the preview sends the spec's scaffold body", () => {
+    const v = base({ autoscaling: true, cpuLimit: "500m", memoryLimit: "128Mi", useSpot: true, serviceAccount: "sa-1" });
     expect(deployRequest.parse(toDeployInput(v, "fn-1"))).not.toHaveProperty("replicas");
-    expect(scaffoldRequest.parse(toScaffoldInput(v))).toMatchObject({ enable_autoscaling: true, replicas: 1, max_replicas: 5, cpu_limit: "500m" });
+    expect(deployRequest.parse(toDeployInput(v, "fn-1"))).toMatchObject({ enable_autoscaling: true, cpu_limit: "500m", memory_limit: "128Mi", use_spot: true, service_account: "sa-1" });
+    // Spec: `POST /api/v1/scaffold` `{"image_ref", "component", "replicas", "output_path"}`; nothing else.
+    expect(toScaffoldInput(v)).toEqual({ image_ref: "reg.example/orders:v1", component: "orders" });
+    expect(toScaffoldInput(base({ replicas: "2" }))).toEqual({ image_ref: "reg.example/orders:v1", component: "orders", replicas: 2 });
+    expect(scaffoldRequest.safeParse({ ...toScaffoldInput(v), enable_autoscaling: true }).success).toBe(false);
   });
   it("empty optional fields are left out", () => {
     const input = toDeployInput(base(), "fn-1");
@@ -70,7 +74,7 @@ describe("deployProblems", () => {
     ["0 replicas deploy but do not preview", { replicas: "0" }, "scaffold", { replicas: "replicas" }],
     ["bad quantity", { cpuLimit: "half" }, "deploy", { cpuLimit: "quantity" }],
     ["autoscaling without limits", { autoscaling: true }, "deploy", { cpuLimit: "limitRequired", memoryLimit: "limitRequired" }],
-    ["bad max replicas", { autoscaling: true, cpuLimit: "1", memoryLimit: "1Gi", maxReplicas: "0" }, "scaffold", { maxReplicas: "maxReplicas" }],
+    ["a preview needs no limits with autoscaling (the Builder does not autoscale)", { autoscaling: true }, "scaffold", {}],
     ["bad service account", { serviceAccount: "SA" }, "deploy", { serviceAccount: "serviceAccount" }],
   ])("%s", (_name, over, kind, expected) => {
     expect(deployProblems(base(over), kind, "fn-1")).toEqual(expected);

@@ -1,9 +1,22 @@
 import { stringify } from "yaml";
-import type { z } from "zod";
-import type { scaffoldRequest } from "../../../lib/contract";
+import { z } from "zod";
+import { quantity, scaffoldRequest } from "../../../lib/contract";
 import { validationError } from "../http/errors";
 
-type ScaffoldInput = z.output<typeof scaffoldRequest>;
+/**
+ * The spec's scaffold body plus this Builder's own extension (`spin kube scaffold`'s autoscaling and
+ * resource flags). The console never sends these: a real Builder has no such fields.
+ */
+export const embeddedScaffoldRequest = scaffoldRequest.extend({
+  enable_autoscaling: z.boolean().default(false),
+  cpu_limit: quantity.optional(),
+  memory_limit: quantity.optional(),
+  cpu_request: quantity.optional(),
+  memory_request: quantity.optional(),
+  max_replicas: z.number().int().min(1).max(100).optional(),
+  target_cpu_utilization: z.number().int().min(1).max(100).optional(),
+});
+type ScaffoldInput = z.output<typeof embeddedScaffoldRequest>;
 
 export const SPINAPP_API_VERSION = "core.spinkube.dev/v1alpha1";
 export const SPIN_EXECUTOR = "containerd-shim-spin";

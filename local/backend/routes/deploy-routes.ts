@@ -1,6 +1,6 @@
-import { deployRequest, scaffoldRequest } from "../../../lib/contract";
+import { deployRequest } from "../../../lib/contract";
 import type { DeployService } from "../deploy/deploy-service";
-import { scaffoldYaml } from "../deploy/scaffold";
+import { embeddedScaffoldRequest, scaffoldYaml } from "../deploy/scaffold";
 import type { RouteDef } from "../http/router";
 import { parseWith } from "../http/validate";
 
@@ -15,7 +15,7 @@ export function deployRoutes(deployer: DeployService): RouteDef[] {
       method: "POST",
       path: "/api/v1/scaffold",
       errorCode: "SCAFFOLD_ERROR",
-      handler: async (ctx) => ({ status: 200, json: { yaml: scaffoldYaml(parseWith(scaffoldRequest, await ctx.json())) } }),
+      handler: async (ctx) => ({ status: 200, json: { yaml: scaffoldYaml(parseWith(embeddedScaffoldRequest, await ctx.json())) } }),
     },
     {
       method: "POST",
