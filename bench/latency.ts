@@ -22,6 +22,7 @@ export async function compareLatency(
   direct: string,
   viaConsole: string,
   cookie: string,
+  directHeaders: Record<string, string> = {},
   rounds = 30,
   batch = 10,
 ): Promise<LatencyResult> {
@@ -29,7 +30,7 @@ export async function compareLatency(
   const d: number[] = [];
   const c: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < batch; i++) d.push(await timeOne(direct, {}));
+    for (let i = 0; i < batch; i++) d.push(await timeOne(direct, directHeaders));
     for (let i = 0; i < batch; i++) c.push(await timeOne(viaConsole, { cookie }));
   }
   const ds = stats(d);

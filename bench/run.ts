@@ -4,10 +4,12 @@
  *    reshaping, logging included).
  * 2. Page weight: JavaScript each page makes a browser download; the code editor (Monaco) must stay on
  *    the pages that need it.
+ * 3. Function invocation: warm and cold calls in the WebAssembly sandbox beside the old subprocess runner.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { sessionCookie } from "../e2e/support/session-cookie";
+import { measureInvoke } from "./invoke";
 import { compareLatency } from "./latency";
 import { measurePages } from "./page-weight";
 import { startStack } from "./stack";
@@ -16,20 +18,21 @@ const secret = randomBytes(32).toString("base64url");
 const stack = await startStack(Number(process.env.BENCH_PORT ?? 3900), secret);
 try {
   const cookie = await sessionCookie(secret, "developer");
-  const workspaces = (await (await fetch(`${stack.backendUrl}/api/workspaces`)).json()) as Array<{ id: string }>;
+  const workspaces = (await (await fetch(`${stack.backendUrl}/api/workspaces`, { headers: stack.backendHeaders })).json()) as Array<{ id: string }>;
   const ws = workspaces[0]!.id;
-  const fns = (await (await fetch(`${stack.backendUrl}/api/workspaces/${ws}/functions`)).json()) as Array<{ id: string }>;
+  const fns = (await (await fetch(`${stack.backendUrl}/api/workspaces/${ws}/functions`, { headers: stack.backendHeaders })).json()) as Array<{ id: string }>;
   const fn = fns[0]!.id;
 
   const latency = [
     // No session, no upstream call: the framework's own cost per request, for scale.
     await compareLatency("health (no auth, no upstream)", `${stack.backendUrl}/health`, `${stack.consoleUrl}/api/health`, cookie),
-    await compareLatency("GET workspaces", `${stack.backendUrl}/api/workspaces`, `${stack.consoleUrl}/api/workspaces`, cookie),
+    await compareLatency("GET workspaces", `${stack.backendUrl}/api/workspaces`, `${stack.consoleUrl}/api/workspaces`, cookie, stack.backendHeaders),
     await compareLatency(
       "GET function",
       `${stack.backendUrl}/api/workspaces/${ws}/functions/${fn}`,
       `${stack.consoleUrl}/api/workspaces/${ws}/functions/${fn}`,
       cookie,
+      stack.backendHeaders,
     ),
   ];
   const functionBase = `/workspaces/${ws}/functions/${fn}`;
@@ -41,9 +44,13 @@ try {
   console.log("Page weight (transferred bytes, cold cache; ratio against /workspaces)");
   console.table(pages.map((p) => ({ page: p.page.replace(ws, ":ws").replace(fn, ":fn"), "JS KB": Math.round(p.jsBytes / 1024), "JS files": p.jsFiles, "total KB": Math.round(p.totalBytes / 1024), "JS ratio": Math.round((p.jsBytes / baseline) * 100) / 100 })));
 
+  const invoke = await measureInvoke();
+  console.log("Function invocation through the backend API (ms): WebAssembly sandbox vs the old host process per call");
+  console.table(invoke);
+
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), latency, pages }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), latency, pages, invoke }, null, 2));
   console.log(`written: ${file}`);
 } finally {
   await stack.stop();

@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 
-export type BenchStack = { consoleUrl: string; backendUrl: string; stop: () => Promise<void> };
+import { randomBytes } from "node:crypto";
+
+export type BenchStack = { consoleUrl: string; backendUrl: string; /** The embedded backend's credential, for direct calls. */ backendHeaders: Record<string, string>; stop: () => Promise<void> };
 
 /** The production build with the embedded platform, on ports of its own, with a secret the bench knows. */
 export async function startStack(port: number, secret: string): Promise<BenchStack> {
+  const backendToken = randomBytes(32).toString("base64url");
   const child = spawn("node_modules/.bin/tsx", ["local/stack/cli.ts", "start", "--reset"], {
     env: {
       ...process.env,
@@ -13,6 +16,7 @@ export async function startStack(port: number, secret: string): Promise<BenchSta
       IDP_PORT: String(port + 2),
       PLATFORM_DATA_DIR: ".data/bench",
       NEXTAUTH_SECRET: secret,
+      BACKEND_TOKEN: backendToken,
       ALLOW_EMBEDDED_IDP: "1",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -33,6 +37,7 @@ export async function startStack(port: number, secret: string): Promise<BenchSta
   return {
     consoleUrl,
     backendUrl: `http://127.0.0.1:${port + 1}`,
+    backendHeaders: { authorization: `Bearer ${backendToken}` },
     stop: async () => {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
