@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
 import { e2eRegistry } from "./e2e/support/registry";
@@ -11,6 +12,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 /** A local OCI registry for the push journeys, when docker-registry is installed (never against staging). */
 const registry = external ? null : e2eRegistry(port + 3);
+/** The embedded backend's credential for this run; set once here, inherited by the test workers. */
+process.env.E2E_BACKEND_TOKEN ??= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -55,6 +58,7 @@ export default defineConfig({
             BACKEND_PORT: String(port + 1),
             IDP_PORT: String(port + 2),
             PLATFORM_DATA_DIR: ".data/e2e",
+            BACKEND_TOKEN: process.env.E2E_BACKEND_TOKEN,
             ALLOW_EMBEDDED_IDP: "1",
             NEXT_TELEMETRY_DISABLED: "1",
             LOG_LEVEL: "warn",

@@ -8,12 +8,14 @@
  * 4. Page weight: scripts per page (gzip), brotli, prefetches fired without any user intent.
  * 5. Logs: applying a filter with 1,000 executions loaded.
  * BENCH_THROUGHPUT_SECONDS, BENCH_MEMORY_SECONDS and BENCH_IDLE_SECONDS shorten a trial run.
+ * 6. Function invocation: warm and cold calls in the WebAssembly sandbox beside the old subprocess runner.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { sessionCookie } from "../e2e/support/session-cookie";
 import { closedLoop, type Target } from "./http-load";
+import { measureInvoke } from "./invoke";
 import { compareLatency } from "./latency";
 import { measureLogsFilter, storeExecutions } from "./logs-filter";
 import { measureMemory } from "./memory";
@@ -106,9 +108,13 @@ try {
   ];
   printChecks(checks);
 
+  const invoke = await measureInvoke();
+  console.log("Function invocation through the backend API (ms): WebAssembly sandbox vs the old host process per call");
+  console.table(invoke);
+
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), latency, ownWork, throughput, throughputShare, memory, pages, filter, checks }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), latency, ownWork, throughput, throughputShare, memory, pages, filter, invoke, checks }, null, 2));
   console.log(`written: ${file}`);
 } finally {
   await nginx?.stop();

@@ -13,8 +13,11 @@ const faultsUrl = () => `http://127.0.0.1:${backendPort()}/__admin/faults`;
 
 export type FaultPatch = { loki?: "down" | "error" | null; prometheus?: "down" | "partial" | null; latencyMs?: number | null };
 
+/** The backend demands its credential on /__admin too: playwright.config.ts hands the stack this token. */
+const backendHeaders = () => ({ authorization: `Bearer ${process.env.E2E_BACKEND_TOKEN ?? ""}` });
+
 export async function setFaults(request: APIRequestContext, patch: FaultPatch): Promise<void> {
-  const res = await request.post(faultsUrl(), { data: patch });
+  const res = await request.post(faultsUrl(), { data: patch, headers: backendHeaders() });
   expect(res.status(), await res.text()).toBe(200);
 }
 

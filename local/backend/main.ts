@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const tokenFile = join(config.dataDir, "backend-token");
   const token = config.options.token ?? localAuthSecret(tokenFile);
   const backend = await startBackend({ ...config.options, token });
+  // Ready means ready to run functions too: the console's first invoke should not wait for a boot.
+  await backend.sandboxReady;
   console.log(`embedded backend listening on ${backend.url}`);
   console.log(config.tokenFromEnv ? "API credential: BACKEND_TOKEN from the environment" : `API credential: Authorization: Bearer $(cat ${tokenFile})`);
 

@@ -72,7 +72,15 @@ export type BackendOptions = {
   pipeline?: Partial<PipelineOptions>;
 };
 
-export type Backend = { url: string; port: number; /** The bearer token `/api` and `/__admin` demand. */ token: string; close(): Promise<void> };
+export type Backend = {
+  url: string;
+  port: number;
+  /** The bearer token `/api` and `/__admin` demand. */
+  token: string;
+  /** Settles once the function sandbox has booted (the first boot of the interpreter takes seconds). */
+  sandboxReady: Promise<void>;
+  close(): Promise<void>;
+};
 
 function urlHost(host: string): string {
   if (host === "0.0.0.0") return "127.0.0.1";
@@ -185,13 +193,13 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     })());
 
+  // Boots in the background: only function runs and builds wait for it.
+  const sandboxReady = runner.ready().catch((err: unknown) => console.error("[backend] the function sandbox did not start:", err));
   try {
-    // Ready to run functions before saying so: the first boot of the interpreter takes seconds.
-    await runner.ready().catch((err: unknown) => console.error("[backend] the function sandbox did not start:", err));
     if (opts.seed ?? !memory) await seedDemo({ db, workspaces, functions, invoker });
   } catch (err) {
     await close();
     throw err;
   }
-  return { url: selfUrl, port, token, close };
+  return { url: selfUrl, port, token, sandboxReady, close };
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workspaceTaskList } from "../../lib/contract";
 import { HANDLER_PY, makeZip, postForm, SPIN_PY, startBuild, succeeded, waitForTask } from "../support/backend-contract-build";
 import { expectError, expectShape, expectValidationError } from "../support/backend-contract-expect";
-import { Api, describeEmbedded, EMBEDDED, startTarget, type Target } from "../support/backend-contract-target";
+import { Api, authHeaders, describeEmbedded, EMBEDDED, startTarget, type Target } from "../support/backend-contract-target";
 import { describeEmbeddedRules, specRule } from "../support/backend-contract-split";
 
 const dataDir = mkdtempSync(join(tmpdir(), "eunha-build-"));
@@ -150,7 +150,7 @@ describeEmbedded("build limits and the package (embedded)", () => {
     const res = await postForm(smallApi, "/api/v1/build", { name: "big.py", bytes: `# ${"x".repeat(8000)}\n${HANDLER_PY}` });
     expectError(res, 413, "PAYLOAD_TOO_LARGE");
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${small.baseUrl}/api/v1/build`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(60 * 1024 * 1024) } }, (r) => {
+      const req = request(`${small.baseUrl}/api/v1/build`, { method: "POST", headers: authHeaders(small.baseUrl, { "content-type": "multipart/form-data; boundary=x", "content-length": String(60 * 1024 * 1024) }) }, (r) => {
         r.resume();
         resolve(r.statusCode ?? 0);
         req.destroy();

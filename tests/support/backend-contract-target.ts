@@ -45,6 +45,8 @@ export async function startTarget(options: BackendOptions = {}): Promise<Target>
   }
   const dataDir = mkdtempSync(join(tmpdir(), "eunha-contract-"));
   const backend = await startBackend({ port: 0, dbPath: ":memory:", dataDir, seed: false, ...options });
+  // Ready means ready to run functions and builds: the sandbox boots before the first test's clock starts.
+  await backend.sandboxReady;
   tokens.set(backend.url, backend.token);
   return {
     baseUrl: backend.url,

@@ -14,7 +14,7 @@ export type PreparedSource = { handler: string; module: string; shape: "spin" | 
 /**
  * Fills `out` with the application's files (a .py as app.py, a zip extracted safely) and checks
  * that they run: python/build_tools.py extracts and compiles them inside a sandbox instance, then
- * the handler module is imported in a fresh instance, exactly as a cold start imports it. So the
+ * the handler module is imported there, exactly as a cold start imports it. So the
  * error a user sees is the sandboxed interpreter's own (message and line), and a build that passes
  * runs: a missing module or a C extension WebAssembly cannot load fails here, not at the first call.
  */
@@ -24,21 +24,14 @@ export async function prepareSource(
   limits: BuildLimits,
   signal: AbortSignal,
 ): Promise<PreparedSource> {
-  const built = await runner.build({ kind: input.kind, name: input.name, upload: readFileSync(input.source), maxFiles: limits.maxFiles, maxBytes: limits.maxBytes });
+  const upload = readFileSync(input.source);
+  const built = await runner.build({ kind: input.kind, name: input.name, upload, maxFiles: limits.maxFiles, maxBytes: limits.maxBytes }, { memoryMb: CHECK_MEMORY_MB, timeoutS: CHECK_TIMEOUT_S });
   signal.throwIfAborted();
   if (!built.ok) throw new TaskError(built.error);
-  const failure = await runner.importCheck({ functionId: `build:${input.name}`, files: built.files, entry: built.handler, env: {}, memoryMb: CHECK_MEMORY_MB, timeoutS: CHECK_TIMEOUT_S });
-  signal.throwIfAborted();
-  if (failure) throw new TaskError(`${built.handler} cannot be imported in the function runtime (Python 3.14 on WebAssembly):\n${lastLines(failure)}`);
   for (const [rel, content] of Object.entries(built.files)) {
     const target = join(input.out, rel);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
   return { handler: built.handler, module: built.module, shape: built.shape, files: Object.keys(built.files).length, bytes: built.bytes };
-}
-
-/** The end of a traceback is what names the problem: the failing line and the exception. */
-function lastLines(traceback: string, count = 12): string {
-  return traceback.split("\n").slice(-count).join("\n");
 }

@@ -17,6 +17,8 @@ export type WasmRunnerOptions = { maxInstances: number; spareInstances: number }
 /** The build step's own limits: it runs in an instance of its own, discarded afterwards. */
 const BUILD_MEMORY_MB = 1024;
 const BUILD_TIMEOUT_MS = 120_000;
+/** The pool key of the instance that runs build_tools.py (never user code). */
+const BUILD_TOOLS_KEY = "build-tools";
 
 /** Identifies a version: the same code, environment and memory run in the same warm instances. */
 export function versionKey(b: FunctionBundle): string {
@@ -88,34 +90,37 @@ export class WasmRunner {
     return result("ok", m.status, { headers: m.headers, body: m.body_b64 === null ? null : Buffer.from(m.body_b64, "base64"), cpuSeconds, maxRssKb: m.heapMb * 1024 });
   }
 
-  /** Extracts and compiles an upload inside a sandbox instance (build_tools.py), then discards it. */
-  async build(req: BuildRequest): Promise<BuildAnswer> {
-    const { inst } = await this.pool.acquire(`build:${Math.random()}`);
+  /**
+   * Extracts and compiles an upload with build_tools.py in the build instance (kept warm: it only
+   * parses the upload, it never runs its code), then imports the handler module in a fresh
+   * instance, exactly as a cold start would, and discards that one.
+   */
+  async build(req: BuildRequest, check: { memoryMb: number; timeoutS: number }): Promise<BuildAnswer> {
     const lines: string[] = [];
+    const collect = (_stream: string, text: string) => lines.push(text);
+    const tools = (await this.pool.acquire(BUILD_TOOLS_KEY)).inst;
+    const request = { kind: req.kind, name: req.name, maxFiles: req.maxFiles, maxBytes: req.maxBytes, uploadB64: req.upload.toString("base64") };
+    const answer = await this.pool.request(tools, { op: "build", memoryMb: BUILD_MEMORY_MB, timeoutMs: BUILD_TIMEOUT_MS, request }, "built", collect);
+    if (answer.kind !== "answer" || answer.msg.memoryExceeded) this.pool.discard(tools);
+    else this.pool.release(tools, BUILD_TOOLS_KEY);
+    if (answer.kind === "timeout") return { ok: false, error: `the build step did not finish within ${BUILD_TIMEOUT_MS / 1000} s` };
+    if (answer.kind === "exit") return { ok: false, error: `the build step failed: ${answer.reason}` };
+    const m = answer.msg as unknown as { ok: boolean; error?: string; handler: string; module: string; shape: "spin" | "plain"; bytes: number; files_content: Record<string, string>; memoryExceeded: boolean };
+    if (m.memoryExceeded) return { ok: false, error: `the build step ran out of memory (${BUILD_MEMORY_MB} MB)` };
+    if (!m.ok) return { ok: false, error: m.error ?? lines.slice(-1)[0] ?? "the build step failed" };
+
+    const { inst } = await this.pool.acquire(`check:${Math.random()}`);
     try {
-      const answer = await this.pool.request(inst, { op: "build", memoryMb: BUILD_MEMORY_MB, timeoutMs: BUILD_TIMEOUT_MS, request: { ...req, upload: undefined, uploadB64: req.upload.toString("base64") } }, "built", (_s, t) => lines.push(t));
-      if (answer.kind === "timeout") return { ok: false, error: `the build step did not finish within ${BUILD_TIMEOUT_MS / 1000} s` };
-      if (answer.kind === "exit") return { ok: false, error: `the build step failed: ${answer.reason}` };
-      const m = answer.msg as unknown as { ok: boolean; error?: string; handler: string; module: string; shape: "spin" | "plain"; bytes: number; files_content: Record<string, string>; memoryExceeded: boolean };
-      if (m.memoryExceeded) return { ok: false, error: `the build step ran out of memory (${BUILD_MEMORY_MB} MB)` };
-      if (!m.ok) return { ok: false, error: m.error ?? lines.slice(-1)[0] ?? "the build step failed" };
+      lines.length = 0;
+      const bundle = { functionId: `build:${req.name}`, files: m.files_content, entry: m.handler, env: {}, memoryMb: check.memoryMb, timeoutS: check.timeoutS };
+      const bound = await this.pool.request(inst, { op: "bind", memoryMb: check.memoryMb, timeoutMs: check.timeoutS * 1000, bundle }, "bound", collect);
+      const where = `${m.handler} cannot be imported in the function runtime (Python 3.14 on WebAssembly)`;
+      if (bound.kind === "timeout") return { ok: false, error: `${where}: importing it did not finish within ${check.timeoutS} s` };
+      if (bound.kind === "exit") return { ok: false, error: `${where}: ${bound.reason}` };
+      if (bound.msg.memoryExceeded) return { ok: false, error: `${where}: importing it needs more than ${check.memoryMb} MB` };
+      if (!bound.msg.ok) return { ok: false, error: `${where}:\n${lines.slice(-12).join("\n").trim()}` };
       const files = Object.fromEntries(Object.entries(m.files_content).map(([k, v]) => [k, Buffer.from(v, "base64")]));
       return { ok: true, handler: m.handler, module: m.module, shape: m.shape, bytes: m.bytes, files };
-    } finally {
-      this.pool.discard(inst);
-    }
-  }
-
-  /** Imports a package's handler module in a fresh instance, as a cold start would: Python's error or null. */
-  async importCheck(bundle: FunctionBundle): Promise<string | null> {
-    const { inst } = await this.pool.acquire(`check:${Math.random()}`);
-    const lines: string[] = [];
-    try {
-      const answer = await this.pool.request(inst, { op: "bind", memoryMb: bundle.memoryMb, timeoutMs: bundle.timeoutS * 1000, bundle: { ...bundle, files: b64(bundle.files) } }, "bound", (_s, t) => lines.push(t));
-      if (answer.kind === "timeout") return `importing ${bundle.entry} did not finish within ${bundle.timeoutS} s`;
-      if (answer.kind === "exit") return `importing ${bundle.entry} stopped the instance: ${answer.reason}`;
-      if (answer.msg.memoryExceeded) return `importing ${bundle.entry} needs more than ${bundle.memoryMb} MB`;
-      return answer.msg.ok ? null : lines.join("\n").trim() || `importing ${bundle.entry} failed`;
     } finally {
       this.pool.discard(inst);
     }

@@ -158,8 +158,8 @@ def call(request_json):
 
 
 def build(request_json):
+    """Runs in the build instance only: it parses and compiles the upload, it never executes it."""
     req = json.loads(request_json)
-    sys.path.insert(0, SDK_DIR)
     import build_tools
 
     shutil.rmtree("/build", ignore_errors=True)
