@@ -171,7 +171,7 @@ const PAGES = [
 test("a hostile backend quoting every secret in every field shows a manager none of them: pages and RSC payloads", async () => {
   serveHostileBackend();
   for (const path of PAGES) {
-    for (const headers of [{ accept: "text/html" }, { rsc: "1" }]) {
+    for (const headers of [{ accept: "text/html" }, { rsc: "1" }] as Record<string, string>[]) {
       const res = await get(path, headers);
       expect(res.status, `${path} ${JSON.stringify(headers)}`).toBeLessThan(500);
       expect(leaksIn(res.text), `${path} ${JSON.stringify(headers)}`).toEqual([]);
