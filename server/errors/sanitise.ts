@@ -40,9 +40,12 @@ export function toSafeApiError(err: unknown, requestId: string | undefined): Api
   return new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "The console failed to handle this request. Try again.", requestId });
 }
 
-/** Whether a failure means "this user's session is over" (sign in again), as opposed to the console's own misconfiguration. */
-export function isSessionEnded(failure: Pick<Failure, "status" | "code">): boolean {
-  return failure.status === 401 && failure.code === "UNAUTHENTICATED";
+/**
+ * Whether a sanitised failure means "this user's session is over" (sign in again). After
+ * sanitising, a 401 is always the user's: the service credential's own refusal became a 502.
+ */
+export function isSessionEnded(failure: Pick<Failure, "status">): boolean {
+  return failure.status === 401;
 }
 
 function fromUpstream(err: ApiError, requestId: string | undefined): ApiError {
