@@ -1,6 +1,8 @@
-import { checkEnvAtStart } from "@/server/env";
-
 /** Next calls this once per server start, before the first request is served. */
-export function register(): void {
-  checkEnvAtStart();
+export async function register(): Promise<void> {
+  // Next inlines NEXT_RUNTIME at build time: the Edge bundle of this file drops the Node-only check.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvAtStart } = await import("@/server/env");
+    checkEnvAtStart();
+  }
 }
