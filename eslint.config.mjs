@@ -48,8 +48,9 @@ export default tseslint.config(
     },
   },
   {
-    // Configuration is read once here; local/, e2e/, tests and tooling are processes of their own.
-    files: ["server/env.ts", "local/**", "e2e/**", "tests/**", "bench/**", "*.config.{mjs,mts,ts}", ".ci/**"],
+    // Configuration is read once here; local/, e2e/, tests and tooling are processes of their own;
+    // instrumentation.ts only branches on NEXT_RUNTIME, which Next inlines at build time.
+    files: ["server/env.ts", "instrumentation.ts", "local/**", "e2e/**", "tests/**", "bench/**", "*.config.{mjs,mts,ts}", ".ci/**"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

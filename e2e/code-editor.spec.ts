@@ -3,7 +3,6 @@ import {
   apiAs,
   createFunction,
   deleteFunction,
-  demoWorkspaceId,
   fromBase64,
   functionPath,
   getFunctionJson,
@@ -14,6 +13,7 @@ import {
   utf8Base64,
   type FunctionJson,
 } from "./support/function-fixture";
+import { specWorkspace } from "./support/api";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
@@ -29,18 +29,17 @@ const KOREAN_CODE = [
 ].join("\n");
 
 let api: APIRequestContext;
-let workspaceId: string;
+const workspace = specWorkspace("e2e-code");
 const created: FunctionJson[] = [];
 
 async function newFunction(prefix: string, code?: string): Promise<FunctionJson> {
-  const fn = await createFunction(api, workspaceId, { name: uniqueName(prefix), code });
+  const fn = await createFunction(api, workspace.id, { name: uniqueName(prefix), code });
   created.push(fn);
   return fn;
 }
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   api = await apiAs(playwright, baseURL, storageStateFor("developer"));
-  workspaceId = await demoWorkspaceId(api);
 });
 
 test.afterAll(async () => {

@@ -79,7 +79,6 @@ export function env(): Env {
  * list of problems before it serves a single request, instead of failing the first request that reads it.
  */
 export function checkEnvAtStart(): void {
-  if (process.env.NEXT_RUNTIME === "edge") return;
   try {
     env();
   } catch (err) {

@@ -1,5 +1,6 @@
 import { functionUpdate, HTTP_METHODS, type FunctionUpdate } from "@/lib/contract/function";
 import { ENV_MASK, type FunctionDto } from "@/lib/dto/function";
+import { changedFields } from "@/lib/forms/changed-fields";
 
 /*
  * The settings form as plain data: what the inputs hold, the contract check, and the patch of changed
@@ -110,14 +111,8 @@ export function buildPatch(form: SettingsForm, loaded: FunctionDto): { ok: true;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const valid = parsed.data;
-  const patch: SettingsPatch = {};
-  if (valid.description !== (loaded.description ?? "")) patch.description = valid.description;
-  if (valid.memory !== loaded.memory) patch.memory = valid.memory;
-  if (valid.timeout !== loaded.timeout) patch.timeout = valid.timeout;
-  if (!sameSet(valid.httpMethods ?? [], loaded.httpMethods)) patch.httpMethods = valid.httpMethods;
-  if (valid.invocationUrl !== (loaded.invocationUrl ?? null)) patch.invocationUrl = valid.invocationUrl;
-  if (!sameRecord(valid.environmentVariables ?? {}, loaded.environmentVariables)) patch.environmentVariables = valid.environmentVariables;
+  const { description, memory, timeout, httpMethods, invocationUrl, environmentVariables } = parsed.data;
+  const patch: SettingsPatch = changedFields({ description, memory, timeout, httpMethods, invocationUrl, environmentVariables }, loaded);
   return { ok: true, patch };
 }
 
@@ -138,13 +133,4 @@ export function placeServerErrors(fieldErrors: Record<string, string[]> | undefi
 export function isDirty(form: SettingsForm, loaded: FunctionDto): boolean {
   const result = buildPatch(form, loaded);
   return !result.ok || Object.keys(result.patch).length > 0;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v) => b.includes(v));
-}
-
-function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }

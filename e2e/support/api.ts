@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, request } from "@playwright/test";
+import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { storageStateFor, type DemoRole } from "./users";
 
 /**
@@ -41,4 +41,30 @@ export async function removeWorkspace(baseURL: string | undefined, workspaceId: 
   const admin = await apiAs("admin", baseURL);
   await admin.delete(`/api/workspaces/${workspaceId}`);
   await admin.dispose();
+}
+
+/**
+ * A workspace this spec file owns: created (as admin) before its first test, removed with everything in
+ * it after its last, so no journey depends on the seed data or on another spec's leftovers. Call it once
+ * at the top level of the spec; `id` is readable from the first test on.
+ */
+export function specWorkspace(prefix: string): { readonly id: string } {
+  let id: string | undefined;
+  test.beforeAll(async ({ baseURL }) => {
+    const admin = await apiAs("admin", baseURL);
+    try {
+      id = (await createWorkspace(admin, uniqueName(prefix))).id;
+    } finally {
+      await admin.dispose();
+    }
+  });
+  test.afterAll(async ({ baseURL }) => {
+    if (id) await removeWorkspace(baseURL, id);
+  });
+  return {
+    get id() {
+      if (!id) throw new Error("specWorkspace: read its id inside a test or a later hook");
+      return id;
+    },
+  };
 }
