@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 type CodeToolbarProps = {
@@ -11,9 +12,11 @@ type CodeToolbarProps = {
   onToggleDiff: () => void;
   onDiscard: () => void;
   onSave: () => void;
+  /** Further actions after Save (the Deploy button). */
+  extra?: ReactNode;
 };
 
-export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave }: CodeToolbarProps) {
+export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave, extra }: CodeToolbarProps) {
   const t = useTranslations("code.toolbar");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -44,6 +47,7 @@ export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, on
             </Button>
           </>
         ) : null}
+        {extra}
       </div>
     </div>
   );

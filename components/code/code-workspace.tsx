@@ -13,6 +13,8 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CodeStatusBar } from "./code-status-bar";
 import { utf8Bytes, toSource } from "./code-text";
+import { ShipButton } from "@/components/ship/ship-button";
+import type { ShipActions } from "@/lib/ship/run";
 import { CodeToolbar } from "./code-toolbar";
 import { ConflictDialog } from "./conflict-dialog";
 import { DraftBanner } from "./draft-banner";
@@ -25,6 +27,8 @@ type CodeWorkspaceProps = {
   code: string;
   lastModified: string;
   canEdit: boolean;
+  /** Shows Deploy (ship the saved code) in the toolbar when given. */
+  shipAction?: ShipActions["start"];
   saveCode: SaveCodeAction;
 };
 
@@ -38,7 +42,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   return <CodeDocument {...props} stored={stored} />;
 }
 
-function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {
+function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {
   const t = useTranslations("code");
   const { run, failure } = useAction(saveCode, { success: t("toast.saved") });
   const doc = useCodeDocument({ workspaceId, functionId, stored, canEdit, runSave: run });
@@ -70,6 +74,7 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
         onToggleDiff={() => setShowDiff((s) => !s)}
         onDiscard={() => setConfirmDiscard(true)}
         onSave={() => void doc.save()}
+        extra={shipAction ? <ShipButton workspaceId={workspaceId} functionId={functionId} dirty={doc.dirty} save={() => doc.save()} startAction={shipAction} /> : null}
       />
       <div>
         {showDiff ? (

@@ -13,3 +13,4 @@ export const invokeBody = z
   .unknown()
   .refine((v) => v !== undefined, "must be a JSON body, such as {}")
   .pipe(invokePayload);
+export const deploymentParams = z.object({ workspaceId: idParam, functionId: idParam, deploymentId: z.uuid() });

@@ -1,5 +1,6 @@
 import { CodeWorkspace } from "@/components/code/code-workspace";
 import { saveFunctionCode } from "@/server/actions/function-code";
+import { startShipAction } from "@/server/actions/ship";
 import { userCan } from "@/server/auth/session";
 import { getFunction } from "@/server/dal/functions";
 
@@ -11,7 +12,7 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function CodePage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canEdit] = await Promise.all([getFunction(workspaceId, functionId), userCan("function.update")]);
+  const [fn, canEdit, canDeploy] = await Promise.all([getFunction(workspaceId, functionId), userCan("function.update"), userCan("deploy.create")]);
   return (
     <CodeWorkspace
       workspaceId={workspaceId}
@@ -19,6 +20,7 @@ export default async function CodePage({ params }: { params: Promise<Params> }) 
       code={fn.code}
       lastModified={fn.lastModified}
       canEdit={canEdit}
+      shipAction={canDeploy ? startShipAction : undefined}
       saveCode={saveFunctionCode}
     />
   );
