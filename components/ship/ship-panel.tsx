@@ -13,7 +13,7 @@ import type { ShipSettings } from "@/lib/ship/settings";
 import { DeployedCodeDiff } from "./code-diff";
 import { DeploymentHistory } from "./deployment-history";
 import { fromDraft, ShipSettingsFields, toDraft } from "./ship-settings-fields";
-import { deploymentsKey, shipRunHref } from "./ship-urls";
+import { deploymentKey, deploymentsKey, shipRunHref } from "./ship-urls";
 import { StageView } from "./stage-view";
 
 export type ShipDefaults = { settings: ShipSettings; confirmed: boolean; registries: string[]; registry: string | null };
@@ -44,6 +44,8 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
   const [rollbackOf, setRollbackOf] = useState<DeploymentDto | null>(null);
 
   const follow = (run: ShipRunDto) => {
+    // The answer is the run as it starts: the stage view polls again from there (also after a Retry).
+    void mutate(deploymentKey(workspaceId, functionId, run.id), run, { revalidate: true });
     setRunId(run.id);
     setEditing(false);
     router.replace(shipRunHref(workspaceId, functionId, run.id), { scroll: false });
