@@ -56,7 +56,7 @@ test.describe("as a developer", () => {
     await page.waitForURL((url) => url.pathname.endsWith("/deploy"));
     await expect(page.getByText("Confirm these settings once")).toBeVisible();
     await expect(page.getByLabel("App name")).toHaveValue(fn.name);
-    await page.getByRole("button", { name: "Deploy saved code" }).click();
+    await page.getByRole("button", { name: "Confirm and deploy" }).click();
     await page.waitForURL((url) => url.searchParams.has("run"));
     const runUrl = page.url();
 

@@ -8,7 +8,7 @@ import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ShipActions } from "@/lib/ship/run";
-import { shipRunHref } from "./ship-urls";
+import { shipConfirmHref, shipRunHref } from "./ship-urls";
 
 /** Codes that need a choice the Deploy tab asks for (a registry, the first settings). */
 const NEEDS_CHOICE = new Set(["SETTINGS_REQUIRED", "REGISTRY_REQUIRED"]);
@@ -42,7 +42,7 @@ export function ShipButton({
   const launch = async () => {
     const result = await start.run({ workspaceId, functionId });
     if (result.ok) return;
-    if (NEEDS_CHOICE.has(result.code)) router.push(shipRunHref(workspaceId, functionId));
+    if (NEEDS_CHOICE.has(result.code)) router.push(shipConfirmHref(workspaceId, functionId));
     else toast.error(result.message);
   };
 

@@ -26,19 +26,23 @@ type Props = {
   /** The run to show first: the one in the link, else the one running now. */
   initialRunId: string | null;
   initialDiffId: string | null;
+  /** Open the settings (and registry choice) at once: the Code tab's Deploy needs them confirmed. */
+  initialConfirm: boolean;
   savedCode: string;
   actions: ShipActions;
 };
 
 /** The Deploy tab's ship-from-the-editor section: start, watch the stages, history, rollback, diff. */
-export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initialRunId, initialDiffId, savedCode, actions }: Props) {
+export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initialRunId, initialDiffId, initialConfirm, savedCode, actions }: Props) {
   const t = useTranslations("ship");
   const router = useRouter();
   const { mutate } = useSWRConfig();
   const [runId, setRunId] = useState(initialRunId);
   const [diffId, setDiffId] = useState(initialDiffId);
   const needsRegistry = defaults.registries.length > 1 && !defaults.registry;
-  const [editing, setEditing] = useState(!defaults.confirmed || needsRegistry);
+  const mustConfirm = !defaults.confirmed || needsRegistry;
+  // Closed until asked for: a first Deploy opens the settings to confirm instead of starting.
+  const [editing, setEditing] = useState(initialConfirm && mustConfirm);
   const [draft, setDraft] = useState(() => toDraft(defaults.settings));
   const [registry, setRegistry] = useState(defaults.registry ?? (defaults.registries.length === 1 ? defaults.registries[0]! : ""));
   const [rollbackOf, setRollbackOf] = useState<DeploymentDto | null>(null);
@@ -56,13 +60,15 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
   const rollback = useAction(actions.rollback, { success: t("started"), onSuccess: follow, toastErrors: true });
   const busy = start.pending || retry.pending || rollback.pending;
 
-  const onDeploy = () =>
+  const onDeploy = () => {
+    if (!editing && mustConfirm) return setEditing(true);
     void start.run({
       workspaceId,
       functionId,
       ...(registry ? { registryUrl: registry } : {}),
       ...(editing ? { settings: fromDraft(defaults.settings, draft) } : {}),
     });
+  };
 
   return (
     <div className="space-y-6">
@@ -82,7 +88,7 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
                 </Button>
               ) : null}
               <Button variant="primary" onClick={onDeploy} disabled={busy || defaults.registries.length === 0 || (editing && needsRegistry && !registry)} aria-busy={start.pending}>
-                {start.pending ? t("starting") : t("panel.deploy")}
+                {start.pending ? t("starting") : editing ? t("panel.confirmAndDeploy") : t("panel.deploy")}
               </Button>
             </div>
           </div>

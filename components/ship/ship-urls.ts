@@ -12,6 +12,10 @@ export const deploymentCodeKey = (ws: string, fn: string, id: string) => `${depl
 export function shipRunHref(ws: string, fn: string, runId?: string): string {
   return `${functionTabHref(ws, fn, "deploy")}${runId ? `?run=${seg(runId)}` : ""}`;
 }
+/** The Deploy tab asking to confirm the settings (a first deploy) or choose a registry. */
+export function shipConfirmHref(ws: string, fn: string): string {
+  return `${functionTabHref(ws, fn, "deploy")}?confirm=1`;
+}
 export function shipDiffHref(ws: string, fn: string, deploymentId: string): string {
   return `${functionTabHref(ws, fn, "deploy")}?diff=${seg(deploymentId)}`;
 }

@@ -10,6 +10,8 @@ import { buildStage, deployStage, failureMessage, StageFailure, scaffoldStage, s
 
 /** How long a driver's claim on a run lasts without a heartbeat; a run left longer was interrupted. */
 export const LEASE_MS = 60_000;
+/** Stages that wait on one long call (no heartbeat meanwhile): the Builder, or a function's own timeout. */
+const LONG_CALL_LEASE_MS = 16 * 60_000;
 
 const WORK: Record<StageName, (ctx: StageContext, stage: StageDto) => Promise<StageOutcome>> = {
   build: (ctx, stage) => buildStage(ctx, stage.state === "running" ? stage.taskId : null),
@@ -33,15 +35,17 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
   const stages = parseStages(row.stages);
   const settings = shipSettings.parse(JSON.parse(row.settings));
 
+  let leaseMs = LEASE_MS;
   const save = async (extra: Partial<DeploymentRow> = {}) => {
     const now = iso();
-    await updateDeployment(store, id, { stages: JSON.stringify(stages), updated_at: now, lease_until: iso(Date.now() + LEASE_MS), ...extra });
+    await updateDeployment(store, id, { stages: JSON.stringify(stages), updated_at: now, lease_until: iso(Date.now() + leaseMs), ...extra });
   };
 
   try {
     for (const stage of stages) {
       if (stage.state === "succeeded") continue;
       const resuming = stage.state === "running";
+      leaseMs = stage.name === "build" ? LEASE_MS : LONG_CALL_LEASE_MS;
       Object.assign(stage, { state: "running", error: null, finishedAt: null, ...(resuming ? {} : { startedAt: iso(), attempts: stage.attempts + 1 }) });
       await save();
       const ctx: StageContext = {

@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { decodeUtf8Base64 } from "@/lib/base64";
 import type { DeploymentDto, DeployStatusDto, ShipRunDto } from "@/lib/ship/run";
 import { defaultShipSettings, shipSettings, type ShipSettings, type ShipSettingsInput } from "@/lib/ship/settings";
+import { can } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
 import { loadFunctionConfig } from "@/server/dal/functions";
 import { registryUrls } from "@/server/secrets/registries";
@@ -73,12 +74,14 @@ async function readRun(id: string): Promise<DeploymentRow | null> {
 
 /** Settings the user must confirm once before a function's first deploy from the console. */
 export async function shipDefaults(k: FunctionKey): Promise<{ settings: ShipSettings; confirmed: boolean; registries: string[]; registry: string | null }> {
-  await requireUser("function.read");
+  const user = await requireUser("function.read");
+  // Registry URLs are for those who may push (as GET /api/v1/registries); viewers only read the history.
+  const mayPush = can(user.roles, "push.create");
   const fn = await loadFunctionConfig(k.workspaceId, k.functionId);
   const remembered = await chooseSettings(k, undefined);
   const store = await db();
   const registry = await getPreference<string>(store, workspaceScope(k.workspaceId), "registry");
-  return { settings: remembered ?? defaultShipSettings(fn.name), confirmed: remembered !== null, registries: registryUrls(), registry };
+  return { settings: remembered ?? defaultShipSettings(fn.name), confirmed: remembered !== null, registries: mayPush ? registryUrls() : [], registry: mayPush ? registry : null };
 }
 
 /**

@@ -48,7 +48,8 @@ export async function buildStage(ctx: StageContext, resumeTaskId: string | null)
   if (!taskId) {
     const form = new FormData();
     form.set("file", new File([ctx.code], "app.py", { type: "text/x-python" }));
-    form.set("registry_url", ctx.registryUrl);
+    // One repository per app under the configured registry (its credentials match by prefix).
+    form.set("registry_url", `${ctx.registryUrl.replace(/\/+$/, "")}/${ctx.settings.app_name}`);
     form.set("app_name", ctx.settings.app_name);
     form.set("workspace_id", ctx.workspaceId);
     const started = await startBuildAndPush(form);

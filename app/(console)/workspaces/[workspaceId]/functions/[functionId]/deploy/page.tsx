@@ -21,7 +21,7 @@ type Params = { workspaceId: string; functionId: string };
  * The function's Deploy tab: what runs now, and (developers) a form to deploy an image to it. The
  * layout above renders the header; deploySpinApp revalidates it, so its invocation URL is fresh after a deploy.
  */
-export default async function DeployTab({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ image?: string | string[]; run?: string | string[]; diff?: string | string[] }> }) {
+export default async function DeployTab({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ image?: string | string[]; run?: string | string[]; diff?: string | string[]; confirm?: string | string[] }> }) {
   const [{ workspaceId, functionId }, query, t] = await Promise.all([params, searchParams, getTranslations("deploy")]);
   const [fn, canDeploy] = await Promise.all([settle(getFunctionForRender(workspaceId, functionId)), userCan("deploy.create")]);
   if (!fn.ok) return <ErrorPanel title={t("loadFailed")} message={fn.error.message} code={fn.error.code} requestId={fn.error.requestId} />;
@@ -38,6 +38,7 @@ export default async function DeployTab({ params, searchParams }: { params: Prom
         defaults={defaults.data}
         initialRunId={one(query.run) ?? status.data.running?.id ?? null}
         initialDiffId={one(query.diff)}
+        initialConfirm={query.confirm === "1"}
         savedCode={decodeUtf8Base64(fn.data.code)}
         actions={{ start: startShipAction, retry: retryShipAction, rollback: rollbackAction }}
       />
