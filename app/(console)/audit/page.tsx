@@ -19,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!(await userCan("audit.read"))) notFound();
   const [t, raw] = await Promise.all([getTranslations("audit"), searchParams]);
   const parsed = await settle(Promise.resolve().then(() => parseAuditFilters(raw)));
-  const filters = parsed.ok ? parsed.data : {};
+  const filters = parsed.ok ? parsed.data : parseAuditFilters({});
   const [rows, facets] = await Promise.all([settle(readAudit(filters, AUDIT_PAGE_ROWS)), settle(readAuditFacets())]);
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string")).toString();
   return (
