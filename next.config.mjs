@@ -7,8 +7,9 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
-  // pino uses worker threads and dynamic requires that bundling breaks; ioredis is plain Node.
-  serverExternalPackages: ["pino", "ioredis"],
+  // pino uses worker threads and dynamic requires that bundling breaks; ioredis is plain Node; the
+  // store's drivers are native (better-sqlite3) or optional-require heavy (pg).
+  serverExternalPackages: ["pino", "ioredis", "better-sqlite3", "pg"],
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },

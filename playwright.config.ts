@@ -64,6 +64,8 @@ export default defineConfig({
             LOG_LEVEL: "warn",
             // Deploys wait this long before asking for the endpoint again (the spec's 5 s is for real clusters).
             PLATFORM_DEPLOY_ENDPOINT_WAIT_MS: "200",
+            // Ship-from-the-editor runs poll their build task this often (the spec's 5 s is for real Builders).
+            TASK_POLL_INTERVAL_MS: "500",
             ...(registry ? { REGISTRY_CREDENTIALS: registry.credentials } : {}),
           },
         },

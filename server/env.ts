@@ -54,6 +54,11 @@ export const envSchema = z.object({
   REDIS_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
+  /** PostgreSQL for the console's own store (shared by replicas); unset: SQLite in the data directory. */
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Where the console keeps its SQLite store; defaults to the embedded stack's data directory. */
+  CONSOLE_DATA_DIR: optionalString,
+  PLATFORM_DATA_DIR: z.string().default(".data"),
 });
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 type CodeToolbarProps = {
@@ -13,9 +14,11 @@ type CodeToolbarProps = {
   onSave: () => void;
   /** Ruff's Format Document; absent until the editor is ready. */
   onFormat?: () => void;
+  /** Further actions after Save (the Deploy button). */
+  extra?: ReactNode;
 };
 
-export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave, onFormat }: CodeToolbarProps) {
+export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, onDiscard, onSave, onFormat, extra }: CodeToolbarProps) {
   const t = useTranslations("code.toolbar");
   return (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,6 +53,7 @@ export function CodeToolbar({ canEdit, dirty, saving, showDiff, onToggleDiff, on
             </Button>
           </>
         ) : null}
+        {extra}
       </div>
     </div>
   );

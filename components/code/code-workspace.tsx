@@ -13,6 +13,8 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CodeStatusBar } from "./code-status-bar";
 import { utf8Bytes, toSource } from "./code-text";
+import { ShipButton } from "@/components/ship/ship-button";
+import type { ShipActions } from "@/lib/ship/run";
 import { CodeToolbar } from "./code-toolbar";
 import { ConflictDialog } from "./conflict-dialog";
 import { DraftBanner } from "./draft-banner";
@@ -27,6 +29,8 @@ type CodeWorkspaceProps = {
   canEdit: boolean;
   /** The source quotes a console secret and arrives blanked: shown read-only, never saved over. */
   redacted?: boolean;
+  /** Shows Deploy (ship the saved code) in the toolbar when given. */
+  shipAction?: ShipActions["start"];
   saveCode: SaveCodeAction;
 };
 
@@ -49,7 +53,7 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   );
 }
 
-function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {
+function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {
   const t = useTranslations("code");
   const { run, failure } = useAction(saveCode, { success: t("toast.saved") });
   const doc = useCodeDocument({ workspaceId, functionId, stored, canEdit, runSave: run });
@@ -85,6 +89,7 @@ function CodeDocument({ workspaceId, functionId, canEdit, saveCode, stored }: Co
         onDiscard={() => setConfirmDiscard(true)}
         onSave={() => void doc.save()}
         onFormat={editorControls ? () => void format(editorControls) : undefined}
+        extra={shipAction ? <ShipButton workspaceId={workspaceId} functionId={functionId} dirty={doc.dirty} save={() => doc.save()} startAction={shipAction} /> : null}
       />
       <p role="status" className={formatFailed ? "text-sm text-amber-800 dark:text-amber-300" : "sr-only"}>
         {formatFailed ? t("formatFailed") : null}

@@ -103,11 +103,15 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
     setOpened((o) => ({ text: next, epoch: o.epoch + 1 }));
   }, []);
 
-  /** Saves `current` (the editor's text right now, when the caller has it) or the text last reported. */
-  const save = useCallback(async (current?: string) => {
+  /**
+   * Saves `current` (the editor's text right now, when the caller has it) or the text last reported.
+   * Resolves true when the server holds that text afterwards (saved now, or nothing to save).
+   */
+  const save = useCallback(async (current?: string): Promise<boolean> => {
     const value = current ?? text;
     if (current !== undefined && current !== text) setText(current);
-    if (!canEdit || saving || value === savedText) return;
+    if (!canEdit || saving) return false;
+    if (value === savedText) return true;
     setSaving(true);
     const sent = toSource(value, shape);
     const code = encodeUtf8Base64(sent);
@@ -126,6 +130,7 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
       } else if (theirs) {
         setConflict({ source: decodeVersion(theirs)?.source ?? null, lastModified: theirs.lastModified });
       }
+      return result.ok;
     } finally {
       setSaving(false);
     }

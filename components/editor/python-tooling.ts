@@ -32,9 +32,12 @@ function loadRuff(): Promise<Workspace> {
   return ruff;
 }
 
+/** Ruff's rules (not the console's error codes) whose findings stop the code from running. */
+const RUFF_ERROR_RULES = new Set(["invalid-syntax", "F821"]);
+
 /** Errors stop the code from running (a syntax error, a name that does not exist); the rest are warnings. */
 function severity(m: Monaco, d: Diagnostic) {
-  return d.code === null || d.code === "invalid-syntax" || d.code === "F821" ? m.MarkerSeverity.Error : m.MarkerSeverity.Warning;
+  return d.code === null || RUFF_ERROR_RULES.has(d.code) ? m.MarkerSeverity.Error : m.MarkerSeverity.Warning;
 }
 
 export function toMarkers(m: Monaco, diagnostics: Diagnostic[]): MonacoEditor.IMarkerData[] {

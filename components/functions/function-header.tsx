@@ -7,8 +7,8 @@ import type { FunctionDto } from "@/lib/dto/function";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { FunctionStatusBadge } from "./function-status-badge";
 
-/** `actions`: controls the caller's role allows (e.g. delete), rendered beside the name. */
-export function FunctionHeader({ fn, workspace, actions }: { fn: FunctionDto; workspace: Pick<WorkspaceDto, "id" | "name">; actions?: ReactNode }) {
+/** `actions`: controls the caller's role allows (e.g. delete), rendered beside the name; `badges`: states beside the runtime. */
+export function FunctionHeader({ fn, workspace, actions, badges }: { fn: FunctionDto; workspace: Pick<WorkspaceDto, "id" | "name">; actions?: ReactNode; badges?: ReactNode }) {
   const t = useTranslations("functions.header");
   return (
     <header className="mb-4 space-y-3">
@@ -23,6 +23,7 @@ export function FunctionHeader({ fn, workspace, actions }: { fn: FunctionDto; wo
         <h1 className="text-2xl font-semibold tracking-tight">{fn.name}</h1>
         <FunctionStatusBadge status={fn.status} />
         <span className="rounded bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{fn.runtime}</span>
+        {badges}
         {actions ? <div className="ml-auto flex items-center gap-2">{actions}</div> : null}
       </div>
       {fn.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{fn.description}</p> : null}

@@ -9,14 +9,16 @@ const items = [
   { href: "/", key: "dashboard", match: (p: string) => p === "/" },
   { href: "/workspaces", key: "workspaces", match: (p: string) => p.startsWith("/workspaces") },
   { href: "/builds", key: "builds", match: (p: string) => p.startsWith("/builds") },
+  { href: "/audit", key: "audit", match: (p: string) => p.startsWith("/audit"), adminOnly: true },
 ] as const;
 
-export function AppNav() {
+/** `isAdmin` shows the admins' pages (the Audit log); the pages check the role again. */
+export function AppNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const t = useTranslations("shell.nav");
   const pathname = usePathname();
   return (
     <nav aria-label={t("label")} className="flex flex-col gap-1">
-      {items.map((item) => {
+      {items.filter((item) => isAdmin || !("adminOnly" in item)).map((item) => {
         const active = item.match(pathname);
         return (
           <Link

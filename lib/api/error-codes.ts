@@ -22,6 +22,13 @@ export const ERROR_CODES = [
   "INVALID_RESPONSE",
   /** A field was shown redacted (it quotes a console secret) and cannot be saved over. */
   "REDACTED_FIELD",
+  /** The function is disabled: invoke is refused before anything runs. */
+  "FUNCTION_DISABLED",
+  /** The browser left (the Test tab closed mid-run) and the backend call was cancelled. */
+  "CLIENT_CLOSED_REQUEST",
+  "METHOD_NOT_ALLOWED",
+  /** The backend's answer was larger than UPSTREAM_MAX_MB. */
+  "UPSTREAM_TOO_LARGE",
   // Named by the spec's observability answers, which the UI tells apart
   "LOKI_ERROR",
   "LOKI_CONNECTION_ERROR",

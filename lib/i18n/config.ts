@@ -23,6 +23,8 @@ export const NAMESPACES = [
   "logs",
   "metrics",
   "deploy",
+  "ship",
+  "audit",
 ] as const;
 
 export function isLocale(value: unknown): value is Locale {

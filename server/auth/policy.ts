@@ -28,6 +28,8 @@ export const ACTIONS = [
   "push.create",
   "scaffold.create",
   "deploy.create",
+  "testEvent.save",
+  "audit.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,7 +54,10 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "push.create": "developer",
   "scaffold.create": "developer",
   "deploy.create": "developer",
+  "testEvent.save": "developer",
   "workspace.create": "admin",
+  // Every user's actions across workspaces; managers see deployments on each function's history instead.
+  "audit.read": "admin",
   "workspace.update": "admin",
   "workspace.delete": "admin",
 };

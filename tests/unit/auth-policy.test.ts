@@ -24,6 +24,8 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   "push.create": { viewer: false, developer: true, admin: true },
   "scaffold.create": { viewer: false, developer: true, admin: true },
   "deploy.create": { viewer: false, developer: true, admin: true },
+  "testEvent.save": { viewer: false, developer: true, admin: true },
+  "audit.read": { viewer: false, developer: false, admin: true },
 };
 
 describe("can(roles, action)", () => {

@@ -7,6 +7,7 @@ import { AppNav } from "@/components/shell/app-nav";
 import { PreferenceSwitches } from "@/components/shell/preference-switches";
 import { THEME_COOKIE, THEMES, type Theme } from "@/lib/i18n/config";
 import { setLocale, setTheme } from "@/server/actions/preferences";
+import { userCan } from "@/server/auth/session";
 
 /**
  * The console's chrome (navigation, preferences, user menu) around a page. The caller has checked
@@ -26,7 +27,7 @@ export async function ConsoleFrame({ children }: { children: ReactNode }) {
           <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-gradient-to-br from-brand-500 to-fuchsia-400" />
           {t("brand")}
         </Link>
-        <AppNav />
+        <AppNav isAdmin={await userCan("audit.read")} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-end gap-3 border-b border-zinc-200 bg-white/80 px-6 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">

@@ -17,3 +17,4 @@ export const invokeBody = z
   .refine((v) => v !== undefined, "must be a JSON body, such as {}")
   .refine((v) => v === undefined || JSON.stringify(v).length <= MAX_INVOKE_PAYLOAD_CHARS, "is too large: at most 1 MB")
   .pipe(invokePayload);
+export const deploymentParams = z.object({ workspaceId: idParam, functionId: idParam, deploymentId: z.uuid() });

@@ -8,6 +8,8 @@ import { getFunctionForRender, getWorkspaceForRender } from "@/server/dal/render
 import { userCan } from "@/server/auth/session";
 import { DeleteFunctionButton } from "../../_components/delete-function-button";
 import { settle } from "@/server/errors/settle";
+import { DeployStateBadge } from "@/components/ship/deploy-state-badge";
+import { deployStatus } from "@/server/ship/service";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -31,12 +33,15 @@ export default async function FunctionLayout({ params, children }: { params: Pro
     const error = !fn.ok ? fn.error : !workspace.ok ? workspace.error : null;
     return <ErrorPanel title={t("loadFailed")} message={error?.message ?? ""} code={error?.code} requestId={error?.requestId} />;
   }
+  // The store is the console's own: when it fails, the header simply shows no deploy state.
+  const status = await settle(deployStatus({ workspaceId, functionId }, fn.data.code));
   const basePath = `/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`;
   return (
     <div>
       <FunctionHeader
         fn={fn.data}
         workspace={workspace.data}
+        badges={status.ok ? <DeployStateBadge workspaceId={workspaceId} functionId={functionId} status={status.data} /> : null}
         actions={
           canDelete ? (
             <DeleteFunctionButton

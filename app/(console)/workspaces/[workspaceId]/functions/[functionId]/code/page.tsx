@@ -1,5 +1,6 @@
 import { CodeWorkspace } from "@/components/code/code-workspace";
 import { saveFunctionCode } from "@/server/actions/function-code";
+import { startShipAction } from "@/server/actions/ship";
 import { userCan } from "@/server/auth/session";
 import { getFunctionForRender } from "@/server/dal/render-reads";
 
@@ -11,7 +12,7 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function CodePage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canEdit] = await Promise.all([getFunctionForRender(workspaceId, functionId), userCan("function.update")]);
+  const [fn, canEdit, canDeploy] = await Promise.all([getFunctionForRender(workspaceId, functionId), userCan("function.update"), userCan("deploy.create")]);
   return (
     <CodeWorkspace
       workspaceId={workspaceId}
@@ -20,6 +21,7 @@ export default async function CodePage({ params }: { params: Promise<Params> }) 
       lastModified={fn.lastModified}
       canEdit={canEdit && !fn.codeRedacted}
       redacted={fn.codeRedacted === true}
+      shipAction={canDeploy ? startShipAction : undefined}
       saveCode={saveFunctionCode}
     />
   );
