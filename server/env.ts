@@ -42,6 +42,10 @@ export const envSchema = z.object({
   UPLOAD_MAX_MB: positiveInt(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
+  /** How long the dashboard's backend read is shared by everyone with the same roles; 0 shares only reads in flight. */
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Backend calls the dashboard's fan-out keeps in flight at once. */
+  DASHBOARD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 export type Env = z.infer<typeof envSchema>;
 
