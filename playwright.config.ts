@@ -56,6 +56,8 @@ export default defineConfig({
             LOG_LEVEL: "warn",
             // Deploys wait this long before asking for the endpoint again (the spec's 5 s is for real clusters).
             PLATFORM_DEPLOY_ENDPOINT_WAIT_MS: "200",
+            // Dashboard journeys poll for moved figures: a short shared read keeps them quick.
+            DASHBOARD_CACHE_SECONDS: "2",
             ...(registry ? { REGISTRY_CREDENTIALS: registry.credentials } : {}),
           },
         },

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 export type BenchStack = { consoleUrl: string; backendUrl: string; stop: () => Promise<void> };
 
 /** The production build with the embedded platform, on ports of its own, with a secret the bench knows. */
-export async function startStack(port: number, secret: string): Promise<BenchStack> {
+export async function startStack(port: number, secret: string, extraEnv: Record<string, string> = {}): Promise<BenchStack> {
   const child = spawn("node_modules/.bin/tsx", ["local/stack/cli.ts", "start", "--reset"], {
     env: {
       ...process.env,
@@ -16,6 +16,7 @@ export async function startStack(port: number, secret: string): Promise<BenchSta
       ALLOW_EMBEDDED_IDP: "1",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
