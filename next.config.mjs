@@ -7,8 +7,8 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
-  // pino uses worker threads and dynamic requires that bundling breaks.
-  serverExternalPackages: ["pino"],
+  // pino uses worker threads and dynamic requires that bundling breaks; the store's drivers are native or optional-require heavy.
+  serverExternalPackages: ["pino", "better-sqlite3", "pg"],
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },
