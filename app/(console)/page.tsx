@@ -3,8 +3,10 @@ import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { KstTime } from "@/components/dashboard/kst-time";
 import { dashboardExportHref } from "@/components/dashboard/links";
 import { PartialNote } from "@/components/dashboard/partial-note";
+import { RecentDeployments } from "@/components/dashboard/recent-deployments";
 import { RecentTasks } from "@/components/dashboard/recent-tasks";
 import { TopErrorFunctions } from "@/components/dashboard/top-error-functions";
+import { TrendChart } from "@/components/dashboard/trend-chart";
 import { WorkspaceFigures } from "@/components/dashboard/workspace-figures";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -58,7 +60,12 @@ export default async function DashboardPage() {
         {t.rich("asOf", { time: () => <KstTime iso={data.generatedAt} /> })}
       </p>
       <PartialNote failures={data.failures} />
-      <HeadlineFigures totals={data.totals} previous={null} />
+      {data.history.unavailable ? (
+        <p role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          {t("historyUnavailable")}
+        </p>
+      ) : null}
+      <HeadlineFigures totals={data.totals} previous={data.history.previous} />
       {data.workspaces.length === 0 ? (
         <div className="mt-8">
           <EmptyState title={t("emptyTitle")} description={t("emptyDescription")} />
@@ -71,9 +78,17 @@ export default async function DashboardPage() {
           <Section id="top-errors" title={t("topErrorsTitle")}>
             <TopErrorFunctions rows={data.topErrorFunctions} />
           </Section>
-          <Section id="recent-tasks" title={t("recentTasksTitle")}>
-            <RecentTasks rows={data.recentTasks} />
+          <Section id="trend" title={t("trendTitle")}>
+            <TrendChart points={data.history.trend} />
           </Section>
+          <div className="grid gap-x-6 xl:grid-cols-2">
+            <Section id="recent-deployments" title={t("recentDeploymentsTitle")}>
+              <RecentDeployments rows={data.history.recentDeployments} unavailable={data.history.unavailable} />
+            </Section>
+            <Section id="recent-tasks" title={t("recentTasksTitle")}>
+              <RecentTasks rows={data.recentTasks} />
+            </Section>
+          </div>
         </>
       )}
     </>

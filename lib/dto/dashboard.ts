@@ -63,4 +63,30 @@ export type DashboardDto = {
   topErrorFunctions: DashboardFunctionRow[];
   recentTasks: DashboardTaskRow[];
   failures: DashboardFailure[];
+  history: DashboardHistory;
+};
+
+/** One point of a 7-day trend, from the console's stored snapshots (the backend keeps only 24 h). */
+export type DashboardTrendPoint = { at: string; invocations24h: number; errors24h: number; errorRate: number };
+
+/** A deployment the console ran (ship from the editor), from its store. */
+export type DashboardDeploymentRow = {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  functionId: string;
+  functionName: string;
+  kind: "deploy" | "rollback";
+  status: string;
+  createdAt: string;
+  createdBy: string;
+};
+
+/** What the console's store adds to the figures: change, trends, deployments. */
+export type DashboardHistory = {
+  previous: DashboardTotals | null;
+  trend: DashboardTrendPoint[];
+  recentDeployments: DashboardDeploymentRow[];
+  /** True when the store could not be read: the figures are current but change and trends are missing. */
+  unavailable: boolean;
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DashboardDto, DashboardFailure, DashboardFunctionRow, DashboardTaskRow, DashboardTotals, DashboardWorkspaceRow } from "@/lib/dto/dashboard";
+import type { DashboardDto, DashboardFailure, DashboardHistory, DashboardFunctionRow, DashboardTaskRow, DashboardTotals, DashboardWorkspaceRow } from "@/lib/dto/dashboard";
 import type { FunctionDto } from "@/lib/dto/function";
 import type { WorkspaceTaskDto } from "@/lib/dto/task";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
@@ -9,6 +9,7 @@ import { listFunctions } from "@/server/dal/functions";
 import { listWorkspaceTasks } from "@/server/dal/tasks";
 import { listWorkspaces } from "@/server/dal/workspaces";
 import { env } from "@/server/env";
+import { dashboardHistory } from "./history";
 import { functionRow, topErrorFunctions, totalsOf, workspaceRow } from "./figures";
 import { mapSettledLimit } from "./map-limit";
 import { SharedCache } from "./shared-cache";
@@ -21,11 +22,12 @@ export type DashboardAggregate = {
   functions: DashboardFunctionRow[];
   tasks: DashboardTaskRow[];
   failures: DashboardFailure[];
+  history: DashboardHistory;
   /** Backend calls this read made (1 list + 2 per workspace). */
   upstreamRequests: number;
 };
 
-async function readAggregate(): Promise<DashboardAggregate> {
+async function readAggregate(scope: string): Promise<DashboardAggregate> {
   const workspaces = await listWorkspaces(); // a failure here fails the dashboard: there is nothing to show
   const e = env();
   type Job = { w: WorkspaceDto; part: DashboardFailure["part"]; run: () => Promise<FunctionDto[] | WorkspaceTaskDto[]> };
@@ -53,15 +55,11 @@ async function readAggregate(): Promise<DashboardAggregate> {
   const rows = workspaces.map((w) => workspaceRow(w, functionsOf.get(w.id) ?? null));
   const functions = workspaces.flatMap((w) => (functionsOf.get(w.id) ?? []).map((f) => functionRow(w, f)));
   tasks.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-  return {
-    generatedAt: new Date().toISOString(),
-    totals: totalsOf(rows),
-    workspaces: rows,
-    functions,
-    tasks,
-    failures,
-    upstreamRequests: 1 + jobs.length,
-  };
+  const generatedAt = new Date().toISOString();
+  const totals = totalsOf(rows);
+  const complete = !failures.some((f) => f.part === "functions");
+  const history = await dashboardHistory(scope, { generatedAt, totals, workspaces: rows, complete });
+  return { generatedAt, totals, workspaces: rows, functions, tasks, failures, history, upstreamRequests: 1 + jobs.length };
 }
 
 const cache = new SharedCache<DashboardAggregate>(() => env().DASHBOARD_CACHE_SECONDS * 1000);
@@ -76,7 +74,8 @@ export async function readDashboard(): Promise<DashboardAggregate> {
   const user = await requireUser("workspace.read");
   await requireUser("function.read");
   await requireUser("task.read");
-  return cache.get([...user.roles].sort().join(","), readAggregate);
+  const scope = [...user.roles].sort().join(",");
+  return cache.get(scope, () => readAggregate(scope));
 }
 
 /** After a change made through this console, the next dashboard read goes to the backend. */
@@ -93,5 +92,6 @@ export function toDashboardDto(a: DashboardAggregate): DashboardDto {
     topErrorFunctions: topErrorFunctions(a.functions, 10),
     recentTasks: a.tasks.slice(0, 10),
     failures: a.failures,
+    history: a.history,
   };
 }

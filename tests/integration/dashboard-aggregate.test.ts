@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type * as AuthErrors from "@/server/auth/errors";
 import type * as Policy from "@/server/auth/policy";
@@ -48,10 +51,15 @@ const fn = (workspaceId: string, id: string, invocations: number, errors: number
 const task = (id: string, updated: string) => ({ task_id: id, status: "completed", app_name: `app-${id}`, created_at: updated, updated_at: updated });
 
 let server: FaultServer;
+const dataRoot = mkdtempSync(join(tmpdir(), "eunha-dashboard-"));
+let dataDirs = 0;
 beforeAll(async () => {
   server = await startFaultServer();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(dataRoot, { recursive: true, force: true });
+});
 beforeEach(() => {
   vi.resetModules();
   vi.stubEnv("BACKEND_URL", server.url);
@@ -59,6 +67,9 @@ beforeEach(() => {
   vi.stubEnv("LOG_LEVEL", "silent");
   vi.stubEnv("DASHBOARD_CACHE_SECONDS", "30");
   vi.stubEnv("DASHBOARD_CONCURRENCY", "3");
+  vi.stubEnv("DASHBOARD_SNAPSHOT_MINUTES", "60");
+  // A fresh SQLite console store per test.
+  vi.stubEnv("CONSOLE_DATA_DIR", join(dataRoot, `store-${++dataDirs}`));
   session.roles = ["viewer"];
   server.reset();
   server.setRoute("GET", "/api/workspaces", fault.json(200, [workspace("a", 10, 10), workspace("b", 40, 5)]));
@@ -131,5 +142,65 @@ describe("readDashboard", () => {
     const { readDashboard } = await import("@/server/dashboard/aggregate");
     await expect(readDashboard()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(upstreamCalls()).toBe(0);
+  });
+});
+
+describe("dashboard history in the console store", () => {
+  it("stores a snapshot per interval, gives the previous one for change, and lists the console's deployments in visible workspaces", async () => {
+    const { readDashboard, forgetDashboard } = await import("@/server/dashboard/aggregate");
+    const first = await readDashboard();
+    expect(first.history).toMatchObject({ previous: null, unavailable: false, recentDeployments: [] });
+    expect(first.history.trend).toHaveLength(1);
+
+    const { db } = await import("@/server/store");
+    const { insertDeployment } = await import("@/server/store/deployments");
+    const row = (id: string, workspace: string) => ({
+      id,
+      workspace_id: workspace,
+      function_id: "a1",
+      function_name: "a1",
+      kind: "deploy" as const,
+      status: "succeeded",
+      stages: "[]",
+      code_hash: "h",
+      code: "",
+      registry_url: null,
+      image_ref: "r/a1:v1",
+      settings: "{}",
+      endpoint: null,
+      source_deployment_id: null,
+      created_by: "dev@example.com",
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      finished_at: null,
+      lease_until: null,
+    });
+    await insertDeployment(await db(), row("d-visible", "a"));
+    await insertDeployment(await db(), row("d-elsewhere", "not-listed"));
+
+    server.setRoute("GET", "/api/workspaces/a/functions", fault.json(200, [fn("a", "a1", 14, 3), fn("a", "a2", 6, 0)]));
+    forgetDashboard();
+    const second = await readDashboard();
+    expect(second.history.previous).toEqual(first.totals);
+    expect(second.totals.invocations24h).toBe(first.totals.invocations24h + 10);
+    // Same interval: no second snapshot, the trend still has one point.
+    expect(second.history.trend).toHaveLength(1);
+    expect(second.history.recentDeployments.map((d) => [d.id, d.workspaceName])).toEqual([["d-visible", "Team a"]]);
+  });
+
+  it("a partial read is not stored (it would dent the trend)", async () => {
+    server.setRoute("GET", "/api/workspaces/b/functions", fault.json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" } }));
+    const { readDashboard } = await import("@/server/dashboard/aggregate");
+    expect((await readDashboard()).history.trend).toEqual([]);
+  });
+
+  it("without a usable store the figures still come, marked as having no history", async () => {
+    const file = join(dataRoot, `not-a-dir-${++dataDirs}`);
+    writeFileSync(file, "x");
+    vi.stubEnv("CONSOLE_DATA_DIR", file);
+    const { readDashboard } = await import("@/server/dashboard/aggregate");
+    const data = await readDashboard();
+    expect(data.totals.workspaces).toBe(2);
+    expect(data.history).toEqual({ previous: null, trend: [], recentDeployments: [], unavailable: true });
   });
 });
