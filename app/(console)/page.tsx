@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { PageLoading } from "@/components/shell/page-loading";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { KstTime } from "@/components/dashboard/kst-time";
 import { dashboardExportHref } from "@/components/dashboard/links";
@@ -31,7 +33,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** The managers' landing page: how every workspace the user may see is doing, and what to look at. */
-export default async function DashboardPage() {
+export default function DashboardPage() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Dashboard />
+    </Suspense>
+  );
+}
+
+async function Dashboard() {
   const t = await getTranslations("dashboard");
   const result = await settle(readDashboard());
   if (!result.ok) {
