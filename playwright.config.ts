@@ -66,6 +66,8 @@ export default defineConfig({
             PLATFORM_DEPLOY_ENDPOINT_WAIT_MS: "200",
             // Ship-from-the-editor runs poll their build task this often (the spec's 5 s is for real Builders).
             TASK_POLL_INTERVAL_MS: "500",
+            // Dashboard journeys poll for moved figures: a short shared read keeps them quick.
+            DASHBOARD_CACHE_SECONDS: "2",
             ...(registry ? { REGISTRY_CREDENTIALS: registry.credentials } : {}),
           },
         },

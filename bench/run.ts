@@ -9,6 +9,7 @@
  * 5. Logs: applying a filter with 1,000 executions loaded.
  * BENCH_THROUGHPUT_SECONDS, BENCH_MEMORY_SECONDS and BENCH_IDLE_SECONDS shorten a trial run.
  * 6. Function invocation: warm and cold calls in the WebAssembly sandbox beside the old subprocess runner.
+ * 7. Dashboard: its data over 50 workspaces × 50 functions, cold, with the backend calls it costs.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ import { cpus, totalmem } from "node:os";
 import { sessionCookie } from "../e2e/support/session-cookie";
 import { closedLoop, type Target } from "./http-load";
 import { measureInvoke } from "./invoke";
+import { benchDashboard } from "./dashboard";
 import { compareLatency } from "./latency";
 import { measureLogsFilter, storeExecutions } from "./logs-filter";
 import { measureMemory } from "./memory";
@@ -35,6 +37,7 @@ const port = Number(process.env.BENCH_PORT ?? 3900);
 const secret = randomBytes(32).toString("base64url");
 const stack = await startStack(port, secret);
 const nginx = await startNginx(port + 2, stack.backendUrl);
+let results: Record<string, unknown> = {};
 try {
   const cookie = await sessionCookie(secret, "developer");
   const signedIn = { cookie };
@@ -112,11 +115,21 @@ try {
   console.log("Function invocation through the backend API (ms): WebAssembly sandbox vs the old host process per call");
   console.table(invoke);
 
-  mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), latency, ownWork, throughput, throughputShare, memory, pages, filter, invoke, checks }, null, 2));
-  console.log(`written: ${file}`);
+  results = { latency, ownWork, throughput, throughputShare, memory, pages, filter, invoke, checks };
 } finally {
   await nginx?.stop();
   await stack.stop();
 }
+
+// Its own stack: a backend of its own behind a counting proxy, and no shared dashboard cache.
+const dashboard = await benchDashboard(port, secret);
+console.log(`\nDashboard data over ${dashboard.workspaces} workspaces × ${dashboard.functionsPerWorkspace} functions (GET /api/dashboard, cold, ms)`);
+console.table([
+  { "median ms": dashboard.coldMedianMs, "p95 ms": dashboard.coldP95Ms, "max ms": dashboard.coldMaxMs, "backend calls per read": dashboard.upstreamPerRead, "page / median ms": dashboard.pageMedianMs },
+]);
+console.log(`${dashboard.concurrentReaders} managers at once: ${dashboard.concurrentWallMs} ms, ${dashboard.concurrentUpstream} backend calls in all`);
+
+mkdirSync("bench/results", { recursive: true });
+const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...results, dashboard }, null, 2));
+console.log(`written: ${file}`);

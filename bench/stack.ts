@@ -23,7 +23,7 @@ const tsx = "node_modules/.bin/tsx";
  * the embedded backend and the embedded IdP, with a session secret the bench knows (it mints its own
  * session cookies). The console's inspector listens on a free loopback port so the bench can read its heap.
  */
-export async function startStack(port: number, secret: string, opts: { nodeArgs?: string[] } = {}): Promise<BenchStack> {
+export async function startStack(port: number, secret: string, opts: { nodeArgs?: string[]; consoleEnv?: Record<string, string> } = {}): Promise<BenchStack> {
   const backendPort = port + 1;
   const backendToken = `bench-${Math.random().toString(36).slice(2)}`;
   const backend = spawn(tsx, ["local/backend/main.ts", "--reset"], {
@@ -64,6 +64,8 @@ export async function startStack(port: number, secret: string, opts: { nodeArgs?
         NEXTAUTH_SECRET: secret,
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
+        // A bench of its own may point the console elsewhere (the dashboard's counting proxy).
+        ...opts.consoleEnv,
       },
       // The inspector's "Debugger listening" banner goes to stderr: keep it out of the bench's output.
       stdio: ["ignore", "ignore", "pipe"],

@@ -54,6 +54,12 @@ export const envSchema = z.object({
   REDIS_URL: optionalString.pipe(z.url().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TASK_POLL_INTERVAL_MS: positiveInt(5_000),
+  /** How long the dashboard's backend read is shared by everyone with the same roles; 0 shares only reads in flight. */
+  DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Backend calls the dashboard's fan-out keeps in flight at once. */
+  DASHBOARD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** At most one stored snapshot of the dashboard's figures per this many minutes (for change and trends). */
+  DASHBOARD_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   /** PostgreSQL for the console's own store (shared by replicas); unset: SQLite in the data directory. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Where the console keeps its SQLite store; defaults to the embedded stack's data directory. */

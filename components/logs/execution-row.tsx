@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import type { ExecutionLogDto } from "@/lib/dto/logs";
 import { ExecutionDetails } from "./execution-details";
 import { ExecutionStatusBadge, LevelBadge } from "./execution-badges";
+import { executionSummary } from "./execution-summary";
 import { formatIsoKst } from "./kst-format";
 
 /** Time, status, code, duration, level, output: shared by the header and every row. */
@@ -15,12 +16,6 @@ export const FUNCTION_COLUMN = "w-40 shrink-0";
 
 export type FunctionLink = { name: string; href: string; label: string };
 
-function summary(log: ExecutionLogDto): string {
-  const first = log.logs.find((l) => l.trim() !== "");
-  if (first !== undefined) return first;
-  if (log.responseBody === undefined) return "";
-  return typeof log.responseBody === "string" ? log.responseBody : JSON.stringify(log.responseBody);
-}
 
 /** One execution: a button (Enter/Space) that expands to the bodies and log lines. */
 export function ExecutionRow({
@@ -61,7 +56,7 @@ export function ExecutionRow({
           <span>
             <LevelBadge level={log.level} />
           </span>
-          <span className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{summary(log)}</span>
+          <span className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">{executionSummary(log)}</span>
         </button>
         {functionLink ? (
           <span className={cn(FUNCTION_COLUMN, "flex items-center truncate px-3 text-sm")}>

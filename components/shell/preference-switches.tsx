@@ -50,7 +50,15 @@ export function PreferenceSwitches({ theme, setLocale, setTheme }: Props) {
         id="theme-switch"
         className={selectClass}
         value={theme}
-        onChange={(e) => change(() => setTheme(e.target.value))}
+        onChange={(e) => {
+          const next = e.target.value;
+          // Applied at once in this page; the cookie (server action) keeps it for the next render.
+          const root = document.documentElement;
+          root.classList.remove(...THEMES.map((th) => `theme-${th}`));
+          root.classList.add(`theme-${next}`);
+          root.dataset.theme = next;
+          change(() => setTheme(next));
+        }}
       >
         {THEMES.map((th) => (
           <option key={th} value={th}>

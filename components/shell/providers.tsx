@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { SWRConfig } from "swr";
@@ -14,11 +15,12 @@ function onSwrError(error: unknown): void {
 }
 
 export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations("shell");
   return (
     <AuthSessionProvider>
       <SWRConfig value={{ fetcher: fetchJson, onError: onSwrError, revalidateOnFocus: true, shouldRetryOnError: false }}>
         {children}
-        <Toaster richColors closeButton position="bottom-right" />
+        <Toaster richColors closeButton position="bottom-right" containerAriaLabel={t("notifications")} />
       </SWRConfig>
     </AuthSessionProvider>
   );

@@ -69,6 +69,8 @@ const rows: Row[] = [
   { method: "POST", route: "/api/v1/scaffold", path: () => "/api/v1/scaffold", json: () => ({ image_ref: "registry.example/team/app:v1" }), expect: DEVELOPER(200) },
   { method: "POST", route: "/api/v1/deploy", path: () => "/api/v1/deploy", json: (w) => ({ app_name: `matrix-${w}`, image_ref: "registry.example/team/app:v1" }), expect: DEVELOPER(200) },
   { method: "GET", route: "/api/v1/registries", path: () => "/api/v1/registries", expect: DEVELOPER(200) },
+  { method: "GET", route: "/api/dashboard", path: () => "/api/dashboard", expect: READ },
+  { method: "GET", route: "/api/dashboard/export", path: () => "/api/dashboard/export?scope=functions", expect: READ },
 ];
 
 const contexts = {} as Record<Who, APIRequestContext>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AuditLogTable } from "./tables/audit-log";
+import type { DashboardSnapshotsTable } from "./tables/dashboard-snapshots";
 import type { DeploymentsTable } from "./tables/deployments";
 import type { PreferencesTable } from "./tables/preferences";
 import type { TestEventsTable } from "./tables/test-events";
@@ -13,6 +14,7 @@ import type { TestEventsTable } from "./tables/test-events";
  */
 export interface StoreSchema {
   audit_log: AuditLogTable;
+  dashboard_snapshots: DashboardSnapshotsTable;
   deployments: DeploymentsTable;
   preferences: PreferencesTable;
   test_events: TestEventsTable;

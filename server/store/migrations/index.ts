@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import { consoleStore } from "./0001-console-store";
 import { ship } from "./0002-ship";
+import { dashboard } from "./0003-dashboard";
 import type { StoreMigration } from "./types";
 
 /**
@@ -12,6 +13,7 @@ import type { StoreMigration } from "./types";
 export const STORE_MIGRATIONS: ReadonlyArray<readonly [name: string, migration: StoreMigration]> = [
   ["0001-console-store", consoleStore],
   ["0002-ship", ship],
+  ["0003-dashboard", dashboard],
 ];
 
 export function migrationRecord(): Record<string, Migration> {

@@ -11,6 +11,7 @@ import { ErrorRateBadge } from "@/components/workspaces/error-rate-badge";
 import { userCan } from "@/server/auth/session";
 import { listFunctions } from "@/server/dal/functions";
 import { getWorkspace } from "@/server/dal/workspaces";
+import { getWorkspaceForRender } from "@/server/dal/render-reads";
 import { settle } from "@/server/errors/settle";
 import { DeleteWorkspaceButton } from "../_components/delete-workspace-button";
 import { EditWorkspaceButton } from "../_components/edit-workspace-button";
@@ -30,7 +31,7 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
   const [t, format, workspace, functions, canEdit, canDelete, canCreateFn, canDeleteFn] = await Promise.all([
     getTranslations("workspaces"),
     getFormatter(),
-    settle(getWorkspace(workspaceId)),
+    settle(getWorkspaceForRender(workspaceId)),
     settle(listFunctions(workspaceId)),
     userCan("workspace.update"),
     userCan("workspace.delete"),

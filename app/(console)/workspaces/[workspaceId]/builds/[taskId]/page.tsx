@@ -16,9 +16,17 @@ import { env } from "@/server/env";
 
 type Params = { workspaceId: string; taskId: string };
 
+/** "my-app · task 1a2b3c4d": a task is known by its app and a short id, never by a raw UUID. */
+function taskTitle(t: (key: "title" | "titleApp", values: Record<string, string>) => string, taskId: string, appName: string | null | undefined): string {
+  const short = taskId.replace(/^task-/, "").slice(0, 8);
+  return appName ? t("titleApp", { app: appName, taskId: short }) : t("title", { taskId: short });
+}
+
 export async function generateMetadata({ params }: { params: Promise<Params> }) {
-  const [{ taskId }, t] = await Promise.all([params, getTranslations("builds.detail")]);
-  return { title: t("title", { taskId }) };
+  const [{ workspaceId, taskId }, t] = await Promise.all([params, getTranslations("builds.detail")]);
+  const history = await settle(listWorkspaceTaskItems(workspaceId));
+  const appName = history.ok ? history.data.find((h) => h.task_id === taskId)?.app_name : null;
+  return { title: taskTitle(t, taskId, appName) };
 }
 
 /** A build, push or build-and-push task, polled until it ends; Push and Deploy are offered from here. */
@@ -51,7 +59,7 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
   return (
     <>
       <BuildsBreadcrumb workspace={workspace.data} taskId={taskId} />
-      <PageHeader title={t("detail.title", { taskId })} />
+      <PageHeader title={taskTitle((key, values) => t(`detail.${key}`, values), taskId, meta?.appName)} />
       <TaskDetail
         workspaceId={workspaceId}
         initial={task.data}

@@ -1,6 +1,10 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/**
+ * The skeleton a console page shows while it renders. Each route's loading.tsx re-exports it; none sits
+ * above a workspace or function, so a missing one answers 404 before anything streams.
+ */
+export function PageLoading() {
   return (
     <div aria-busy="true" aria-live="polite" className="space-y-6">
       <Skeleton className="h-8 w-48" />

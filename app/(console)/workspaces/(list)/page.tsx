@@ -5,7 +5,7 @@ import { WorkspaceGrid } from "@/components/workspaces/workspace-grid";
 import { userCan } from "@/server/auth/session";
 import { listWorkspaces } from "@/server/dal/workspaces";
 import { settle } from "@/server/errors/settle";
-import { CreateWorkspaceButton } from "./_components/create-workspace-button";
+import { CreateWorkspaceButton } from "../_components/create-workspace-button";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("workspaces"))("title") };

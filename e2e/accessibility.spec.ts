@@ -1,0 +1,84 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
+import { CONSOLE_PAGES, EXTRA_PAGES, type PageEntry, type PageIds } from "./support/console-pages";
+import { createFunction } from "./support/function-fixture";
+import { storageStateFor, type DemoRole } from "./support/users";
+
+/*
+ * The accessibility gate: every page of the console (the list is checked against the app directory by
+ * tests/unit/console-pages.test.ts), as each role, in both languages and both themes, with axe-core.
+ * No serious or critical violation may remain. Moderate and minor ones are attached to the report.
+ */
+const LOCALES = ["en", "ko"] as const;
+const THEMES = ["light", "dark"] as const;
+const ROLES: DemoRole[] = ["manager", "developer", "admin"];
+const ALL = { ...CONSOLE_PAGES, ...EXTRA_PAGES };
+
+let ids: PageIds;
+test.beforeAll(async ({ baseURL }) => {
+  const admin = await apiAs("admin", baseURL);
+  const ws = await createWorkspace(admin, uniqueName("a11y"));
+  await admin.dispose();
+  const dev = await apiAs("developer", baseURL);
+  const fn = await createFunction(dev, ws.id, { name: uniqueName("a11y-fn") });
+  await dev.post(`/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, { data: { hello: "axe" } });
+  const build = await dev.post("/api/v1/build", {
+    multipart: { app_name: uniqueName("a11y-app"), workspace_id: ws.id, file: { name: "main.py", mimeType: "text/x-python", buffer: Buffer.from("def handler(event):\n    return {}\n") } },
+  });
+  expect(build.status(), await build.text()).toBe(202);
+  const task = (await build.json()) as { task_id: string };
+  await dev.dispose();
+  ids = { ws: ws.id, fn: fn.id, task: task.task_id };
+});
+test.afterAll(async ({ baseURL }) => {
+  if (ids) await removeWorkspace(baseURL, ids.ws);
+});
+
+async function scan(browser: Browser, options: BrowserContextOptions, locale: string, theme: string, baseURL: string, pages: Array<[string, PageEntry]>) {
+  const context = await browser.newContext({ ...options, baseURL });
+  const host = new URL(baseURL).hostname;
+  await context.addCookies([
+    { name: "NEXT_LOCALE", value: locale, domain: host, path: "/" },
+    { name: "eunha-theme", value: theme, domain: host, path: "/" },
+  ]);
+  const page = await context.newPage();
+  const failures: string[] = [];
+  try {
+    for (const [route, entry] of pages) {
+      await page.goto(entry.url(ids));
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("main").first()).toBeVisible();
+      // Scan what the user sees once loading placeholders are gone.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 }).catch(() => undefined);
+      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      const blocking = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      for (const v of blocking) {
+        failures.push(`${route} [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+      }
+      const minor = result.violations.filter((v) => !blocking.includes(v));
+      if (minor.length > 0) {
+        await test.info().attach(`${route} ${locale} ${theme} (moderate/minor)`, { body: JSON.stringify(minor.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))), contentType: "application/json" });
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  expect(failures, failures.join("\n")).toEqual([]);
+}
+
+for (const locale of LOCALES) {
+  for (const theme of THEMES) {
+    test(`signed-out pages pass axe (${locale}, ${theme})`, async ({ browser, baseURL }) => {
+      const pages = Object.entries(ALL).filter(([, p]) => p.audience === "signed-out");
+      await scan(browser, { storageState: { cookies: [], origins: [] } }, locale, theme, baseURL!, pages);
+    });
+    for (const role of ROLES) {
+      test(`console pages pass axe as ${role} (${locale}, ${theme})`, async ({ browser, baseURL }) => {
+        test.setTimeout(240_000);
+        const pages = Object.entries(ALL).filter(([, p]) => p.audience === "console");
+        await scan(browser, { storageState: storageStateFor(role) }, locale, theme, baseURL!, pages);
+      });
+    }
+  }
+}
