@@ -20,6 +20,8 @@ export const CONSOLE_PAGES: Record<string, PageEntry> = {
   "/no-access": { url: () => "/no-access", audience: "signed-out" },
   "/": { url: () => "/", audience: "console" },
   "/builds": { url: () => "/builds", audience: "console" },
+  // Admins only: other roles get the 404 inside the shell, which is scanned too.
+  "/audit": { url: () => "/audit", audience: "console" },
   "/workspaces": { url: () => "/workspaces", audience: "console" },
   "/workspaces/[workspaceId]": { url: W, audience: "console" },
   "/workspaces/[workspaceId]/builds": { url: (i) => `${W(i)}/builds`, audience: "console" },

@@ -1,12 +1,11 @@
 import "server-only";
-import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Result } from "@/lib/api/result";
 import { audit, auditResultOf } from "@/server/audit";
 import type { Action } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
-import { runWithRequestContext } from "@/server/context/request-context";
+import { currentRequestId, runWithRequestContext } from "@/server/context/request-context";
 import { requestIdFrom } from "@/server/context/request-id";
 import { toFailure } from "@/server/errors/sanitise";
 import { parseInput } from "@/server/http/validation";
@@ -25,7 +24,7 @@ export function withAction<S extends z.ZodType, R>(
   target: (input: z.output<S>) => Record<string, string | undefined> = () => ({}),
 ): (input: z.input<S>) => Promise<Result<R>> {
   return async (raw) => {
-    const requestId = requestIdFrom((await headers()).get("x-request-id"));
+    const requestId = requestIdFrom(await currentRequestId());
     return runWithRequestContext(requestId, async (): Promise<Result<R>> => {
       let user: SessionUser | undefined;
       let input: z.output<S> | undefined;

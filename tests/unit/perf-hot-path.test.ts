@@ -18,7 +18,7 @@ describe("session cookie decryption cache", () => {
   it("answers the same token for the same cookie, and ends it at the absolute session end", async () => {
     const { cookieName, secret } = sessionCookieConfig();
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: "u1", roles: ["viewer"], sessionExpiresAt: now + 60 }, secret });
+    const value = await encode({ token: { sub: "u1", sid: "sid-u1", roles: ["viewer"], sessionExpiresAt: now + 60 }, secret });
     expect((await readSessionToken(jar(cookieName, value), now))?.sub).toBe("u1");
     expect((await readSessionToken(jar(cookieName, value), now + 30))?.sub).toBe("u1");
     // Cached by now, yet past sessionExpiresAt: refused exactly as an uncached read would be.
@@ -28,14 +28,14 @@ describe("session cookie decryption cache", () => {
   it("ends a cached token at the cookie's own exp too", async () => {
     const { cookieName, secret } = sessionCookieConfig();
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: "u2", roles: ["viewer"], sessionExpiresAt: now + 7200 }, secret, maxAge: 120 });
+    const value = await encode({ token: { sub: "u2", sid: "sid-u2", roles: ["viewer"], sessionExpiresAt: now + 7200 }, secret, maxAge: 120 });
     expect((await readSessionToken(jar(cookieName, value), now))?.sub).toBe("u2");
     expect(await readSessionToken(jar(cookieName, value), now + 121)).toBeNull();
   });
 
   it("keeps a tampered or foreign cookie refused on every read", async () => {
     const { cookieName } = sessionCookieConfig();
-    const foreign = await encode({ token: { sub: "u3", roles: ["admin"], sessionExpiresAt: Date.now() / 1000 + 600 }, secret: "another-secret-entirely" });
+    const foreign = await encode({ token: { sub: "u3", sid: "sid-u3", roles: ["admin"], sessionExpiresAt: Date.now() / 1000 + 600 }, secret: "another-secret-entirely" });
     for (let i = 0; i < 3; i++) {
       expect(await readSessionToken(jar(cookieName, "not-a-jwe"))).toBeNull();
       expect(await readSessionToken(jar(cookieName, foreign))).toBeNull();
