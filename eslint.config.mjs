@@ -13,10 +13,22 @@ const browserBoundaries = {
     "error",
     {
       zones: [
-        { target: "./lib", from: ["./server", "./local", "./app", "./components"], message: "lib/ is isomorphic: it imports nothing above it." },
-        { target: "./components", from: ["./server", "./local", "./app"], message: "components/ run in the browser: use lib/ or receive data as props." },
+        {
+          target: "./lib",
+          from: ["./server", "./local", "./app", "./components"],
+          message: "lib/ is isomorphic: it imports nothing above it.",
+        },
+        {
+          target: "./components",
+          from: ["./server", "./local", "./app"],
+          message: "components/ run in the browser: use lib/ or receive data as props.",
+        },
         { target: "./app", from: "./local", message: "The console talks to the embedded platform over HTTP only." },
-        { target: "./server", from: ["./local", "./app", "./components"], message: "server/ sits below app/ and never reaches the embedded platform." },
+        {
+          target: "./server",
+          from: ["./local", "./app", "./components"],
+          message: "server/ sits below app/ and never reaches the embedded platform.",
+        },
         { target: "./proxy.ts", from: "./local" },
       ],
     },
@@ -24,7 +36,17 @@ const browserBoundaries = {
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", ".reports/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      ".reports/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -43,14 +65,26 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through server/env.ts." },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through server/env.ts.",
+        },
       ],
     },
   },
   {
     // Configuration is read once here; local/, e2e/, tests and tooling are processes of their own;
     // instrumentation.ts only branches on NEXT_RUNTIME, which Next inlines at build time.
-    files: ["server/env.ts", "instrumentation.ts", "local/**", "e2e/**", "tests/**", "bench/**", "*.config.{mjs,mts,ts}", ".ci/**"],
+    files: [
+      "server/env.ts",
+      "instrumentation.ts",
+      "local/**",
+      "e2e/**",
+      "tests/**",
+      "bench/**",
+      "*.config.{mjs,mts,ts}",
+      ".ci/**",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {
@@ -62,10 +96,46 @@ export default tseslint.config(
   {
     // Client components must never import server code, whatever folder they sit in.
     files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link." }], patterns: [{ group: ["server-only", "@/server/*", "@/local/*"], message: "Browser code cannot import server/ or local/." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["server-only", "@/server/*", "@/local/*"],
+              message: "Browser code cannot import server/ or local/.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["app/**/*.{ts,tsx}", "proxy.ts", "server/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link." }], patterns: [{ group: ["@/local/*", "**/local/*"], message: "The console talks to the embedded platform over HTTP only." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@/local/*", "**/local/*"],
+              message: "The console talks to the embedded platform over HTTP only.",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

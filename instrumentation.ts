@@ -14,5 +14,7 @@ export async function register(): Promise<void> {
   installMethodGuard();
   const { store } = await import("@/server/store");
   const { logger } = await import("@/server/log/logger");
-  await store().catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, "console store unavailable"));
+  await store().catch((err: unknown) =>
+    logger.error({ err: err instanceof Error ? err.message : String(err) }, "console store unavailable"),
+  );
 }

@@ -32,7 +32,12 @@ const nextConfig = {
       {
         // JSON answers render nothing; pages get a nonce-based policy from proxy.ts instead.
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+          },
+        ],
       },
     ];
   },

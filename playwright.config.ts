@@ -26,7 +26,11 @@ export default defineConfig({
   // One retry on CI's shared 2-core machine; a test that needed it is reported as flaky, not hidden.
   retries: process.env.CI ? 1 : 0,
   // The staging rehearsal reports to its own file, so CI's totals count both runs.
-  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT_FILE ?? ".reports/playwright.json" }], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.E2E_REPORT_FILE ?? ".reports/playwright.json" }],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+  ],
   use: {
     baseURL,
     locale: "en-US",

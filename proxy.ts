@@ -12,7 +12,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   const malformed = malformedRequest(request);
   if (malformed) return malformed;
-  if (isPublicPage(pathname) || isServerAction(request) || (await readSessionToken(request.cookies))) return passOn(request);
+  if (isPublicPage(pathname) || isServerAction(request) || (await readSessionToken(request.cookies)))
+    return passOn(request);
 
   if (isApi(pathname)) {
     return NextResponse.json(
@@ -58,7 +59,9 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 function malformedRequest(request: NextRequest): NextResponse | null {
   const api = isApi(request.nextUrl.pathname);
   if (!METHODS.has(request.method)) {
-    return refusal(api, 405, "METHOD_NOT_ALLOWED", `${request.method} is not supported.`, { allow: [...METHODS].join(", ") });
+    return refusal(api, 405, "METHOD_NOT_ALLOWED", `${request.method} is not supported.`, {
+      allow: [...METHODS].join(", "),
+    });
   }
   try {
     decodeURIComponent(request.nextUrl.pathname);
@@ -68,9 +71,17 @@ function malformedRequest(request: NextRequest): NextResponse | null {
   return null;
 }
 
-function refusal(api: boolean, status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+function refusal(
+  api: boolean,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): NextResponse {
   const init = { status, headers: { "cache-control": "no-store", ...headers } };
-  return api ? NextResponse.json({ error: { code, message, details: {} } }, init) : new NextResponse(message, { ...init, headers: { ...init.headers, "content-type": "text/plain; charset=utf-8" } });
+  return api
+    ? NextResponse.json({ error: { code, message, details: {} } }, init)
+    : new NextResponse(message, { ...init, headers: { ...init.headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
 /**
@@ -91,7 +102,10 @@ function isPublicPage(pathname: string): boolean {
 /** Where to return after sign-in: this path and query as sent, minus Next's RSC cache-busting parameter. */
 function callbackPath(request: NextRequest): string {
   const { pathname, search } = request.nextUrl;
-  const query = search.slice(1).split("&").filter((part) => part !== "" && part !== "_rsc" && !part.startsWith("_rsc="));
+  const query = search
+    .slice(1)
+    .split("&")
+    .filter((part) => part !== "" && part !== "_rsc" && !part.startsWith("_rsc="));
   return query.length > 0 ? `${pathname}?${query.join("&")}` : pathname;
 }
 

@@ -31,7 +31,14 @@ const backendAuth = { authorization: `Bearer ${BACKEND_TOKEN}` };
 
 async function startBackend(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn("node_modules/.bin/tsx", ["local/backend/main.ts"], {
-    env: { ...process.env, PORT: "0", PLATFORM_DB: ":memory:", PLATFORM_SEED: "0", PLATFORM_DATA_DIR: ".data/bench-dashboard", BACKEND_TOKEN },
+    env: {
+      ...process.env,
+      PORT: "0",
+      PLATFORM_DB: ":memory:",
+      PLATFORM_SEED: "0",
+      PLATFORM_DATA_DIR: ".data/bench-dashboard",
+      BACKEND_TOKEN,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -54,7 +61,11 @@ async function startBackend(): Promise<{ url: string; stop: () => Promise<void> 
 }
 
 async function post(url: string, body: unknown): Promise<{ id: string }> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...backendAuth }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...backendAuth },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url} → ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string };
 }
@@ -67,14 +78,23 @@ async function seed(backendUrl: string): Promise<void> {
     const ws = await post(`${backendUrl}/api/workspaces`, { name: `bench-${w}` });
     const created = await Promise.all(
       Array.from({ length: FUNCTIONS }, (_, f) =>
-        post(`${backendUrl}/api/workspaces/${ws.id}/functions`, { name: `fn-${w}-${f}`, httpMethods: ["POST"], code: f === 0 && w % 5 === 0 ? failing : ok }),
+        post(`${backendUrl}/api/workspaces/${ws.id}/functions`, {
+          name: `fn-${w}-${f}`,
+          httpMethods: ["POST"],
+          code: f === 0 && w % 5 === 0 ? failing : ok,
+        }),
       ),
     );
-    await fetch(`${backendUrl}/api/workspaces/${ws.id}/functions/${created[0]!.id}/invoke`, { method: "POST", headers: { "content-type": "application/json", ...backendAuth }, body: "{}" });
+    await fetch(`${backendUrl}/api/workspaces/${ws.id}/functions/${created[0]!.id}/invoke`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...backendAuth },
+      body: "{}",
+    });
   }
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const round = (n: number) => Math.round(n);
 
 export async function benchDashboard(port: number, secret: string): Promise<DashboardBench> {
@@ -82,7 +102,9 @@ export async function benchDashboard(port: number, secret: string): Promise<Dash
   const proxy = await startCountingProxy(backend.url);
   try {
     await seed(backend.url);
-    const stack = await startStack(port, secret, { consoleEnv: { BACKEND_URL: proxy.url, BACKEND_TOKEN, DASHBOARD_CACHE_SECONDS: "0" } });
+    const stack = await startStack(port, secret, {
+      consoleEnv: { BACKEND_URL: proxy.url, BACKEND_TOKEN, DASHBOARD_CACHE_SECONDS: "0" },
+    });
     try {
       const cookie = await sessionCookie(secret, "viewer");
       const read = async (path: string) => {
@@ -92,8 +114,15 @@ export async function benchDashboard(port: number, secret: string): Promise<Dash
         if (!res.ok) throw new Error(`${path} → ${res.status} ${body.slice(0, 200)}`);
         return { ms: performance.now() - started, body };
       };
-      const first = JSON.parse((await read("/api/dashboard")).body) as { totals: { workspaces: number; functions: number }; failures: unknown[] };
-      if (first.totals.workspaces !== WORKSPACES || first.totals.functions !== WORKSPACES * FUNCTIONS || first.failures.length > 0) {
+      const first = JSON.parse((await read("/api/dashboard")).body) as {
+        totals: { workspaces: number; functions: number };
+        failures: unknown[];
+      };
+      if (
+        first.totals.workspaces !== WORKSPACES ||
+        first.totals.functions !== WORKSPACES * FUNCTIONS ||
+        first.failures.length > 0
+      ) {
         throw new Error(`the dashboard does not see the seeded data: ${JSON.stringify(first.totals)}`);
       }
       for (let i = 0; i < 3; i++) await read("/api/dashboard"); // warm

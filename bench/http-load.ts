@@ -2,7 +2,15 @@ import { Agent, request } from "node:http";
 
 /** One target of a load run: a URL and the headers to send (the session cookie, the backend token). */
 export type Target = { url: string; headers?: Record<string, string> };
-export type LoadResult = { requests: number; errors: number; rps: number; p50Ms: number; p99Ms: number; seconds: number; firstError?: string };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  seconds: number;
+  firstError?: string;
+};
 
 /** One GET over a keep-alive agent, body read to the end; resolves with the status. */
 function get(agent: Agent, target: Target): Promise<number> {
@@ -19,9 +27,18 @@ function get(agent: Agent, target: Target): Promise<number> {
 
 function summarize(latencies: number[], errors: number, ms: number, firstError?: string): LoadResult {
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  const at = (q: number) =>
+    sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const r2 = (n: number) => Math.round(n * 100) / 100;
-  return { requests: sorted.length + errors, errors, rps: Math.round(((sorted.length + errors) / ms) * 1000), p50Ms: r2(at(0.5)), p99Ms: r2(at(0.99)), seconds: r2(ms / 1000), firstError };
+  return {
+    requests: sorted.length + errors,
+    errors,
+    rps: Math.round(((sorted.length + errors) / ms) * 1000),
+    p50Ms: r2(at(0.5)),
+    p99Ms: r2(at(0.99)),
+    seconds: r2(ms / 1000),
+    firstError,
+  };
 }
 
 /**
@@ -63,7 +80,12 @@ export async function closedLoop(targets: Target[], concurrency: number, seconds
  * Open loop: requests start at a fixed rate whatever the answers do (as users arrive), so a slow server
  * shows up as latency rather than as a politely slower client. `onSecond` runs once a second (sampling).
  */
-export async function fixedRate(targets: Target[], perSecond: number, seconds: number, onSecond?: () => void): Promise<LoadResult> {
+export async function fixedRate(
+  targets: Target[],
+  perSecond: number,
+  seconds: number,
+  onSecond?: () => void,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
   let errors = 0;

@@ -11,7 +11,14 @@ import { pythonLocator } from "../local/backend/runtime/python-locator";
 import { PythonRunner } from "../local/backend/runtime/python-runner";
 import { startBackend } from "../local/backend/server";
 
-export type InvokeRow = { runtime: string; call: "warm" | "cold"; p50Ms: number | null; p95Ms: number | null; n: number; note?: string };
+export type InvokeRow = {
+  runtime: string;
+  call: "warm" | "cold";
+  p50Ms: number | null;
+  p95Ms: number | null;
+  n: number;
+  note?: string;
+};
 
 const SOURCE = `import json\n\ndef handler(event):\n    return {"hello": event.get("name", "world"), "n": len(json.dumps(event))}\n`;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -19,7 +26,13 @@ const pct = (samples: number[], q: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
 };
-const row = (runtime: string, call: "warm" | "cold", samples: number[]): InvokeRow => ({ runtime, call, p50Ms: pct(samples, 0.5), p95Ms: pct(samples, 0.95), n: samples.length });
+const row = (runtime: string, call: "warm" | "cold", samples: number[]): InvokeRow => ({
+  runtime,
+  call,
+  p50Ms: pct(samples, 0.5),
+  p95Ms: pct(samples, 0.95),
+  n: samples.length,
+});
 
 async function timed(fn: () => Promise<Response>): Promise<number> {
   const started = performance.now();
@@ -36,9 +49,20 @@ export async function measureInvoke(warmCalls = 200, coldCalls = 15): Promise<In
   try {
     await backend.sandboxReady;
     const headers = { authorization: `Bearer ${backend.token}`, "content-type": "application/json" };
-    const call = (path: string, method: string, body: unknown) => fetch(`${backend.url}${path}`, { method, headers, body: JSON.stringify(body) });
+    const call = (path: string, method: string, body: unknown) =>
+      fetch(`${backend.url}${path}`, { method, headers, body: JSON.stringify(body) });
     const ws = (await (await call("/api/workspaces", "POST", { name: "bench-invoke" })).json()) as { id: string };
-    const fn = (await (await call(`/api/workspaces/${ws.id}/functions`, "POST", { name: "bench", runtime: "Python 3.12", memory: 128, timeout: 10, httpMethods: ["POST"], environmentVariables: {}, code: Buffer.from(SOURCE).toString("base64") })).json()) as { id: string };
+    const fn = (await (
+      await call(`/api/workspaces/${ws.id}/functions`, "POST", {
+        name: "bench",
+        runtime: "Python 3.12",
+        memory: 128,
+        timeout: 10,
+        httpMethods: ["POST"],
+        environmentVariables: {},
+        code: Buffer.from(SOURCE).toString("base64"),
+      })
+    ).json()) as { id: string };
     const invoke = () => call(`/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, "POST", { name: "bench" });
 
     await timed(invoke); // the first call binds an instance
@@ -49,7 +73,9 @@ export async function measureInvoke(warmCalls = 200, coldCalls = 15): Promise<In
     const cold: number[] = [];
     for (let i = 0; i < coldCalls; i++) {
       // A new version: its environment changed, so no warm instance exists for it.
-      await call(`/api/workspaces/${ws.id}/functions/${fn.id}`, "PATCH", { environmentVariables: { VERSION: String(i) } });
+      await call(`/api/workspaces/${ws.id}/functions/${fn.id}`, "PATCH", {
+        environmentVariables: { VERSION: String(i) },
+      });
       cold.push(await timed(invoke));
     }
     rows.push(row("WebAssembly sandbox (API)", "cold", cold));
@@ -59,7 +85,14 @@ export async function measureInvoke(warmCalls = 200, coldCalls = 15): Promise<In
 
   const python = await pythonLocator()();
   if (!python) {
-    rows.push({ runtime: "host Python process per call (old)", call: "cold", p50Ms: null, p95Ms: null, n: 0, note: "skipped: no Python 3 on this machine" });
+    rows.push({
+      runtime: "host Python process per call (old)",
+      call: "cold",
+      p50Ms: null,
+      p95Ms: null,
+      n: 0,
+      note: "skipped: no Python 3 on this machine",
+    });
   } else {
     const runner = new PythonRunner(1);
     const sourcePath = join(dataDir, "app.py");
@@ -67,7 +100,19 @@ export async function measureInvoke(warmCalls = 200, coldCalls = 15): Promise<In
     const samples: number[] = [];
     for (let i = 0; i < coldCalls * 2; i++) {
       const started = performance.now();
-      const res = await runner.run({ python, functionId: "bench", runId: `run-${i}`, sourcePath, memoryMb: 128, timeoutS: 10, env: {}, method: "POST", uri: "/", headers: {}, body: Buffer.from('{"name":"bench"}') });
+      const res = await runner.run({
+        python,
+        functionId: "bench",
+        runId: `run-${i}`,
+        sourcePath,
+        memoryMb: 128,
+        timeoutS: 10,
+        env: {},
+        method: "POST",
+        uri: "/",
+        headers: {},
+        body: Buffer.from('{"name":"bench"}'),
+      });
       if (res.status !== 200) throw new Error(`the subprocess runner answered ${res.status}`);
       samples.push(performance.now() - started);
     }

@@ -20,7 +20,8 @@ const stack = await startStack(Number(process.env.BENCH_PORT ?? 3900), secret);
 let failed = false;
 try {
   const headers = { cookie: await sessionCookie(secret, "developer") };
-  const backendJson = async <T>(path: string) => (await (await fetch(`${stack.backendUrl}${path}`, { headers: stack.backendHeaders })).json()) as T;
+  const backendJson = async <T>(path: string) =>
+    (await (await fetch(`${stack.backendUrl}${path}`, { headers: stack.backendHeaders })).json()) as T;
   const ws = (await backendJson<Array<{ id: string }>>("/api/workspaces"))[0]!.id;
   const fns = await backendJson<Array<{ id: string }>>(`/api/workspaces/${ws}/functions`);
   const paths = [
@@ -43,8 +44,18 @@ try {
   await sleep(IDLE_SECONDS * 1000);
   const idle = { rss: rssMb(pid), heap: await heapUsedMb(inspectorPort) };
 
-  console.log(`\nLoad: ${RATE} req/s for ${SECONDS} s over ${paths.length} signed-in reads (lists, details, logs, task polls)`);
-  console.table([{ requests: result.requests, errors: result.errors, "achieved req/s": result.rps, "p50 ms": result.p50Ms, "p99 ms": result.p99Ms }]);
+  console.log(
+    `\nLoad: ${RATE} req/s for ${SECONDS} s over ${paths.length} signed-in reads (lists, details, logs, task polls)`,
+  );
+  console.table([
+    {
+      requests: result.requests,
+      errors: result.errors,
+      "achieved req/s": result.rps,
+      "p50 ms": result.p50Ms,
+      "p99 ms": result.p99Ms,
+    },
+  ]);
   console.log("Console memory (MB)");
   console.table([
     { when: "before", rss: before.rss, heap: before.heap },

@@ -40,7 +40,12 @@ export function storeExecutions(dbPath: string, workspaceId: string, functionId:
  * choosing a status filter to the list showing the filtered rows (the DOM updated and a frame painted),
  * measured in the page itself, alternating two filters.
  */
-export async function measureLogsFilter(baseUrl: string, cookie: string, logsPath: string, runs = 9): Promise<FilterTiming> {
+export async function measureLogsFilter(
+  baseUrl: string,
+  cookie: string,
+  logsPath: string,
+  runs = 9,
+): Promise<FilterTiming> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const [name, value] = cookie.split(/=(.*)/s) as [string, string];
   try {
@@ -80,7 +85,13 @@ export async function measureLogsFilter(baseUrl: string, cookie: string, logsPat
     await context.close();
     timings.sort((a, b) => a - b);
     const r = (n: number) => Math.round(n * 10) / 10;
-    return { counter: counterAll, shownAfter, medianMs: r(timings[Math.floor(timings.length / 2)]!), maxMs: r(timings.at(-1)!), runs: timings.length };
+    return {
+      counter: counterAll,
+      shownAfter,
+      medianMs: r(timings[Math.floor(timings.length / 2)]!),
+      maxMs: r(timings.at(-1)!),
+      runs: timings.length,
+    };
   } finally {
     await browser.close();
   }

@@ -22,7 +22,13 @@ export type MemoryRun = {
  * A fresh production console (restarted, so earlier runs leave nothing behind) under `seconds` of
  * signed-in reads at `concurrency`, then `idleSeconds` without requests. RSS is sampled once a second.
  */
-export async function measureMemory(stack: BenchStack, targets: Target[], concurrency: number, seconds: number, idleSeconds: number): Promise<MemoryRun> {
+export async function measureMemory(
+  stack: BenchStack,
+  targets: Target[],
+  concurrency: number,
+  seconds: number,
+  idleSeconds: number,
+): Promise<MemoryRun> {
   const server = await stack.restartConsole();
   // Each route once, so the starting figures include the code every request needs.
   await closedLoop(targets, 1, 0.5);
@@ -42,5 +48,16 @@ export async function measureMemory(stack: BenchStack, targets: Target[], concur
   const heapAfterIdleMb = await heapUsedMb(server.inspectorPort);
   const rssAfterIdleMb = rssMb(server.pid);
   const heapRetainedMb = await heapUsedMb(server.inspectorPort, { gc: true });
-  return { seconds, idleSeconds, load, rssStartMb, rssPeakMb, rssAfterIdleMb, heapStartMb, heapAfterLoadMb, heapAfterIdleMb, heapRetainedMb };
+  return {
+    seconds,
+    idleSeconds,
+    load,
+    rssStartMb,
+    rssPeakMb,
+    rssAfterIdleMb,
+    heapStartMb,
+    heapAfterLoadMb,
+    heapAfterIdleMb,
+    heapRetainedMb,
+  };
 }

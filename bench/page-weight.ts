@@ -62,15 +62,30 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
       page.on("response", (res) => {
         if (res.request().resourceType() !== "script") return;
         if (res.headers()["content-encoding"] === "br") brotli++;
-        gzipped.push(res.body().then((b) => gzipSync(b, { level: 6 }).length, () => 0));
+        gzipped.push(
+          res.body().then(
+            (b) => gzipSync(b, { level: 6 }).length,
+            () => 0,
+          ),
+        );
       });
       await page.goto(baseUrl + path, { waitUntil: "load" });
       // Lazy widgets (Monaco, Ruff, Chart.js) have loaded once their placeholders (skeletons) are gone; then wait
       // for the network to go quiet (what they fetched after mounting, like Ruff's WebAssembly).
-      await page.waitForFunction(() => document.querySelectorAll(".animate-pulse.rounded-md").length === 0, null, { timeout: 90_000 });
+      await page.waitForFunction(() => document.querySelectorAll(".animate-pulse.rounded-md").length === 0, null, {
+        timeout: 90_000,
+      });
       if (inflight > 0) await new Promise<void>((resolve) => (onIdle = resolve));
       const jsGzipBytes = (await Promise.all(gzipped)).reduce((a, b) => a + b, 0);
-      results.push({ page: path, jsBytes: js, jsGzipBytes, jsFiles: files, jsBrotliFiles: brotli, totalBytes: total, prefetches });
+      results.push({
+        page: path,
+        jsBytes: js,
+        jsGzipBytes,
+        jsFiles: files,
+        jsBrotliFiles: brotli,
+        totalBytes: total,
+        prefetches,
+      });
       await context.close();
     }
   } finally {

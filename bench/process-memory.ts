@@ -15,7 +15,9 @@ type CdpReply = { id: number; result?: Record<string, unknown>; error?: { messag
  * what is really retained rather than garbage not yet collected.
  */
 export async function heapUsedMb(inspectorPort: number, opts: { gc?: boolean } = {}): Promise<number> {
-  const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const list = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as Array<{
+    webSocketDebuggerUrl: string;
+  }>;
   const ws = new WebSocket(list[0]!.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     ws.addEventListener("open", resolve, { once: true });

@@ -16,13 +16,17 @@ type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 const dir = resolve(".reports/cpu-prof"); // absolute: the standalone server changes its working directory
 const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 15);
 const secret = randomBytes(32).toString("base64url");
-const stack = await startStack(Number(process.env.BENCH_PORT ?? 3900), secret, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+const stack = await startStack(Number(process.env.BENCH_PORT ?? 3900), secret, {
+  nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+});
 try {
   const cookie = await sessionCookie(secret, "developer");
   const targets = [{ url: `${stack.consoleUrl}/api/workspaces`, headers: { cookie } }];
   await closedLoop(targets, 4, 2);
   const result = await closedLoop(targets, 16, seconds);
-  console.log(`GET /api/workspaces at 16: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`);
+  console.log(
+    `GET /api/workspaces at 16: ${result.rps} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.errors} errors`,
+  );
 } finally {
   await stack.stop(); // the profile is written when the console exits
 }
@@ -42,4 +46,5 @@ profile.samples.forEach((id, i) => {
   total += profile.timeDeltas[i]!;
 });
 console.log(`\n${file}: self time, top 25`);
-for (const [key, t] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((t / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
+for (const [key, t] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`${((t / total) * 100).toFixed(1).padStart(5)} %  ${key}`);

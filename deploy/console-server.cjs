@@ -10,7 +10,14 @@ const path = require("node:path");
 
 const STATIC_PREFIX = "/_next/static/";
 const staticDir = path.join(__dirname, ".next", "static");
-const TYPES = { ".js": "application/javascript; charset=UTF-8", ".css": "text/css; charset=UTF-8", ".svg": "image/svg+xml", ".json": "application/json", ".map": "application/json", ".txt": "text/plain; charset=UTF-8" };
+const TYPES = {
+  ".js": "application/javascript; charset=UTF-8",
+  ".css": "text/css; charset=UTF-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=UTF-8",
+};
 
 /** Every precompressed asset, by URL path, read once at start: no file system lookup per request. */
 function precompressed() {
@@ -41,7 +48,9 @@ const assets = precompressed();
 
 function acceptsBrotli(req) {
   const accept = req.headers["accept-encoding"];
-  return typeof accept === "string" && /(?:^|,)\s*br\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i.test(accept);
+  return (
+    typeof accept === "string" && /(?:^|,)\s*br\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i.test(accept)
+  );
 }
 
 /** Answers a request for a precompressed asset and returns true, or returns false to let Next answer. */
@@ -59,7 +68,10 @@ function serveBrotli(req, res) {
     "x-content-type-options": "nosniff",
   });
   if (req.method === "HEAD") res.end();
-  else fs.createReadStream(asset.file).on("error", () => res.destroy()).pipe(res);
+  else
+    fs.createReadStream(asset.file)
+      .on("error", () => res.destroy())
+      .pipe(res);
   return true;
 }
 

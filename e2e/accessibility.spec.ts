@@ -24,7 +24,11 @@ test.beforeAll(async ({ baseURL }) => {
   const fn = await createFunction(dev, ws.id, { name: uniqueName("a11y-fn") });
   await dev.post(`/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, { data: { hello: "axe" } });
   const build = await dev.post("/api/v1/build", {
-    multipart: { app_name: uniqueName("a11y-app"), workspace_id: ws.id, file: { name: "main.py", mimeType: "text/x-python", buffer: Buffer.from("def handler(event):\n    return {}\n") } },
+    multipart: {
+      app_name: uniqueName("a11y-app"),
+      workspace_id: ws.id,
+      file: { name: "main.py", mimeType: "text/x-python", buffer: Buffer.from("def handler(event):\n    return {}\n") },
+    },
   });
   expect(build.status(), await build.text()).toBe(202);
   const task = (await build.json()) as { task_id: string };
@@ -35,7 +39,14 @@ test.afterAll(async ({ baseURL }) => {
   if (ids) await removeWorkspace(baseURL, ids.ws);
 });
 
-async function scan(browser: Browser, options: BrowserContextOptions, locale: string, theme: string, baseURL: string, pages: Array<[string, PageEntry]>) {
+async function scan(
+  browser: Browser,
+  options: BrowserContextOptions,
+  locale: string,
+  theme: string,
+  baseURL: string,
+  pages: Array<[string, PageEntry]>,
+) {
   const context = await browser.newContext({ ...options, baseURL });
   const host = new URL(baseURL).hostname;
   await context.addCookies([
@@ -50,15 +61,27 @@ async function scan(browser: Browser, options: BrowserContextOptions, locale: st
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator("main").first()).toBeVisible();
       // Scan what the user sees once loading placeholders are gone.
-      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 }).catch(() => undefined);
-      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      await expect(page.locator('[aria-busy="true"]'))
+        .toHaveCount(0, { timeout: 15_000 })
+        .catch(() => undefined);
+      const result = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+        .analyze();
       const blocking = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       for (const v of blocking) {
-        failures.push(`${route} [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+        failures.push(
+          `${route} [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join("\n    ")}`,
+        );
       }
       const minor = result.violations.filter((v) => !blocking.includes(v));
       if (minor.length > 0) {
-        await test.info().attach(`${route} ${locale} ${theme} (moderate/minor)`, { body: JSON.stringify(minor.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))), contentType: "application/json" });
+        await test.info().attach(`${route} ${locale} ${theme} (moderate/minor)`, {
+          body: JSON.stringify(minor.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))),
+          contentType: "application/json",
+        });
       }
     }
   } finally {

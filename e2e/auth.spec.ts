@@ -27,7 +27,11 @@ test("a wrong password is refused at the IdP and nothing is signed in", async ({
 });
 
 test.describe("signed in", () => {
-  for (const [role, label] of [["developer", "Developer"], ["manager", "Viewer"], ["admin", "Admin"]] as const) {
+  for (const [role, label] of [
+    ["developer", "Developer"],
+    ["manager", "Viewer"],
+    ["admin", "Admin"],
+  ] as const) {
     test(`${role} sees their name and role, and the browser's session holds nothing else`, async ({ browser }) => {
       const context = await browser.newContext({ storageState: storageStateFor(role) });
       const page = await context.newPage();
@@ -80,9 +84,14 @@ test.describe("signed in", () => {
 
   /** The Demo workspace's first function, for pages that poll or act. */
   async function demoFunctionPath(page: Page): Promise<string> {
-    const workspaces = (await (await page.request.get("/api/workspaces")).json()) as Array<{ id: string; name: string }>;
+    const workspaces = (await (await page.request.get("/api/workspaces")).json()) as Array<{
+      id: string;
+      name: string;
+    }>;
     const demo = workspaces.find((w) => w.name === "Demo") ?? workspaces[0]!;
-    const fns = (await (await page.request.get(`/api/workspaces/${demo.id}/functions`)).json()) as Array<{ id: string }>;
+    const fns = (await (await page.request.get(`/api/workspaces/${demo.id}/functions`)).json()) as Array<{
+      id: string;
+    }>;
     return `/workspaces/${demo.id}/functions/${fns[0]!.id}`;
   }
 

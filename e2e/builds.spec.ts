@@ -7,7 +7,12 @@ import { storageStateFor } from "./support/users";
 test.describe.configure({ mode: "serial" });
 
 /** Opens New build on the workspace's builds page, uploads `path`, and waits for the task page. */
-async function startBuild(page: Page, ws: string, path: string, opts: { appName?: string; push?: boolean } = {}): Promise<string> {
+async function startBuild(
+  page: Page,
+  ws: string,
+  path: string,
+  opts: { appName?: string; push?: boolean } = {},
+): Promise<string> {
   await page.goto(`/workspaces/${ws}/builds`);
   await page.getByRole("button", { name: "New build" }).click();
   const dialog = page.getByRole("dialog", { name: "New build" });
@@ -70,16 +75,24 @@ test.describe("as a developer", () => {
     const dialog = page.getByRole("dialog", { name: "New build" });
     const dropped = await page.evaluateHandle(() => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File(["def handler(event):\n    return event\n"], "dropped.py", { type: "text/x-python" }));
+      transfer.items.add(
+        new File(["def handler(event):\n    return event\n"], "dropped.py", { type: "text/x-python" }),
+      );
       return transfer;
     });
     await dialog.getByText("Choose a file or drop it here.").dispatchEvent("drop", { dataTransfer: dropped });
     await expect(dialog.getByText(/^dropped\.py \(/)).toBeVisible();
-    expect(await dialog.getByLabel("Source file (.py or .zip)").evaluate((el: HTMLInputElement) => el.files?.[0]?.name)).toBe("dropped.py");
+    expect(
+      await dialog.getByLabel("Source file (.py or .zip)").evaluate((el: HTMLInputElement) => el.files?.[0]?.name),
+    ).toBe("dropped.py");
   });
 
   test("in Korean at 1024 px the page and the form read in Korean and fit", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateFor("developer"), locale: "ko-KR", viewport: { width: 1024, height: 768 } });
+    const context = await browser.newContext({
+      storageState: storageStateFor("developer"),
+      locale: "ko-KR",
+      viewport: { width: 1024, height: 768 },
+    });
     const page = await context.newPage();
     await page.goto(`/workspaces/${ws}/builds`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("빌드 · Demo");
@@ -119,7 +132,10 @@ test.describe("as a developer", () => {
   test("build and push: the task ends with the pushed image's URL", async ({ page, request }) => {
     const registry = await configuredRegistry(request);
     test.skip(!registry, REGISTRY_MISSING_REASON);
-    const taskId = await startBuild(page, ws, sourceFile("handler.py", GREETER_PY), { appName: `${app}-bp`, push: true });
+    const taskId = await startBuild(page, ws, sourceFile("handler.py", GREETER_PY), {
+      appName: `${app}-bp`,
+      push: true,
+    });
     await expect(page.getByTestId("task-status")).toHaveText("Completed", { timeout: 30_000 });
     // The repository follows the app name; the default tag "sha256" becomes task-{id}.
     await expect(page.getByTestId("task-image")).toHaveText(`${registry}/${app}-bp:task-${taskId}`);
@@ -133,7 +149,9 @@ test.describe("as a developer", () => {
     await page.getByLabel("Registry", { exact: true }).selectOption(registry!);
     await expect(page.getByLabel("Repository (optional)")).toHaveValue(app);
     await page.getByRole("button", { name: "Push", exact: true }).click();
-    await page.waitForURL((url) => url.pathname.startsWith(`/workspaces/${ws}/builds/`) && !url.pathname.endsWith(builtTaskId));
+    await page.waitForURL(
+      (url) => url.pathname.startsWith(`/workspaces/${ws}/builds/`) && !url.pathname.endsWith(builtTaskId),
+    );
     await expect(page.getByTestId("task-status")).toHaveText("Completed", { timeout: 30_000 });
     await expect(page.getByTestId("task-image")).toHaveText(`${registry}/${app}:task-${builtTaskId}`);
   });
@@ -151,14 +169,22 @@ test.describe("as a manager (viewer)", () => {
     await page.goto(`/builds?workspace=${ws}`);
     await expect(page.getByRole("link", { name: "New build" })).toHaveCount(0);
     // A finished task's page offers neither Push nor Deploy.
-    const tasks = (await (await page.request.get(`/api/v1/workspaces/${ws}/tasks`)).json()) as Array<{ task_id: string; status: string }>;
+    const tasks = (await (await page.request.get(`/api/v1/workspaces/${ws}/tasks`)).json()) as Array<{
+      task_id: string;
+      status: string;
+    }>;
     const done = tasks.find((t) => t.status === "completed");
     expect(done, "the developer journeys above leave a completed build").toBeTruthy();
     await page.goto(`/workspaces/${ws}/builds/${done!.task_id}`);
     await expect(page.getByRole("main").getByTestId("task-status")).toHaveText("Completed");
     await expect(page.getByRole("button", { name: "Push", exact: true })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Deploy this image" })).toHaveCount(0);
-    const upload = await page.request.post("/api/v1/build", { multipart: { workspace_id: ws, file: { name: "a.py", mimeType: "text/x-python", buffer: Buffer.from("x = 1\n") } } });
+    const upload = await page.request.post("/api/v1/build", {
+      multipart: {
+        workspace_id: ws,
+        file: { name: "a.py", mimeType: "text/x-python", buffer: Buffer.from("x = 1\n") },
+      },
+    });
     expect(upload.status()).toBe(403);
   });
 });

@@ -90,7 +90,9 @@ test("a save over someone else's change shows both versions instead of overwriti
 
   // Someone else saves while this page is open.
   const theirs = "def handler(event):\n    return 'theirs'\n";
-  const patch = await api.patch(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`, { data: { code: utf8Base64(theirs) } });
+  const patch = await api.patch(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`, {
+    data: { code: utf8Base64(theirs) },
+  });
   expect(patch.status()).toBe(200);
 
   await page.keyboard.press("ControlOrMeta+S");
@@ -144,7 +146,9 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
   await expect(page.getByText(/were restored/)).toHaveCount(0);
 });
 
-test("Ruff marks lint problems as you type, and Format rewrites the document with Ruff's formatter", async ({ page }) => {
+test("Ruff marks lint problems as you type, and Format rewrites the document with Ruff's formatter", async ({
+  page,
+}) => {
   const fn = await newFunction("e2e-code-ruff");
   const wasm: string[] = [];
   page.on("request", (r) => {
@@ -158,7 +162,9 @@ test("Ruff marks lint problems as you type, and Format rewrites the document wit
   await expect(editor.locator(".squiggly-error").first()).toBeAttached();
   await expect(editor.locator(".squiggly-inline-unnecessary").first()).toBeAttached();
   await editor.locator(".view-line").filter({ hasText: "missing_name" }).getByText("missing_name").hover();
-  await expect(page.locator(".monaco-hover").filter({ hasText: "Undefined name `missing_name`" }).first()).toBeVisible();
+  await expect(
+    page.locator(".monaco-hover").filter({ hasText: "Undefined name `missing_name`" }).first(),
+  ).toBeVisible();
   // Ruff's WebAssembly comes from the console itself, never from a CDN.
   expect(wasm.length).toBeGreaterThan(0);
   for (const url of wasm) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
@@ -168,7 +174,9 @@ test("Ruff marks lint problems as you type, and Format rewrites the document wit
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
   await page.keyboard.press("ControlOrMeta+S");
   await expect(page.getByText("All changes saved")).toBeVisible();
-  expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe('import os\n\n\ndef handler(event):\n    return {"a": missing_name}\n');
+  expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe(
+    'import os\n\n\ndef handler(event):\n    return {"a": missing_name}\n',
+  );
 
   // A syntax error is marked as you type, and Format says why it cannot run instead of mangling the code.
   await replaceEditorText(page, "def handler(:\n    return 1\n");
@@ -215,7 +223,10 @@ test("leaving with unsaved edits asks first", async ({ page }) => {
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
 
   await tabs.getByRole("link", { name: "Settings" }).click();
-  await page.getByRole("dialog", { name: "Leave with unsaved changes?" }).getByRole("button", { name: "Leave" }).click();
+  await page
+    .getByRole("dialog", { name: "Leave with unsaved changes?" })
+    .getByRole("button", { name: "Leave" })
+    .click();
   await expect(page).toHaveURL(/\/settings$/);
 });
 

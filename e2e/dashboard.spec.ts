@@ -11,13 +11,19 @@ import { storageStateFor } from "./support/users";
  */
 test.use({ storageState: storageStateFor("manager") });
 
-type Fixture = { workspace: { id: string; name: string }; ok: { id: string; name: string }; failing: { id: string; name: string } };
+type Fixture = {
+  workspace: { id: string; name: string };
+  ok: { id: string; name: string };
+  failing: { id: string; name: string };
+};
 let fx: Fixture;
 let developer: APIRequestContext;
 
 const invoke = async (fnId: string, times: number) => {
   for (let i = 0; i < times; i++) {
-    const res = await developer.post(`/api/workspaces/${fx.workspace.id}/functions/${fnId}/invoke`, { data: { run: i } });
+    const res = await developer.post(`/api/workspaces/${fx.workspace.id}/functions/${fnId}/invoke`, {
+      data: { run: i },
+    });
     expect([200, 500]).toContain(res.status());
   }
 };
@@ -28,7 +34,10 @@ test.beforeAll(async ({ baseURL }) => {
   await admin.dispose();
   developer = await apiAs("developer", baseURL);
   const ok = await createFunction(developer, workspace.id, { name: uniqueName("fine") });
-  const failing = await createFunction(developer, workspace.id, { name: uniqueName("div"), code: "def handler(event):\n    return 1 / 0\n" });
+  const failing = await createFunction(developer, workspace.id, {
+    name: uniqueName("div"),
+    code: "def handler(event):\n    return 1 / 0\n",
+  });
   fx = { workspace, ok, failing };
   await invoke(ok.id, 2);
   await invoke(failing.id, 1);
@@ -44,10 +53,13 @@ const cell = (page: Page, col: string) => row(page).locator(`td[data-col="${col}
 /** Reloads until the page shows what `expected` says (the shared read lives a couple of seconds). */
 async function pollPage(page: Page, read: () => Promise<string>, expected: string) {
   await expect
-    .poll(async () => {
-      await page.reload();
-      return read();
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await page.reload();
+        return read();
+      },
+      { timeout: 20_000 },
+    )
     .toBe(expected);
 }
 
@@ -65,8 +77,12 @@ test("headline figures match what the backend holds", async ({ page, request }) 
         };
         const list = (await (await request.get("/api/workspaces")).json()) as Array<{ id: string }>;
         let functions = 0;
-        for (const w of list) functions += ((await (await request.get(`/api/workspaces/${w.id}/functions`)).json()) as unknown[]).length;
-        return shown.workspaces === list.length.toLocaleString("en-US") && shown.functions === functions.toLocaleString("en-US");
+        for (const w of list)
+          functions += ((await (await request.get(`/api/workspaces/${w.id}/functions`)).json()) as unknown[]).length;
+        return (
+          shown.workspaces === list.length.toLocaleString("en-US") &&
+          shown.functions === functions.toLocaleString("en-US")
+        );
       },
       { timeout: 30_000 },
     )
@@ -75,13 +91,21 @@ test("headline figures match what the backend holds", async ({ page, request }) 
 
 test("a workspace's row shows its invocations and errors, and they move when functions run", async ({ page }) => {
   await page.goto("/");
-  await pollPage(page, async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`, "3/1");
+  await pollPage(
+    page,
+    async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`,
+    "3/1",
+  );
   const top = page.getByTestId("top-error-functions").locator(`tr[data-function-id="${fx.failing.id}"]`);
   await expect(top.locator('td[data-col="errors"]')).toHaveText("1");
   await expect(page.getByTestId("top-error-functions").locator(`tr[data-function-id="${fx.ok.id}"]`)).toHaveCount(0);
 
   await invoke(fx.failing.id, 2);
-  await pollPage(page, async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`, "5/3");
+  await pollPage(
+    page,
+    async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`,
+    "5/3",
+  );
   await expect(top.locator('td[data-col="errors"]')).toHaveText("3");
 });
 
@@ -94,10 +118,14 @@ test("CSV files carry the per-workspace and per-function figures", async ({ page
     return readFileSync((await download.path())!, "utf8");
   };
   const workspaces = await read("Workspaces CSV");
-  expect(workspaces.split("\r\n")[0]).toBe("\uFEFFworkspace_id,workspace,functions,invocations_24h,errors_24h,error_rate_pct,avg_duration_ms");
+  expect(workspaces.split("\r\n")[0]).toBe(
+    "\uFEFFworkspace_id,workspace,functions,invocations_24h,errors_24h,error_rate_pct,avg_duration_ms",
+  );
   expect(workspaces).toMatch(new RegExp(`\\r\\n${fx.workspace.id},${fx.workspace.name},2,5,3,60,`));
   const functions = await read("Functions CSV");
-  expect(functions).toContain(`${fx.workspace.id},${fx.workspace.name},${fx.failing.id},${fx.failing.name},active,3,3,100,`);
+  expect(functions).toContain(
+    `${fx.workspace.id},${fx.workspace.name},${fx.failing.id},${fx.failing.name},active,3,3,100,`,
+  );
   expect(functions).toContain(`${fx.workspace.id},${fx.workspace.name},${fx.ok.id},${fx.ok.name},active,2,0,0,`);
 });
 

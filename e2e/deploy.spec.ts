@@ -5,9 +5,21 @@ import { storageStateFor } from "./support/users";
 test.describe.configure({ mode: "serial" });
 
 /** Creates a function through the BFF, as the console's own create flow does. */
-async function createFunction(request: APIRequestContext, ws: string, name: string): Promise<{ id: string; name: string }> {
+async function createFunction(
+  request: APIRequestContext,
+  ws: string,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const res = await request.post(`/api/workspaces/${ws}/functions`, {
-    data: { name, runtime: "Python 3.12", memory: 256, timeout: 30, httpMethods: ["POST"], environmentVariables: {}, code: Buffer.from(GREETER_PY).toString("base64") },
+    data: {
+      name,
+      runtime: "Python 3.12",
+      memory: 256,
+      timeout: 30,
+      httpMethods: ["POST"],
+      environmentVariables: {},
+      code: Buffer.from(GREETER_PY).toString("base64"),
+    },
   });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; name: string };
@@ -73,7 +85,10 @@ test.describe("as a developer", () => {
     const endpoint = page.getByTestId("deploy-endpoint");
     await expect(endpoint).toHaveText(new RegExp(`/fn/${fn.id}$`), { timeout: 30_000 });
     const url = (await endpoint.textContent())!;
-    await expect(page.getByRole("link", { name: "Try it on the Test tab" })).toHaveAttribute("href", `/workspaces/${ws}/functions/${fn.id}/test`);
+    await expect(page.getByRole("link", { name: "Try it on the Test tab" })).toHaveAttribute(
+      "href",
+      `/workspaces/${ws}/functions/${fn.id}/test`,
+    );
 
     // The action revalidated the function's layout: header and current deployment show the new URL.
     const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1, name: fn.name }) });
@@ -82,7 +97,9 @@ test.describe("as a developer", () => {
     await expect(page.getByTestId("current-invocation-url")).toHaveText(url);
     await page.screenshot({ path: test.info().outputPath("deploy-success.png"), fullPage: true });
 
-    const invoked = await page.request.post(`/api/workspaces/${ws}/functions/${fn.id}/invoke`, { data: { name: "eunha" } });
+    const invoked = await page.request.post(`/api/workspaces/${ws}/functions/${fn.id}/invoke`, {
+      data: { name: "eunha" },
+    });
     expect(invoked.status()).toBe(200);
     expect(await invoked.json()).toEqual({ greeting: "hello eunha" });
   });
@@ -93,7 +110,10 @@ test.describe("as a manager (viewer)", () => {
 
   test("sees the current deployment without any deploy control, and the API refuses a deploy", async ({ page }) => {
     const ws = await demoWorkspaceId(page.request);
-    const fns = (await (await page.request.get(`/api/workspaces/${ws}/functions`)).json()) as Array<{ id: string; name: string }>;
+    const fns = (await (await page.request.get(`/api/workspaces/${ws}/functions`)).json()) as Array<{
+      id: string;
+      name: string;
+    }>;
     const fn = fns[0]!;
     await page.goto(`/workspaces/${ws}/functions/${fn.id}/deploy`);
     await expect(page.getByRole("heading", { name: "Current deployment" })).toBeVisible();
@@ -102,7 +122,9 @@ test.describe("as a manager (viewer)", () => {
     await expect(page.getByRole("button", { name: "Preview YAML" })).toHaveCount(0);
     await expect(page.getByLabel("Image reference")).toHaveCount(0);
 
-    const res = await page.request.post("/api/v1/deploy", { data: { app_name: "hijack", image_ref: "registry.example/x:1", function_id: fn.id } });
+    const res = await page.request.post("/api/v1/deploy", {
+      data: { app_name: "hijack", image_ref: "registry.example/x:1", function_id: fn.id },
+    });
     expect(res.status()).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
   });

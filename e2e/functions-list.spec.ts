@@ -6,7 +6,11 @@ test.use({ storageState: storageStateFor("developer") });
 
 const bodyRows = (page: Page) => page.locator("tbody tr");
 const nameCells = (page: Page) => page.locator("tbody tr td:first-child a");
-const statValue = (page: Page, label: string) => page.getByRole("main").locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
+const statValue = (page: Page, label: string) =>
+  page
+    .getByRole("main")
+    .locator("dt", { hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 /** A workspace of this test's own (workspaces are admin-made), removed afterwards. */
 async function workspaceFor(baseURL: string | undefined, prefix: string) {
@@ -60,8 +64,17 @@ test("create a function after fixing a validation error, then find it in the tab
     const functionId = new URL(page.url()).pathname.split("/").at(-2)!;
 
     const stored = await (await page.request.get(`/api/workspaces/${ws.id}/functions/${functionId}`)).json();
-    expect(stored).toMatchObject({ name, runtime: "Python 3.12", memory: 512, timeout: 30, httpMethods: ["POST"], environmentVariables: { GREETING: "안녕하세요" } });
-    expect(Buffer.from(stored.code, "base64").toString("utf8")).toContain("class IncomingHandler(http.IncomingHandler):");
+    expect(stored).toMatchObject({
+      name,
+      runtime: "Python 3.12",
+      memory: 512,
+      timeout: 30,
+      httpMethods: ["POST"],
+      environmentVariables: { GREETING: "안녕하세요" },
+    });
+    expect(Buffer.from(stored.code, "base64").toString("utf8")).toContain(
+      "class IncomingHandler(http.IncomingHandler):",
+    );
 
     await page.goto(`/workspaces/${ws.id}`);
     await expect(nameCells(page)).toHaveText([name]);
@@ -82,7 +95,9 @@ test("sort, filter and open functions from the table", async ({ page, baseURL })
   await createFunction(dev, ws.id, bravo, { description: "second in line" });
   const a = await createFunction(dev, ws.id, alpha, { memory: 512 });
   const c = await createFunction(dev, ws.id, charlie);
-  expect((await dev.patch(`/api/workspaces/${ws.id}/functions/${c.id}`, { data: { status: "disabled" } })).status()).toBe(200);
+  expect(
+    (await dev.patch(`/api/workspaces/${ws.id}/functions/${c.id}`, { data: { status: "disabled" } })).status(),
+  ).toBe(200);
   await dev.dispose();
   try {
     await page.goto(`/workspaces/${ws.id}`);
@@ -131,7 +146,11 @@ test("delete a function: its row and every count drop at once", async ({ page, b
   const keep = await createFunction(dev, ws.id, uniqueName("keep"));
   const doomed = await createFunction(dev, ws.id, uniqueName("doomed"));
   await dev.dispose();
-  const card = () => page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("link", { name: ws.name }) });
+  const card = () =>
+    page
+      .getByRole("main")
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("link", { name: ws.name }) });
   try {
     await page.goto(`/workspaces?q=${encodeURIComponent(ws.name)}`);
     await expect(card().locator("dt:text-is('Functions') + dd")).toHaveText("2");
@@ -156,7 +175,10 @@ test("delete a function: its row and every count drop at once", async ({ page, b
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     // Other journeys run in parallel, so compare with the backend's own total read at the same moment.
     await expect(async () => {
-      const total = ((await (await page.request.get("/api/workspaces")).json()) as { functionCount: number }[]).reduce((n, w) => n + w.functionCount, 0);
+      const total = ((await (await page.request.get("/api/workspaces")).json()) as { functionCount: number }[]).reduce(
+        (n, w) => n + w.functionCount,
+        0,
+      );
       await page.reload();
       await expect(statValue(page, "Functions")).toHaveText(String(total), { timeout: 1000 });
     }).toPass();
@@ -165,7 +187,10 @@ test("delete a function: its row and every count drop at once", async ({ page, b
   }
 });
 
-test("delete a function from its own page: confirm, land on the workspace, and it is gone", async ({ page, baseURL }) => {
+test("delete a function from its own page: confirm, land on the workspace, and it is gone", async ({
+  page,
+  baseURL,
+}) => {
   const ws = await workspaceFor(baseURL, "e2e-delete-page");
   try {
     const dev = await apiAs("developer", baseURL);

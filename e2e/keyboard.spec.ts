@@ -24,7 +24,12 @@ test.afterAll(async ({ baseURL }) => {
 /** Presses Tab until `target` holds the focus (it must be reachable within `max` presses). */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    if (
+      await target
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false)
+    )
+      return;
     await page.keyboard.press("Tab");
   }
   await expect(target, `not reachable with ${max} Tab presses`).toBeFocused();

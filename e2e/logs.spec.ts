@@ -1,5 +1,15 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs, createMarkedFunction, deleteFunction, faultsAvailable, invoke, KST_MS, resetFaults, setFaults, type MarkedFunction } from "./support/observability";
+import {
+  apiAs,
+  createMarkedFunction,
+  deleteFunction,
+  faultsAvailable,
+  invoke,
+  KST_MS,
+  resetFaults,
+  setFaults,
+  type MarkedFunction,
+} from "./support/observability";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
@@ -28,7 +38,9 @@ async function expectSameDocument(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 }
 
-test("an invocation shows in Executions: KST time, status, filters in the URL, a row that expands by keyboard", async ({ page }) => {
+test("an invocation shows in Executions: KST time, status, filters in the URL, a row that expands by keyboard", async ({
+  page,
+}) => {
   const m = marker("exec");
   await invoke(api, fn, m);
   await page.goto(`${fn.basePath}/logs`);
@@ -125,7 +137,10 @@ test.describe("with Loki failing", () => {
   test.skip(!faultsAvailable, "the fault switches exist only in the embedded backend");
   test.afterEach(async ({ request }) => resetFaults(request, "loki"));
 
-  test("Live says Loki is unreachable and recovers on retry, while Executions keeps working", async ({ page, request }) => {
+  test("Live says Loki is unreachable and recovers on retry, while Executions keeps working", async ({
+    page,
+    request,
+  }) => {
     const m = marker("down");
     await invoke(api, fn, m);
     await setFaults(request, { loki: "down" });
@@ -206,7 +221,9 @@ test.describe("in Korean at 1024 px", () => {
   });
 });
 
-test("Live follows the newest line, stops when scrolled up, and jumps back; overlapping polls never repeat a line", async ({ page }) => {
+test("Live follows the newest line, stops when scrolled up, and jumps back; overlapping polls never repeat a line", async ({
+  page,
+}) => {
   // Each poll answers the newest 200 of a growing stream (newest first, as Loki does), overlapping the last.
   let produced = 120;
   const base = 1_765_076_400_000_000_000n; // 2025-12-07 12:00:00 KST in ns

@@ -1,5 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs, createMarkedFunction, deleteFunction, faultsAvailable, invoke, resetFaults, setFaults, type MarkedFunction } from "./support/observability";
+import {
+  apiAs,
+  createMarkedFunction,
+  deleteFunction,
+  faultsAvailable,
+  invoke,
+  resetFaults,
+  setFaults,
+  type MarkedFunction,
+} from "./support/observability";
 import { storageStateFor } from "./support/users";
 
 let api: APIRequestContext;
@@ -19,7 +28,8 @@ test.afterAll(async () => {
 });
 
 const chart = (page: Page) => page.getByRole("img", { name: /CPU usage over the last 60 minutes/ });
-const stat = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: label }) });
+const stat = (page: Page, label: string) =>
+  page.locator("dl > div").filter({ has: page.locator("dt", { hasText: label }) });
 
 /** The function page around the tab still works: header, tab bar, and another tab reachable. */
 async function expectFunctionPageAlive(page: Page) {
@@ -33,7 +43,9 @@ async function expectFunctionPageAlive(page: Page) {
 test.describe("as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
 
-  test("the chart, CPU now and the 24 h counters render, with raw data in collapsed developer details", async ({ page }) => {
+  test("the chart, CPU now and the 24 h counters render, with raw data in collapsed developer details", async ({
+    page,
+  }) => {
     await page.goto(`${fn.basePath}/metrics`);
     await expect(chart(page)).toBeVisible();
     await expect(page.getByText(/^Updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} KST/)).toBeVisible();
@@ -69,7 +81,10 @@ test.describe("as a developer", () => {
       await page.screenshot({ path: test.info().outputPath("metrics-partial.png"), fullPage: true });
     });
 
-    test("down: an error panel inside the tab, counters and the rest of the page keep working", async ({ page, request }) => {
+    test("down: an error panel inside the tab, counters and the rest of the page keep working", async ({
+      page,
+      request,
+    }) => {
       await setFaults(request, { prometheus: "down" });
       await page.goto(`${fn.basePath}/metrics`);
       const alert = page.getByRole("alert").filter({ hasText: "Prometheus is unreachable" });
@@ -102,7 +117,13 @@ test.describe("as a viewer (manager)", () => {
     const asViewer = await page.request.get(`/api/functions/${fn.functionId}/metrics`);
     expect(asViewer.status()).toBe(200);
     const body = await asViewer.json();
-    expect(Object.keys(body.data).sort()).toEqual(["cpu_series", "cpu_total", "instant_query", "range_query", "window_seconds"]);
+    expect(Object.keys(body.data).sort()).toEqual([
+      "cpu_series",
+      "cpu_total",
+      "instant_query",
+      "range_query",
+      "window_seconds",
+    ]);
 
     const asDeveloper = await api.get(`/api/functions/${fn.functionId}/metrics`);
     expect(Object.keys((await asDeveloper.json()).data)).toEqual(expect.arrayContaining(["raw_instant", "raw_range"]));

@@ -28,13 +28,18 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" && /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
   });
-  return async () => [...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [])), ...consoleErrors];
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [])),
+    ...consoleErrors,
+  ];
 }
 
 function expectPageHeaders(response: Response | null): void {
@@ -60,11 +65,17 @@ test.describe("signed in as a developer", () => {
       ["/builds", (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible()],
       [`/workspaces/${fn.workspaceId}/logs`, (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible()],
       [`/workspaces/${fn.workspaceId}/builds`, (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible()],
-      [`/workspaces/${fn.workspaceId}/functions/new`, (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible()],
+      [
+        `/workspaces/${fn.workspaceId}/functions/new`,
+        (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible(),
+      ],
       [fn.basePath, (p) => expect(p.getByRole("heading", { level: 1, name: fn.name })).toBeVisible()],
       [`${fn.basePath}/code`, async (p) => void (await monacoInput(p))],
       [`${fn.basePath}/test`, async (p) => void (await monacoInput(p, p.locator("body")))],
-      [`${fn.basePath}/metrics`, (p) => expect(p.getByRole("img", { name: /CPU usage over the last 60 minutes/ })).toBeVisible()],
+      [
+        `${fn.basePath}/metrics`,
+        (p) => expect(p.getByRole("img", { name: /CPU usage over the last 60 minutes/ })).toBeVisible(),
+      ],
       [`${fn.basePath}/logs`, (p) => expect(p.getByTestId("execution-row").first()).toBeVisible()],
       [`${fn.basePath}/settings`, (p) => expect(p.getByRole("heading", { level: 1, name: fn.name })).toBeVisible()],
       [`${fn.basePath}/deploy`, (p) => expect(p.getByRole("heading", { level: 1, name: fn.name })).toBeVisible()],
@@ -78,7 +89,9 @@ test.describe("signed in as a developer", () => {
     }
   });
 
-  test("the code editor (Monaco, its inline styles and lazy chunks) loads under the CSP with no violation", async ({ page }) => {
+  test("the code editor (Monaco, its inline styles and lazy chunks) loads under the CSP with no violation", async ({
+    page,
+  }) => {
     const violations = await watchViolations(page);
     await page.goto(`${fn.basePath}/code`);
     await monacoInput(page);

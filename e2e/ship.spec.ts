@@ -22,7 +22,9 @@ async function invoke(request: APIRequestContext): Promise<unknown> {
 }
 
 async function saveCode(request: APIRequestContext, code: string): Promise<void> {
-  const res = await request.patch(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`, { data: { code: utf8Base64(code) } });
+  const res = await request.patch(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`, {
+    data: { code: utf8Base64(code) },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -36,7 +38,10 @@ const deployTab = () => `/workspaces/${fn.workspaceId}/functions/${fn.id}/deploy
 test.describe("as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
 
-  test("edit, Deploy from the Code tab, watch the stages through a reload and in a second tab, invoke the new code", async ({ page, context }) => {
+  test("edit, Deploy from the Code tab, watch the stages through a reload and in a second tab, invoke the new code", async ({
+    page,
+    context,
+  }) => {
     test.skip(!(await configuredRegistry(page.request)), REGISTRY_MISSING_REASON);
     const ws = await demoWorkspaceId(page.request);
     fn = await createFunction(page.request, ws, { name: uniqueName("ship"), code: version("draft") });
@@ -65,7 +70,8 @@ test.describe("as a developer", () => {
     await page.reload();
     await expect(page.getByTestId("stage-build")).toBeVisible();
     await expectRun(page, "succeeded");
-    for (const stage of ["build", "scaffold", "deploy", "smoke"]) await expect(page.getByTestId(`stage-${stage}`)).toHaveAttribute("data-state", "succeeded");
+    for (const stage of ["build", "scaffold", "deploy", "smoke"])
+      await expect(page.getByTestId(`stage-${stage}`)).toHaveAttribute("data-state", "succeeded");
     await expect(page.getByTestId("stage-build")).toContainText(/task-/);
     await expect(page.getByTestId("stage-smoke")).toContainText(/"version":\s*"one"/);
 
@@ -79,7 +85,9 @@ test.describe("as a developer", () => {
     await expect(page.getByTestId("deploy-state")).toHaveText("Deployed code is current");
   });
 
-  test("change the code, deploy again, see the saved code drift, and roll back to the first answer", async ({ page }) => {
+  test("change the code, deploy again, see the saved code drift, and roll back to the first answer", async ({
+    page,
+  }) => {
     test.skip(!fn, "needs the first deploy");
     await saveCode(page.request, version("two"));
     await page.goto(`/workspaces/${fn.workspaceId}/functions/${fn.id}/code`);
@@ -108,7 +116,9 @@ test.describe("as a developer", () => {
     await expect(rows.first()).toContainText("Rollback");
   });
 
-  test("a failed build stops at the build stage with Python's error line, and Retry works after a fix", async ({ page }) => {
+  test("a failed build stops at the build stage with Python's error line, and Retry works after a fix", async ({
+    page,
+  }) => {
     test.skip(!fn, "needs the first deploy");
     await saveCode(page.request, 'def handler(event):\n    return {"version": }\n');
     await page.goto(deployTab());

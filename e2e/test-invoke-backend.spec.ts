@@ -96,7 +96,10 @@ test("the function's own envelope-shaped 422 is its answer, shown as it came", a
 });
 
 test("the function's own 401 is its answer: no sign-in, no credential alarm", async ({ page }) => {
-  await invokeWith(page, fault.json(401, { error: { code: "UNAUTHENTICATED", message: "the function wants its own token" } }));
+  await invokeWith(
+    page,
+    fault.json(401, { error: { code: "UNAUTHENTICATED", message: "the function wants its own token" } }),
+  );
   await expect(status(page)).toHaveText("401");
   await expect(page).toHaveURL(/\/functions\/fn-1\/test$/);
   expect(app.output()).not.toContain("refused the console's service credential");

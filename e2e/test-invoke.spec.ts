@@ -101,7 +101,10 @@ test("test events are saved in the browser, loaded and deleted", async ({ page }
 });
 
 test("a function that runs past its timeout is explained in plain words", async ({ page }) => {
-  const slow = await newFunction("e2e-test-slow", { code: "import time\n\ndef handler(event):\n    time.sleep(5)\n    return {}\n", timeout: 1 });
+  const slow = await newFunction("e2e-test-slow", {
+    code: "import time\n\ndef handler(event):\n    time.sleep(5)\n    return {}\n",
+    timeout: 1,
+  });
   await page.goto(functionPath(slow, "test"));
   await monacoInput(page, payloadEditor(page));
   await invokeButton(page).click();
@@ -111,7 +114,11 @@ test("a function that runs past its timeout is explained in plain words", async 
 
 test("a disabled function is explained, not just refused", async ({ page }) => {
   const off = await newFunction("e2e-test-disabled");
-  expect((await api.patch(`/api/workspaces/${off.workspaceId}/functions/${off.id}`, { data: { status: "disabled" } })).status()).toBe(200);
+  expect(
+    (
+      await api.patch(`/api/workspaces/${off.workspaceId}/functions/${off.id}`, { data: { status: "disabled" } })
+    ).status(),
+  ).toBe(200);
   await page.goto(functionPath(off, "test"));
   await expect(page.getByText("This function is disabled")).toBeVisible();
   await monacoInput(page, payloadEditor(page));

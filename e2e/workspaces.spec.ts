@@ -3,7 +3,11 @@ import { apiAs, createFunction, createWorkspace, removeWorkspace, uniqueName } f
 import { storageStateFor } from "./support/users";
 
 const cards = (page: Page) => page.getByRole("main").getByRole("listitem");
-const statValue = (page: Page, label: string) => page.getByRole("main").locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
+const statValue = (page: Page, label: string) =>
+  page
+    .getByRole("main")
+    .locator("dt", { hasText: new RegExp(`^${label}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
@@ -138,7 +142,9 @@ test.describe("as a manager (viewer)", () => {
       ];
       for (const res of await Promise.all(attempts)) {
         expect(res.status()).toBe(403);
-        expect(await res.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.any(String), requestId: expect.any(String) } });
+        expect(await res.json()).toEqual({
+          error: { code: "FORBIDDEN", message: expect.any(String), requestId: expect.any(String) },
+        });
       }
       expect((await request.get(`/api/workspaces/${ws.id}`)).status()).toBe(200);
     } finally {

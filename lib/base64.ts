@@ -58,10 +58,19 @@ function describeInvalid(b64: string): Base64DecodeError {
   const bad = b64.search(/[^A-Za-z0-9+/=]/);
   if (bad >= 0) {
     const shown = JSON.stringify(b64.charAt(bad));
-    return new Base64DecodeError("invalid-character", `Invalid Base64: character ${shown} at position ${bad} is not in the Base64 alphabet.`);
+    return new Base64DecodeError(
+      "invalid-character",
+      `Invalid Base64: character ${shown} at position ${bad} is not in the Base64 alphabet.`,
+    );
   }
   if (b64.length % 4 !== 0) {
-    return new Base64DecodeError("invalid-length", `Invalid Base64: length ${b64.length} is not a multiple of 4 (is padding missing?).`);
+    return new Base64DecodeError(
+      "invalid-length",
+      `Invalid Base64: length ${b64.length} is not a multiple of 4 (is padding missing?).`,
+    );
   }
-  return new Base64DecodeError("invalid-padding", "Invalid Base64: '=' padding may only appear at the end, at most twice.");
+  return new Base64DecodeError(
+    "invalid-padding",
+    "Invalid Base64: '=' padding may only appear at the end, at most twice.",
+  );
 }

@@ -48,5 +48,7 @@ export function audit(entry: AuditEntry): void {
   };
   void db()
     .then((store) => insertAudit(store, record))
-    .catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, "audit row not stored"));
+    .catch((err: unknown) =>
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, "audit row not stored"),
+    );
 }

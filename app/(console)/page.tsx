@@ -48,7 +48,12 @@ async function Dashboard() {
     return (
       <>
         <PageHeader title={t("title")} />
-        <ErrorPanel title={t("loadFailed")} message={result.error.message} code={result.error.code} requestId={result.error.requestId} />
+        <ErrorPanel
+          title={t("loadFailed")}
+          message={result.error.message}
+          code={result.error.code}
+          requestId={result.error.requestId}
+        />
       </>
     );
   }
@@ -71,7 +76,10 @@ async function Dashboard() {
       </p>
       <PartialNote failures={data.failures} />
       {data.history.unavailable ? (
-        <p role="status" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+        <p
+          role="status"
+          className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+        >
           {t("historyUnavailable")}
         </p>
       ) : null}

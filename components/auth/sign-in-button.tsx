@@ -9,7 +9,12 @@ import { Button } from "@/components/ui/button";
  * Starts the OIDC sign-in. `forceLogin` asks the IdP for a fresh login (prompt=login), so signing in
  * after a sign-out, or with another account, does not silently reuse the IdP's session.
  */
-export function SignInButton({ callbackUrl, forceLogin = false, label, disabled = false }: {
+export function SignInButton({
+  callbackUrl,
+  forceLogin = false,
+  label,
+  disabled = false,
+}: {
   callbackUrl: string;
   forceLogin?: boolean;
   label?: string;

@@ -32,7 +32,10 @@ export function UserMenu() {
         className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-zinc-100 data-[state=open]:bg-zinc-100 dark:hover:bg-zinc-800 dark:data-[state=open]:bg-zinc-800"
         aria-label={t("userMenu.open", { name })}
       >
-        <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100">
+        <span
+          aria-hidden
+          className="grid h-7 w-7 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
+        >
           {initials(name)}
         </span>
         <span className="hidden flex-col items-start leading-tight sm:flex">

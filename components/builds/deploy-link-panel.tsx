@@ -6,7 +6,12 @@ import { useState } from "react";
 import { SelectField } from "./select-field";
 import { deployWithImageHref } from "./task-links";
 
-type Props = { workspaceId: string; image: string; functions: { id: string; name: string }[]; suggested: string | null };
+type Props = {
+  workspaceId: string;
+  image: string;
+  functions: { id: string; name: string }[];
+  suggested: string | null;
+};
 
 /** From an image to a running function: pick the function, then finish on its Deploy tab with the image filled in. */
 export function DeployLinkPanel({ workspaceId, image, functions, suggested }: Props) {

@@ -42,7 +42,11 @@ export function FileDropField({ file, onFile, maxBytes, errors, disabled }: Prop
       }}
       className={cn(
         "rounded-lg border-2 border-dashed p-4 transition-colors",
-        over ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10" : invalid ? "border-red-400" : "border-zinc-300 dark:border-zinc-700",
+        over
+          ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10"
+          : invalid
+            ? "border-red-400"
+            : "border-zinc-300 dark:border-zinc-700",
       )}
     >
       <label htmlFor={id} className="block text-sm font-medium">
@@ -61,7 +65,9 @@ export function FileDropField({ file, onFile, maxBytes, errors, disabled }: Prop
         className="mt-2 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
       />
       <p id={`${id}-hint`} className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-        {file ? t("chosen", { name: file.name, size: formatMegabytes(file.size) }) : t("fileHint", { max: formatMegabytes(maxBytes) })}
+        {file
+          ? t("chosen", { name: file.name, size: formatMegabytes(file.size) })
+          : t("fileHint", { max: formatMegabytes(maxBytes) })}
       </p>
       <div id={`${id}-error`} aria-live="polite">
         {errors?.map((e) => (

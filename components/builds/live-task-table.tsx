@@ -20,15 +20,20 @@ type Props = {
 /** A workspace's task history, re-read every `pollMs` while any task is still pending or running. */
 export function LiveTaskTable({ workspaceId, workspaceName, initial, pollMs }: Props) {
   const t = useTranslations("builds");
-  const { data, error } = useSWR<ApiWorkspaceTask[], ApiError>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/tasks`, {
-    fallbackData: initial,
-    refreshInterval: (latest) => (latest?.some((task) => !isTerminal(task.status)) ? pollMs : 0),
-  });
+  const { data, error } = useSWR<ApiWorkspaceTask[], ApiError>(
+    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/tasks`,
+    {
+      fallbackData: initial,
+      refreshInterval: (latest) => (latest?.some((task) => !isTerminal(task.status)) ? pollMs : 0),
+    },
+  );
   const tasks = data ?? initial;
   const active = tasks.some((task) => !isTerminal(task.status));
   return (
     <div className="space-y-3">
-      {error ? <ErrorPanel title={t("refreshFailed")} message={error.message} code={error.code} requestId={error.requestId} /> : null}
+      {error ? (
+        <ErrorPanel title={t("refreshFailed")} message={error.message} code={error.code} requestId={error.requestId} />
+      ) : null}
       {tasks.length === 0 ? (
         <EmptyState title={t("emptyTitle")} description={t("emptyDescription", { workspace: workspaceName })} />
       ) : (

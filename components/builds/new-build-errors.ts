@@ -5,7 +5,8 @@ import { pushTargetProblems, type PushTarget } from "./push-target";
 export type NewBuildField = "file" | "appName" | "registry" | "repository" | "tag" | "_form";
 export type NewBuildErrors = Partial<Record<NewBuildField, string[]>>;
 /** Keys of `builds.newBuild.errors`, so every problem found in the browser reads in the user's language. */
-export type NewBuildProblem = "fileRequired" | "extension" | "empty" | "tooLarge" | "appName" | "registry" | "repository" | "tag";
+export type NewBuildProblem =
+  "fileRequired" | "extension" | "empty" | "tooLarge" | "appName" | "registry" | "repository" | "tag";
 
 export type NewBuildInput = { file: File | null; appName: string; push: boolean; target: PushTarget; maxBytes: number };
 
@@ -21,7 +22,12 @@ export function newBuildProblems(input: NewBuildInput): Partial<Record<NewBuildF
 
 /** The BFF's field names (`app_name`, `registry_url` …) mapped onto this form's fields. */
 export function fromServerFields(fields: Record<string, string[]>): NewBuildErrors {
-  const names: Record<string, NewBuildField> = { file: "file", app_name: "appName", registry_url: "repository", tag: "tag" };
+  const names: Record<string, NewBuildField> = {
+    file: "file",
+    app_name: "appName",
+    registry_url: "repository",
+    tag: "tag",
+  };
   const out: NewBuildErrors = {};
   for (const [field, messages] of Object.entries(fields)) (out[names[field] ?? "_form"] ??= []).push(...messages);
   return out;

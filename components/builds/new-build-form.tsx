@@ -47,7 +47,8 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
     if (busy) return;
     const problems = newBuildProblems({ file, appName, push, target: pushTarget, maxBytes });
     const found: NewBuildErrors = {};
-    for (const [field, problem] of Object.entries(problems)) found[field as keyof NewBuildErrors] = [t(`errors.${problem}`, { max: formatMegabytes(maxBytes) })];
+    for (const [field, problem] of Object.entries(problems))
+      found[field as keyof NewBuildErrors] = [t(`errors.${problem}`, { max: formatMegabytes(maxBytes) })];
     setErrors(found);
     setFailure(null);
     if (!file || Object.keys(found).length > 0) return;
@@ -64,7 +65,9 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
 
     setPhase({ kind: "uploading", fraction: 0 });
     try {
-      const started = await uploadBuild(push ? "/api/v1/build-and-push" : "/api/v1/build", form, (fraction) => setPhase({ kind: "uploading", fraction }));
+      const started = await uploadBuild(push ? "/api/v1/build-and-push" : "/api/v1/build", form, (fraction) =>
+        setPhase({ kind: "uploading", fraction }),
+      );
       setPhase({ kind: "opening" });
       toast.success(t("started", { taskId: started.task_id }));
       router.push(taskHref(workspaceId, started.task_id, started.source_s3_path));
@@ -135,11 +138,15 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
           disabled={busy}
         />
       ) : null}
-      {failure ? <ErrorPanel title={t("failed")} message={failure.message} code={failure.code} requestId={failure.requestId} /> : null}
+      {failure ? (
+        <ErrorPanel title={t("failed")} message={failure.message} code={failure.code} requestId={failure.requestId} />
+      ) : null}
       {phase.kind === "uploading" ? (
         <div className="space-y-1" aria-live="polite">
           <progress className="h-2 w-full" max={1} value={phase.fraction} aria-label={t("uploading")} />
-          <p className="text-xs text-zinc-500">{phase.fraction >= 1 ? t("starting") : t("uploadingPercent", { percent: Math.round(phase.fraction * 100) })}</p>
+          <p className="text-xs text-zinc-500">
+            {phase.fraction >= 1 ? t("starting") : t("uploadingPercent", { percent: Math.round(phase.fraction * 100) })}
+          </p>
         </div>
       ) : phase.kind === "opening" ? (
         <p className="text-xs text-zinc-500" aria-live="polite">

@@ -16,7 +16,13 @@ import { useRegistries } from "./use-registries";
 
 export type PushAction = (input: BrowserPushRequest) => Promise<Result<BuildStartedDto>>;
 
-type Props = { workspaceId: string; buildTaskId: string; sourcePath: string; appName: string | null; pushAction: PushAction };
+type Props = {
+  workspaceId: string;
+  buildTaskId: string;
+  sourcePath: string;
+  appName: string | null;
+  pushAction: PushAction;
+};
 
 /** Pushes a completed build-only task's package; the push is a task of its own, opened once started. */
 export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushAction }: Props) {
@@ -24,7 +30,11 @@ export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushA
   const router = useRouter();
   const hydrated = useHydrated();
   const registries = useRegistries();
-  const [target, setTarget] = useState<PushTarget>({ registry: "", repository: appName ?? "", tag: `task-${buildTaskId}`.slice(0, 128) });
+  const [target, setTarget] = useState<PushTarget>({
+    registry: "",
+    repository: appName ?? "",
+    tag: `task-${buildTaskId}`.slice(0, 128),
+  });
   const [problems, setProblems] = useState<PushTargetField[]>([]);
   const { run, pending, failure } = useAction(pushAction, {
     success: (d) => t("started", { taskId: d.task_id }),
@@ -36,7 +46,12 @@ export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushA
     const found = pushTargetProblems(target);
     setProblems(found);
     if (found.length > 0 || pending) return;
-    void run({ registry_url: registryUrlOf(target), tag: target.tag, workspace_id: workspaceId, s3_source_path: sourcePath });
+    void run({
+      registry_url: registryUrlOf(target),
+      tag: target.tag,
+      workspace_id: workspaceId,
+      s3_source_path: sourcePath,
+    });
   }
 
   const errors: Partial<Record<PushTargetField, string[]>> = {};
@@ -60,9 +75,16 @@ export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushA
         tagHint={t("tagHint")}
         disabled={pending}
       />
-      {failure ? <ErrorPanel title={t("failed")} message={failure.message} code={failure.code} requestId={failure.requestId} /> : null}
+      {failure ? (
+        <ErrorPanel title={t("failed")} message={failure.message} code={failure.code} requestId={failure.requestId} />
+      ) : null}
       {none ? null : (
-        <Button type="submit" variant="primary" disabled={!hydrated || pending || registries.loading} aria-busy={pending}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!hydrated || pending || registries.loading}
+          aria-busy={pending}
+        >
           {pending ? t("pushing") : t("submit")}
         </Button>
       )}

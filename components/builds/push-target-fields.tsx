@@ -23,7 +23,10 @@ type Props = {
 export function PushTargetFields({ value, onChange, registries, loading, error, errors, tagHint, disabled }: Props) {
   const t = useTranslations("builds.push");
   if (loading) return <Skeleton className="h-24 w-full" />;
-  if (error) return <ErrorPanel title={t("registriesFailed")} message={error.message} code={error.code} requestId={error.requestId} />;
+  if (error)
+    return (
+      <ErrorPanel title={t("registriesFailed")} message={error.message} code={error.code} requestId={error.requestId} />
+    );
   if (!registries || registries.length === 0) return <NoRegistryNotice />;
   const preview = value.registry ? `${registryUrlOf(value)}:${value.tag || "…"}` : null;
   return (
@@ -73,7 +76,10 @@ export function PushTargetFields({ value, onChange, registries, loading, error, 
 export function NoRegistryNotice() {
   const t = useTranslations("builds.push");
   return (
-    <div role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+    <div
+      role="note"
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
+    >
       <p className="font-medium">{t("noRegistryTitle")}</p>
       <p className="mt-1">{t("noRegistryBody")}</p>
       <pre className="mt-2 overflow-x-auto rounded bg-white/70 p-2 font-mono text-xs dark:bg-zinc-900/70">

@@ -4,7 +4,11 @@ import { type ReactNode, type SelectHTMLAttributes, useId } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldShell } from "@/components/ui/field";
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; hint?: ReactNode; errors?: string[] };
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+};
 
 /** A native select in the console's field shell: label, hint and errors wired for assistive tech. */
 export function SelectField({ label, hint, errors, id, className, children, ...props }: SelectFieldProps) {

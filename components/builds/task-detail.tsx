@@ -57,7 +57,9 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
             <span data-testid="task-status">
               <TaskStatusBadge status={task.status} />
             </span>
-            {polling ? <span className="text-xs text-zinc-500">{t("polling", { seconds: Math.round(pollMs / 1000) })}</span> : null}
+            {polling ? (
+              <span className="text-xs text-zinc-500">{t("polling", { seconds: Math.round(pollMs / 1000) })}</span>
+            ) : null}
           </div>
           {meta ? (
             <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
@@ -76,19 +78,32 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
         </div>
         <TaskSteps status={task.status} />
         {expired ? (
-          <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
+          <div
+            role="status"
+            className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
+          >
             <span>{t("stillRunning")}</span>
             <Button size="sm" onClick={rewatch}>
               {t("keepWatching")}
             </Button>
           </div>
         ) : null}
-        {error ? <ErrorPanel title={t("refreshFailed")} message={error.message} code={error.code} requestId={error.requestId} /> : null}
+        {error ? (
+          <ErrorPanel
+            title={t("refreshFailed")}
+            message={error.message}
+            code={error.code}
+            requestId={error.requestId}
+          />
+        ) : null}
         {task.result ? <TaskResult result={task.result} /> : null}
         {task.error ? (
           <div className="space-y-1">
             <h2 className="text-sm font-medium text-red-800 dark:text-red-300">{t("error")}</h2>
-            <pre data-testid="task-error" className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+            <pre
+              data-testid="task-error"
+              className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+            >
               {task.error}
             </pre>
           </div>
@@ -98,7 +113,13 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
       {(task.status === "completed" || task.status === "done") && !image && pushAction ? (
         <Card>
           {sourcePath ? (
-            <PushPanel workspaceId={workspaceId} buildTaskId={task.task_id} sourcePath={sourcePath} appName={meta?.appName ?? null} pushAction={pushAction} />
+            <PushPanel
+              workspaceId={workspaceId}
+              buildTaskId={task.task_id}
+              sourcePath={sourcePath}
+              appName={meta?.appName ?? null}
+              pushAction={pushAction}
+            />
           ) : (
             <p role="note" data-testid="push-unavailable" className="text-sm text-zinc-600 dark:text-zinc-400">
               {t("noS3Location")}
@@ -108,11 +129,19 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
       ) : null}
       {image && deploy ? (
         <Card>
-          <DeployLinkPanel workspaceId={workspaceId} image={image} functions={deploy.functions} suggested={deploy.suggested} />
+          <DeployLinkPanel
+            workspaceId={workspaceId}
+            image={image}
+            functions={deploy.functions}
+            suggested={deploy.suggested}
+          />
         </Card>
       ) : null}
       {task.status === "failed" && canBuild ? (
-        <Link href={`${workspaceBuildsHref(workspaceId)}?new=1`} className="inline-block text-sm text-brand-700 hover:underline dark:text-brand-100">
+        <Link
+          href={`${workspaceBuildsHref(workspaceId)}?new=1`}
+          className="inline-block text-sm text-brand-700 hover:underline dark:text-brand-100"
+        >
           {t("newBuild")}
         </Link>
       ) : null}

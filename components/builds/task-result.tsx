@@ -17,7 +17,10 @@ export function TaskResult({ result }: { result: ApiTaskResult }) {
         <>
           <dt className="text-zinc-500 dark:text-zinc-400">{t("image")}</dt>
           <dd className="flex min-w-0 items-center gap-1">
-            <code data-testid="task-image" className="break-all rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">
+            <code
+              data-testid="task-image"
+              className="break-all rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800"
+            >
               {image}
             </code>
             <CopyButton value={image} label={t("copyImage")} />

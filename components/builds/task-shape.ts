@@ -16,11 +16,13 @@ export function imageOf(result: ApiTaskResult | null | undefined): string | null
  * a push, so only `s3://` locations count: the result's paths first, then the source the build was
  * started from (its `source_s3_path`, carried to the task page by the form that started it).
  */
-export function s3LocationOf(result: ApiTaskResult | null | undefined, startedFrom: string | null = null): string | null {
+export function s3LocationOf(
+  result: ApiTaskResult | null | undefined,
+  startedFrom: string | null = null,
+): string | null {
   return [result?.wasm_path, result?.file_path, startedFrom].find((p): p is string => isS3Uri(p)) ?? null;
 }
 
 export function isS3Uri(path: string | null | undefined): path is string {
   return typeof path === "string" && /^s3:\/\/[^/\s]+\/\S+$/.test(path);
 }
-

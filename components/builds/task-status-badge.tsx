@@ -12,5 +12,9 @@ const statusClass: Record<BuildStatus, string> = {
 
 export function TaskStatusBadge({ status }: { status: BuildStatus }) {
   const t = useTranslations("builds.status");
-  return <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", statusClass[status])}>{t(status)}</span>;
+  return (
+    <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", statusClass[status])}>
+      {t(status)}
+    </span>
+  );
 }

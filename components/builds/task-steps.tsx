@@ -32,9 +32,18 @@ export function TaskSteps({ status }: { status: BuildStatus }) {
   return (
     <ol className="flex flex-wrap items-center gap-x-6 gap-y-2" aria-label={t("label")}>
       {labels.map((label, i) => (
-        <li key={label} className="flex items-center gap-2 text-sm" aria-current={current[i] === "current" ? "step" : undefined}>
+        <li
+          key={label}
+          className="flex items-center gap-2 text-sm"
+          aria-current={current[i] === "current" ? "step" : undefined}
+        >
           <span aria-hidden className={cn("inline-block h-3 w-3 rounded-full border-2", dot[current[i]!])} />
-          <span className={cn(current[i] === "upcoming" && "text-zinc-400 dark:text-zinc-500", current[i] === "failed" && "font-medium text-red-700 dark:text-red-300")}>
+          <span
+            className={cn(
+              current[i] === "upcoming" && "text-zinc-400 dark:text-zinc-500",
+              current[i] === "failed" && "font-medium text-red-700 dark:text-red-300",
+            )}
+          >
             {t(label)}
           </span>
           <span className="sr-only">({t(`state.${current[i]!}`)})</span>

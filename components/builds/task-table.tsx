@@ -14,12 +14,24 @@ export function TaskTable({ tasks, workspaceId }: { tasks: ApiWorkspaceTask[]; w
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-xs uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-4 py-2">{t("task")}</th>
-            <th scope="col" className="px-4 py-2">{t("app")}</th>
-            <th scope="col" className="px-4 py-2">{t("status")}</th>
-            <th scope="col" className="px-4 py-2">{t("created")}</th>
-            <th scope="col" className="px-4 py-2">{t("updated")}</th>
-            <th scope="col" className="px-4 py-2">{t("outcome")}</th>
+            <th scope="col" className="px-4 py-2">
+              {t("task")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("app")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("status")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("created")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("updated")}
+            </th>
+            <th scope="col" className="px-4 py-2">
+              {t("outcome")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -27,7 +39,10 @@ export function TaskTable({ tasks, workspaceId }: { tasks: ApiWorkspaceTask[]; w
             <tr key={task.task_id}>
               <td className="px-4 py-2 font-mono text-xs whitespace-nowrap" title={task.task_id}>
                 {workspaceId ? (
-                  <Link href={taskHref(workspaceId, task.task_id)} className="text-brand-700 hover:underline dark:text-brand-100">
+                  <Link
+                    href={taskHref(workspaceId, task.task_id)}
+                    className="text-brand-700 hover:underline dark:text-brand-100"
+                  >
                     <ShortId id={task.task_id} />
                   </Link>
                 ) : (
@@ -44,8 +59,15 @@ export function TaskTable({ tasks, workspaceId }: { tasks: ApiWorkspaceTask[]; w
               <td className="px-4 py-2 whitespace-nowrap">
                 <RelativeTime iso={task.updated_at} />
               </td>
-              <td className="max-w-xs truncate px-4 py-2 font-mono text-xs" title={task.error ?? imageOf(task.result) ?? undefined}>
-                {task.error ? <span className="text-red-700 dark:text-red-300">{task.error}</span> : (imageOf(task.result) ?? task.result?.wasm_path ?? "—")}
+              <td
+                className="max-w-xs truncate px-4 py-2 font-mono text-xs"
+                title={task.error ?? imageOf(task.result) ?? undefined}
+              >
+                {task.error ? (
+                  <span className="text-red-700 dark:text-red-300">{task.error}</span>
+                ) : (
+                  (imageOf(task.result) ?? task.result?.wasm_path ?? "—")
+                )}
               </td>
             </tr>
           ))}

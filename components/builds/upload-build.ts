@@ -10,7 +10,11 @@ export type UploadTarget = "/api/v1/build" | "/api/v1/build-and-push";
  * action's body is capped far lower. The form must hold its fields first and `file` last.
  * Rejects with an ApiError whatever fails.
  */
-export function uploadBuild(target: UploadTarget, form: FormData, onProgress: (fraction: number) => void): Promise<BuildStartedDto> {
+export function uploadBuild(
+  target: UploadTarget,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<BuildStartedDto> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", target);
@@ -24,14 +28,28 @@ export function uploadBuild(target: UploadTarget, form: FormData, onProgress: (f
         try {
           resolve(JSON.parse(xhr.responseText) as BuildStartedDto);
         } catch (cause) {
-          reject(new ApiError({ status: xhr.status, code: "INVALID_RESPONSE", message: "The console sent a response that could not be read.", requestId: requestId ?? undefined, cause }));
+          reject(
+            new ApiError({
+              status: xhr.status,
+              code: "INVALID_RESPONSE",
+              message: "The console sent a response that could not be read.",
+              requestId: requestId ?? undefined,
+              cause,
+            }),
+          );
         }
         return;
       }
       reject(parseErrorBody(xhr.status, xhr.getResponseHeader("content-type"), xhr.responseText, requestId));
     };
     xhr.onerror = () =>
-      reject(new ApiError({ status: 0, code: "NETWORK_ERROR", message: "Could not reach the console. Check your connection and try again." }));
+      reject(
+        new ApiError({
+          status: 0,
+          code: "NETWORK_ERROR",
+          message: "Could not reach the console. Check your connection and try again.",
+        }),
+      );
     xhr.send(form);
   });
 }

@@ -6,6 +6,8 @@ import type { RegistriesDto } from "@/lib/dto/pipeline";
 
 /** The push targets the console holds credentials for (URLs only); the configuration changes rarely. */
 export function useRegistries(enabled = true) {
-  const { data, error, isLoading } = useSWR<RegistriesDto, ApiError>(enabled ? "/api/v1/registries" : null, { revalidateOnFocus: false });
+  const { data, error, isLoading } = useSWR<RegistriesDto, ApiError>(enabled ? "/api/v1/registries" : null, {
+    revalidateOnFocus: false,
+  });
   return { registries: data?.registries ?? null, error: error ?? null, loading: isLoading };
 }

@@ -16,11 +16,14 @@ export const MAX_WATCH_MS = 10 * 60 * 1000;
 export function useTaskWatch(taskId: string, initial: ApiTaskStatus, pollMs: number, maxWatchMs = MAX_WATCH_MS) {
   const [expired, setExpired] = useState(false);
   const [round, setRound] = useState(0);
-  const { data, error, mutate, isValidating } = useSWR<ApiTaskStatus, ApiError>(`/api/v1/tasks/${encodeURIComponent(taskId)}`, {
-    fallbackData: initial,
-    refreshInterval: (latest) => (expired || (latest && isTerminal(latest.status)) ? 0 : pollMs),
-    revalidateOnFocus: !expired,
-  });
+  const { data, error, mutate, isValidating } = useSWR<ApiTaskStatus, ApiError>(
+    `/api/v1/tasks/${encodeURIComponent(taskId)}`,
+    {
+      fallbackData: initial,
+      refreshInterval: (latest) => (expired || (latest && isTerminal(latest.status)) ? 0 : pollMs),
+      revalidateOnFocus: !expired,
+    },
+  );
   const task = data ?? initial;
   const terminal = isTerminal(task.status);
 
@@ -36,5 +39,12 @@ export function useTaskWatch(taskId: string, initial: ApiTaskStatus, pollMs: num
     void mutate();
   }, [mutate]);
 
-  return { task, error: error ?? null, polling: !terminal && !expired, expired: expired && !terminal, refreshing: isValidating, rewatch };
+  return {
+    task,
+    error: error ?? null,
+    polling: !terminal && !expired,
+    expired: expired && !terminal,
+    refreshing: isValidating,
+    rewatch,
+  };
 }

@@ -4,7 +4,13 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 
 /** Keeps the chosen workspace in the query string so the view is shareable. */
-export function WorkspacePicker({ workspaces, selected }: { workspaces: { id: string; name: string }[]; selected: string }) {
+export function WorkspacePicker({
+  workspaces,
+  selected,
+}: {
+  workspaces: { id: string; name: string }[];
+  selected: string;
+}) {
   const t = useTranslations("builds");
   const router = useRouter();
   const pathname = usePathname();

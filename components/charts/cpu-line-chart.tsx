@@ -1,6 +1,15 @@
 "use client";
 
-import { Chart as ChartJS, Filler, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from "chart.js";
+import {
+  Chart as ChartJS,
+  Filler,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+} from "chart.js";
 import { Line } from "react-chartjs-2";
 import { formatUnixSecondsKst } from "@/components/logs/kst-format";
 import { alignedTicks, tickStep } from "./time-axis";

@@ -38,13 +38,19 @@ type CodeWorkspaceProps = {
 export function CodeWorkspace(props: CodeWorkspaceProps) {
   const t = useTranslations("code");
   const isClient = useHydrated();
-  const stored = useMemo(() => decodeVersion({ code: props.code, lastModified: props.lastModified }), [props.code, props.lastModified]);
+  const stored = useMemo(
+    () => decodeVersion({ code: props.code, lastModified: props.lastModified }),
+    [props.code, props.lastModified],
+  );
   if (!stored) return <ErrorPanel title={t("undecodable.title")} message={t("undecodable.message")} />;
   if (!isClient) return <Skeleton className="h-[60vh]" />;
   if (!props.redacted) return <CodeDocument {...props} stored={stored} />;
   return (
     <div className="space-y-3">
-      <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+      <p
+        role="note"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+      >
         <strong className="block">{t("redacted.title")}</strong>
         {t("redacted.message")}
       </p>
@@ -53,7 +59,14 @@ export function CodeWorkspace(props: CodeWorkspaceProps) {
   );
 }
 
-function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, stored }: CodeWorkspaceProps & { stored: CodeVersion }) {
+function CodeDocument({
+  workspaceId,
+  functionId,
+  canEdit,
+  shipAction,
+  saveCode,
+  stored,
+}: CodeWorkspaceProps & { stored: CodeVersion }) {
   const t = useTranslations("code");
   const { run, failure } = useAction(saveCode, { success: t("toast.saved") });
   const doc = useCodeDocument({ workspaceId, functionId, stored, canEdit, runSave: run });
@@ -71,14 +84,25 @@ function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, 
 
   return (
     <section aria-label={t("label")} className="space-y-3">
-      {doc.restored ? <DraftBanner restored={doc.restored} onDiscard={() => setConfirmDiscard(true)} onDismiss={doc.dismissRestored} /> : null}
+      {doc.restored ? (
+        <DraftBanner
+          restored={doc.restored}
+          onDiscard={() => setConfirmDiscard(true)}
+          onDismiss={doc.dismissRestored}
+        />
+      ) : null}
       {doc.shape.mixedEol ? (
         <p role="note" className="text-sm text-amber-800 dark:text-amber-300">
           {t("mixedEol", { eol: doc.shape.eol === "\r\n" ? "CRLF" : "LF" })}
         </p>
       ) : null}
       {shownFailure ? (
-        <ErrorPanel title={t("saveFailed")} message={shownFailure.message} code={shownFailure.code} requestId={shownFailure.requestId} />
+        <ErrorPanel
+          title={t("saveFailed")}
+          message={shownFailure.message}
+          code={shownFailure.code}
+          requestId={shownFailure.requestId}
+        />
       ) : null}
       <CodeToolbar
         canEdit={canEdit}
@@ -89,20 +113,38 @@ function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, 
         onDiscard={() => setConfirmDiscard(true)}
         onSave={() => void doc.save()}
         onFormat={editorControls ? () => void format(editorControls) : undefined}
-        extra={shipAction ? <ShipButton workspaceId={workspaceId} functionId={functionId} dirty={doc.dirty} save={() => doc.save()} startAction={shipAction} /> : null}
+        extra={
+          shipAction ? (
+            <ShipButton
+              workspaceId={workspaceId}
+              functionId={functionId}
+              dirty={doc.dirty}
+              save={() => doc.save()}
+              startAction={shipAction}
+            />
+          ) : null
+        }
       />
       <p role="status" className={formatFailed ? "text-sm text-amber-800 dark:text-amber-300" : "sr-only"}>
         {formatFailed ? t("formatFailed") : null}
       </p>
       <div>
         {showDiff ? (
-          <div className="h-[60vh] overflow-hidden rounded-t-md border border-zinc-200 dark:border-zinc-800" data-testid="code-diff">
+          <div
+            className="h-[60vh] overflow-hidden rounded-t-md border border-zinc-200 dark:border-zinc-800"
+            data-testid="code-diff"
+          >
             <p className="sr-only">{t("diffHint")}</p>
             <LazyDiffView original={doc.savedText} modified={doc.text} language="python" ariaLabel={t("diffLabel")} />
           </div>
         ) : null}
         {/* Hidden, not unmounted, while the diff shows: the editor keeps its undo history and cursor. */}
-        <div className={showDiff ? "hidden" : "h-[60vh] overflow-hidden rounded-t-md border border-zinc-200 dark:border-zinc-800"} data-testid="code-editor">
+        <div
+          className={
+            showDiff ? "hidden" : "h-[60vh] overflow-hidden rounded-t-md border border-zinc-200 dark:border-zinc-800"
+          }
+          data-testid="code-editor"
+        >
           <LazyCodeEditor
             key={doc.opened.epoch}
             initialValue={doc.opened.text}
@@ -119,10 +161,22 @@ function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, 
             shortcuts={canEdit ? { save: (value) => void doc.save(value) } : undefined}
           />
         </div>
-        <CodeStatusBar cursor={cursor} bytes={utf8Bytes(source)} bom={doc.shape.bom} eol={eol} draftKept={canEdit ? doc.draftKept : null} />
+        <CodeStatusBar
+          cursor={cursor}
+          bytes={utf8Bytes(source)}
+          bom={doc.shape.bom}
+          eol={eol}
+          draftKept={canEdit ? doc.draftKept : null}
+        />
       </div>
       {!canEdit ? <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("readOnlyHint")}</p> : null}
-      <ConflictDialog conflict={doc.conflict} mine={doc.text} onKeepEditing={doc.keepEditing} onLoadTheirs={doc.loadTheirs} onClose={doc.closeConflict} />
+      <ConflictDialog
+        conflict={doc.conflict}
+        mine={doc.text}
+        onKeepEditing={doc.keepEditing}
+        onLoadTheirs={doc.loadTheirs}
+        onClose={doc.closeConflict}
+      />
       <ConfirmDialog
         open={confirmDiscard}
         onOpenChange={setConfirmDiscard}
@@ -135,7 +189,12 @@ function CodeDocument({ workspaceId, functionId, canEdit, shipAction, saveCode, 
           setShowDiff(false);
         }}
       />
-      <UnsavedChangesGuard when={canEdit && doc.dirty} title={t("leave.title")} description={t("leave.description")} leaveLabel={t("leave.confirm")} />
+      <UnsavedChangesGuard
+        when={canEdit && doc.dirty}
+        title={t("leave.title")}
+        description={t("leave.description")}
+        leaveLabel={t("leave.confirm")}
+      />
     </section>
   );
 }

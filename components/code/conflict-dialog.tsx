@@ -29,7 +29,13 @@ export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, on
         if (!open) onClose();
       }}
       title={t("title")}
-      description={conflict ? t("description", { time: format.dateTime(new Date(conflict.lastModified), { dateStyle: "medium", timeStyle: "medium" }) }) : null}
+      description={
+        conflict
+          ? t("description", {
+              time: format.dateTime(new Date(conflict.lastModified), { dateStyle: "medium", timeStyle: "medium" }),
+            })
+          : null
+      }
       size="xl"
     >
       {conflict ? (
@@ -44,7 +50,10 @@ export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, on
                 <span>{t("theirs")}</span>
                 <span>{t("mine")}</span>
               </div>
-              <div className="h-[50vh] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800" data-testid="conflict-diff">
+              <div
+                className="h-[50vh] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800"
+                data-testid="conflict-diff"
+              >
                 <LazyDiffView original={conflict.source} modified={mine} language="python" ariaLabel={t("diffLabel")} />
               </div>
             </>

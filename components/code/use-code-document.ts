@@ -107,34 +107,37 @@ export function useCodeDocument({ workspaceId, functionId, stored, canEdit, runS
    * Saves `current` (the editor's text right now, when the caller has it) or the text last reported.
    * Resolves true when the server holds that text afterwards (saved now, or nothing to save).
    */
-  const save = useCallback(async (current?: string): Promise<boolean> => {
-    const value = current ?? text;
-    if (current !== undefined && current !== text) setText(current);
-    if (!canEdit || saving) return false;
-    if (value === savedText) return true;
-    setSaving(true);
-    const sent = toSource(value, shape);
-    const code = encodeUtf8Base64(sent);
-    try {
-      let result = await runSave({ workspaceId, functionId, code, expectedLastModified: expected });
-      // A settings or status change also moves lastModified. When the stored code is still exactly the
-      // one this edit started from, nobody's code would be lost: save again against the new timestamp.
-      const raced = conflictVersionOf(result);
-      if (raced && expected === base.lastModified && decodeVersion(raced)?.source === base.source) {
-        result = await runSave({ workspaceId, functionId, code, expectedLastModified: raced.lastModified });
+  const save = useCallback(
+    async (current?: string): Promise<boolean> => {
+      const value = current ?? text;
+      if (current !== undefined && current !== text) setText(current);
+      if (!canEdit || saving) return false;
+      if (value === savedText) return true;
+      setSaving(true);
+      const sent = toSource(value, shape);
+      const code = encodeUtf8Base64(sent);
+      try {
+        let result = await runSave({ workspaceId, functionId, code, expectedLastModified: expected });
+        // A settings or status change also moves lastModified. When the stored code is still exactly the
+        // one this edit started from, nobody's code would be lost: save again against the new timestamp.
+        const raced = conflictVersionOf(result);
+        if (raced && expected === base.lastModified && decodeVersion(raced)?.source === base.source) {
+          result = await runSave({ workspaceId, functionId, code, expectedLastModified: raced.lastModified });
+        }
+        const theirs = conflictVersionOf(result);
+        if (result.ok) {
+          // Typing during the save leaves the editor dirty against the new version, and the draft follows.
+          adopt(decodeVersion(result.data) ?? { source: sent, lastModified: result.data.lastModified });
+        } else if (theirs) {
+          setConflict({ source: decodeVersion(theirs)?.source ?? null, lastModified: theirs.lastModified });
+        }
+        return result.ok;
+      } finally {
+        setSaving(false);
       }
-      const theirs = conflictVersionOf(result);
-      if (result.ok) {
-        // Typing during the save leaves the editor dirty against the new version, and the draft follows.
-        adopt(decodeVersion(result.data) ?? { source: sent, lastModified: result.data.lastModified });
-      } else if (theirs) {
-        setConflict({ source: decodeVersion(theirs)?.source ?? null, lastModified: theirs.lastModified });
-      }
-      return result.ok;
-    } finally {
-      setSaving(false);
-    }
-  }, [canEdit, saving, savedText, text, shape, runSave, workspaceId, functionId, expected, base, adopt]);
+    },
+    [canEdit, saving, savedText, text, shape, runSave, workspaceId, functionId, expected, base, adopt],
+  );
 
   /** Keep my edit, based on their version now: the next save replaces theirs, knowingly. */
   const keepEditing = useCallback(() => {

@@ -4,7 +4,15 @@ import type { DashboardTotals } from "@/lib/dto/dashboard";
 /** Up is bad for errors, error rate and duration; for the rest a change is just a change. */
 const WORSE_WHEN_UP: ReadonlySet<keyof DashboardTotals> = new Set(["errors24h", "errorRate", "avgDuration"]);
 
-export function FigureChange({ figure, now, before }: { figure: keyof DashboardTotals; now: number | null; before: number | null }) {
+export function FigureChange({
+  figure,
+  now,
+  before,
+}: {
+  figure: keyof DashboardTotals;
+  now: number | null;
+  before: number | null;
+}) {
   const t = useTranslations("dashboard.change");
   const format = useFormatter();
   if (before === null || now === null) return <span>{t("none")}</span>;

@@ -17,14 +17,25 @@ export function RecentDeployments({ rows, unavailable }: { rows: DashboardDeploy
   if (unavailable) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("unavailable")}</p>;
   if (rows.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>;
   return (
-    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" data-testid="recent-deployments">
+    <ul
+      className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid="recent-deployments"
+    >
       {rows.map((d) => (
         <li key={d.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm">
           <span className="flex min-w-0 items-center gap-3">
-            <span className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium", statusClass[d.status] ?? statusClass.running)}>
+            <span
+              className={cn(
+                "inline-flex rounded-full px-2 py-0.5 text-xs font-medium",
+                statusClass[d.status] ?? statusClass.running,
+              )}
+            >
               {t.has(`status.${d.status}`) ? t(`status.${d.status}`) : d.status}
             </span>
-            <Link href={`${functionPageHref(d.workspaceId, d.functionId)}/deploy`} className="truncate font-medium text-brand-700 hover:underline dark:text-brand-100">
+            <Link
+              href={`${functionPageHref(d.workspaceId, d.functionId)}/deploy`}
+              className="truncate font-medium text-brand-700 hover:underline dark:text-brand-100"
+            >
               {t(d.kind === "rollback" ? "rollbackOf" : "deployOf", { name: d.functionName })}
             </Link>
           </span>

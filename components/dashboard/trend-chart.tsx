@@ -15,7 +15,10 @@ function path(values: number[]): string {
   const min = Math.min(...values);
   const span = max - min || 1;
   return values
-    .map((v, i) => `${i === 0 ? "M" : "L"}${((i / Math.max(1, values.length - 1)) * W).toFixed(1)},${(H - 4 - ((v - min) / span) * (H - 8)).toFixed(1)}`)
+    .map(
+      (v, i) =>
+        `${i === 0 ? "M" : "L"}${((i / Math.max(1, values.length - 1)) * W).toFixed(1)},${(H - 4 - ((v - min) / span) * (H - 8)).toFixed(1)}`,
+    )
     .join(" ");
 }
 
@@ -33,10 +36,19 @@ export function TrendChart({ points }: { points: DashboardTrendPoint[] }) {
       {SERIES.map((s) => {
         const values = points.map((p) => p[s.key]);
         return (
-          <figure key={s.key} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+          <figure
+            key={s.key}
+            className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <figcaption className="text-sm font-medium">{t(s.key)}</figcaption>
             <svg viewBox={`0 0 ${W} ${H}`} className="mt-2 h-16 w-full" preserveAspectRatio="none" aria-hidden="true">
-              <path d={path(values)} fill="none" strokeWidth={2} vectorEffect="non-scaling-stroke" className={s.className} />
+              <path
+                d={path(values)}
+                fill="none"
+                strokeWidth={2}
+                vectorEffect="non-scaling-stroke"
+                className={s.className}
+              />
             </svg>
             <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
               {t.rich("summary", {

@@ -32,7 +32,10 @@ export function WorkspaceFigures({ rows }: { rows: DashboardWorkspaceRow[] }) {
                 />
               </span>
               <span className="tabular-nums text-zinc-700 dark:text-zinc-300">
-                {t("barValue", { invocations: format.number(r.invocations24h), rate: format.number(r.errorRate / 100, { style: "percent", maximumFractionDigits: 1 }) })}
+                {t("barValue", {
+                  invocations: format.number(r.invocations24h),
+                  rate: format.number(r.errorRate / 100, { style: "percent", maximumFractionDigits: 1 }),
+                })}
               </span>
             </li>
           ))}
@@ -43,11 +46,21 @@ export function WorkspaceFigures({ rows }: { rows: DashboardWorkspaceRow[] }) {
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead className="bg-zinc-50 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">
             <tr>
-              <th scope="col" className={th}>{t("name")}</th>
-              <th scope="col" className={thNum}>{t("functions")}</th>
-              <th scope="col" className={thNum}>{t("invocations")}</th>
-              <th scope="col" className={thNum}>{t("errors")}</th>
-              <th scope="col" className={thNum}>{t("errorRate")}</th>
+              <th scope="col" className={th}>
+                {t("name")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("functions")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("invocations")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("errors")}
+              </th>
+              <th scope="col" className={thNum}>
+                {t("errorRate")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -59,8 +72,12 @@ export function WorkspaceFigures({ rows }: { rows: DashboardWorkspaceRow[] }) {
                   </Link>
                 </th>
                 <td className={td}>{format.number(r.functionCount)}</td>
-                <td className={td} data-col="invocations">{format.number(r.invocations24h)}</td>
-                <td className={td} data-col="errors">{format.number(r.errors24h)}</td>
+                <td className={td} data-col="invocations">
+                  {format.number(r.invocations24h)}
+                </td>
+                <td className={td} data-col="errors">
+                  {format.number(r.errors24h)}
+                </td>
                 <td className={td}>
                   <ErrorRateBadge rate={r.errorRate} invocations={r.invocations24h} />
                 </td>

@@ -15,7 +15,17 @@ type Props = {
 /** Where and how the SpinApp runs: names, scaling, resources, scheduling. */
 export function DeployFields({ values, set, errors, disabled }: Props) {
   const t = useTranslations("deploy.form");
-  const text = (key: "appName" | "namespace" | "replicas" | "cpuLimit" | "memoryLimit" | "cpuRequest" | "memoryRequest" | "serviceAccount") => ({
+  const text = (
+    key:
+      | "appName"
+      | "namespace"
+      | "replicas"
+      | "cpuLimit"
+      | "memoryLimit"
+      | "cpuRequest"
+      | "memoryRequest"
+      | "serviceAccount",
+  ) => ({
     value: values[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => set(key, e.target.value),
     errors: errors[key],
@@ -39,7 +49,9 @@ export function DeployFields({ values, set, errors, disabled }: Props) {
           <input type="checkbox" checked={values.autoscaling} onChange={(e) => set("autoscaling", e.target.checked)} />
           {t("autoscaling")}
         </label>
-        {values.autoscaling ? null : <TextInput label={t("replicas")} hint={t("replicasHint")} inputMode="numeric" {...text("replicas")} />}
+        {values.autoscaling ? null : (
+          <TextInput label={t("replicas")} hint={t("replicasHint")} inputMode="numeric" {...text("replicas")} />
+        )}
       </fieldset>
 
       <fieldset className="space-y-3" disabled={disabled}>

@@ -18,7 +18,8 @@ export type DeployFormValues = {
 };
 export type DeployField = Exclude<keyof DeployFormValues, "autoscaling" | "useSpot"> | "_form";
 /** Keys of `deploy.errors`: every problem found in the browser reads in the user's language. */
-export type DeployProblem = "imageRef" | "appName" | "namespace" | "replicas" | "quantity" | "limitRequired" | "serviceAccount" | "invalid";
+export type DeployProblem =
+  "imageRef" | "appName" | "namespace" | "replicas" | "quantity" | "limitRequired" | "serviceAccount" | "invalid";
 export type DeployProblems = Partial<Record<DeployField, DeployProblem>>;
 
 export type ImageChoice = { taskId: string; appName: string | null; image: string; createdAt: string };
@@ -28,13 +29,18 @@ export function imageChoices(tasks: ApiWorkspaceTask[]): ImageChoice[] {
   const out: ImageChoice[] = [];
   for (const t of tasks) {
     const image = t.result?.image_url ?? t.result?.image_uri;
-    if (t.status !== "failed" && image) out.push({ taskId: t.task_id, appName: t.app_name, image, createdAt: t.created_at });
+    if (t.status !== "failed" && image)
+      out.push({ taskId: t.task_id, appName: t.app_name, image, createdAt: t.created_at });
   }
   return out;
 }
 
 /** An image given in the link wins; else the latest image built under this function's app name. */
-export function initialValues(functionName: string, choices: ImageChoice[], requestedImage: string | null): DeployFormValues {
+export function initialValues(
+  functionName: string,
+  choices: ImageChoice[],
+  requestedImage: string | null,
+): DeployFormValues {
   const appName = toK8sName(functionName);
   const latest = choices.find((c) => c.appName === appName)?.image ?? "";
   return {
@@ -123,7 +129,10 @@ export function formFieldOf(contractField: string): DeployField {
  * autoscaled deploy: CPU and memory limits, because an autoscaler scales on their utilisation.
  */
 export function deployProblems(v: DeployFormValues, kind: "deploy" | "scaffold", functionId: string): DeployProblems {
-  const parsed = kind === "deploy" ? deployRequest.safeParse(toDeployInput(v, functionId)) : scaffoldRequest.safeParse(toScaffoldInput(v));
+  const parsed =
+    kind === "deploy"
+      ? deployRequest.safeParse(toDeployInput(v, functionId))
+      : scaffoldRequest.safeParse(toScaffoldInput(v));
   const out: DeployProblems = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -64,7 +64,8 @@ export function DeployForm({ workspaceId, functionId, initial, choices, scaffold
   const errors: Partial<Record<DeployField, string[]>> = {};
   for (const [field, problem] of Object.entries(problems)) errors[field as DeployField] = [t(`errors.${problem}`)];
   for (const failure of [preview.failure, deploy.failure]) {
-    for (const [field, messages] of Object.entries(failure?.fieldErrors ?? {})) (errors[formFieldOf(field)] ??= []).push(...messages);
+    for (const [field, messages] of Object.entries(failure?.fieldErrors ?? {}))
+      (errors[formFieldOf(field)] ??= []).push(...messages);
   }
 
   function check(kind: "deploy" | "scaffold"): boolean {
@@ -95,7 +96,13 @@ export function DeployForm({ workspaceId, functionId, initial, choices, scaffold
           <h2 id="deploy-form-title" className="font-medium">
             {t("form.title")}
           </h2>
-          <ImageField value={values.imageRef} onChange={(image) => set("imageRef", image)} choices={choices} errors={errors.imageRef} disabled={busy} />
+          <ImageField
+            value={values.imageRef}
+            onChange={(image) => set("imageRef", image)}
+            choices={choices}
+            errors={errors.imageRef}
+            disabled={busy}
+          />
           <DeployFields values={values} set={set} errors={errors} disabled={busy} />
           {errors._form ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -13,7 +13,10 @@ export function DeployProgress() {
   }, []);
   return (
     <div role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-      <span aria-hidden className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-500 border-t-transparent" />
+      <span
+        aria-hidden
+        className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-500 border-t-transparent"
+      />
       {t("deploying", { seconds })}
     </div>
   );

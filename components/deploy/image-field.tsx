@@ -5,7 +5,13 @@ import { SelectField } from "@/components/builds/select-field";
 import { TextInput } from "@/components/ui/field";
 import type { ImageChoice } from "./deploy-form-model";
 
-type Props = { value: string; onChange: (image: string) => void; choices: ImageChoice[]; errors?: string[]; disabled?: boolean };
+type Props = {
+  value: string;
+  onChange: (image: string) => void;
+  choices: ImageChoice[];
+  errors?: string[];
+  disabled?: boolean;
+};
 
 /** Any image reference may be typed; the workspace's pushed images are one pick away. */
 export function ImageField({ value, onChange, choices, errors, disabled }: Props) {
@@ -25,7 +31,12 @@ export function ImageField({ value, onChange, choices, errors, disabled }: Props
         className="font-mono"
       />
       {choices.length > 0 ? (
-        <SelectField label={t("imageChoice")} value={picked} disabled={disabled} onChange={(e) => e.target.value && onChange(e.target.value)}>
+        <SelectField
+          label={t("imageChoice")}
+          value={picked}
+          disabled={disabled}
+          onChange={(e) => e.target.value && onChange(e.target.value)}
+        >
           <option value="">{t("imageChoicePlaceholder")}</option>
           {choices.map((c) => (
             <option key={c.taskId} value={c.image}>

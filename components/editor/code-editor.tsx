@@ -46,7 +46,12 @@ export type CodeEditorProps = {
 
 // A strict JSON payload: the BFF parses it with JSON.parse, which refuses comments and trailing commas.
 function configureJson(m: Monaco): void {
-  m.json.jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, comments: "error", trailingCommas: "error" });
+  m.json.jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    comments: "error",
+    trailingCommas: "error",
+  });
 }
 
 /** Monaco with the console's defaults. Import it through `lazy-editors` so it stays out of other routes. */
@@ -59,8 +64,18 @@ export function CodeEditor(props: CodeEditorProps) {
   const onMount: OnMount = (editor) => {
     // Scoped to this editor: Monaco's dynamic keybindings are global and outlive the editor.
     const when = `editorId == '${editor.getId()}'`;
-    if (props.shortcuts?.save) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => shortcuts.current?.save?.(editor.getValue()), when);
-    if (props.shortcuts?.run) editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => shortcuts.current?.run?.(editor.getValue()), when);
+    if (props.shortcuts?.save)
+      editor.addCommand(
+        monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS,
+        () => shortcuts.current?.save?.(editor.getValue()),
+        when,
+      );
+    if (props.shortcuts?.run)
+      editor.addCommand(
+        monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter,
+        () => shortcuts.current?.run?.(editor.getValue()),
+        when,
+      );
     const report = () => {
       const pos = editor.getPosition();
       const model = editor.getModel();

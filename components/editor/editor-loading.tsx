@@ -9,7 +9,10 @@ import { useTranslations } from "next-intl";
 export function EditorLoading() {
   const t = useTranslations("code.editor");
   return (
-    <div role="status" className="flex h-full min-h-24 w-full animate-pulse items-center justify-center rounded-md bg-zinc-100 text-sm text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+    <div
+      role="status"
+      className="flex h-full min-h-24 w-full animate-pulse items-center justify-center rounded-md bg-zinc-100 text-sm text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400"
+    >
       {t("loading")}
     </div>
   );

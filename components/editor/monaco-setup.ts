@@ -15,9 +15,15 @@ self.MonacoEnvironment = {
   // logs errors; the JSON worker is what validates the Test tab's payload.
   getWorker(_workerId: string, label: string) {
     if (label === "json") {
-      return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), { type: "module", name: "json" });
+      return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), {
+        type: "module",
+        name: "json",
+      });
     }
-    return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module", name: "editor" });
+    return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), {
+      type: "module",
+      name: "editor",
+    });
   },
 };
 

@@ -51,8 +51,15 @@ export function toMarkers(m: Monaco, diagnostics: Diagnostic[]): MonacoEditor.IM
     startColumn: d.start_location.column,
     // A zero-width range (end of file) is widened by one column so Monaco draws it.
     endLineNumber: d.end_location.row,
-    endColumn: Math.max(d.end_location.column, d.start_location.row === d.end_location.row ? d.start_location.column + 1 : 1),
-    tags: d.tags.includes("unnecessary") ? [m.MarkerTag.Unnecessary] : d.tags.includes("deprecated") ? [m.MarkerTag.Deprecated] : [],
+    endColumn: Math.max(
+      d.end_location.column,
+      d.start_location.row === d.end_location.row ? d.start_location.column + 1 : 1,
+    ),
+    tags: d.tags.includes("unnecessary")
+      ? [m.MarkerTag.Unnecessary]
+      : d.tags.includes("deprecated")
+        ? [m.MarkerTag.Deprecated]
+        : [],
   }));
 }
 
@@ -69,7 +76,10 @@ let formatterRegistered = false;
 function registerFormatter(m: Monaco): void {
   if (formatterRegistered) return;
   formatterRegistered = true;
-  m.languages.registerDocumentFormattingEditProvider("python", { displayName: "Ruff", provideDocumentFormattingEdits: formatEdits });
+  m.languages.registerDocumentFormattingEditProvider("python", {
+    displayName: "Ruff",
+    provideDocumentFormattingEdits: formatEdits,
+  });
 }
 
 /** Lints the editor's model as the user types and keeps its Ruff markers current until the editor goes away. */

@@ -14,7 +14,8 @@ type UnsavedChangesGuardProps = {
 
 /** The in-app destination of a click that would replace this page, or null to let the click through. */
 function guardedHref(event: MouseEvent): string | null {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
   const anchor = event.target instanceof Element ? event.target.closest("a[href]") : null;
   if (!(anchor instanceof HTMLAnchorElement) || anchor.hasAttribute("download")) return null;
   if (anchor.target && anchor.target !== "_self") return null; // opens elsewhere: this page stays

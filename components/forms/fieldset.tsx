@@ -1,7 +1,19 @@
 import { type ReactNode } from "react";
 
 /** A group of controls (checkboxes, radios, rows) with a legend, a hint and announced errors. */
-export function Fieldset({ id, legend, hint, errors, children }: { id: string; legend: ReactNode; hint?: ReactNode; errors?: string[]; children: ReactNode }) {
+export function Fieldset({
+  id,
+  legend,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
   return (
     <fieldset className="space-y-2" aria-describedby={`${id}-error`}>
       <legend className="text-sm font-medium">{legend}</legend>

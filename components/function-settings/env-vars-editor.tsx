@@ -32,7 +32,8 @@ const input =
 export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, revealUrl }: EnvVarsEditorProps) {
   const t = useTranslations("functionSettings.env");
   const [revealing, setRevealing] = useState<string | null>(null);
-  const update = (id: string, patch: Partial<EnvRow>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+  const update = (id: string, patch: Partial<EnvRow>) =>
+    onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
 
   async function reveal(row: EnvRow) {
     if (!row.loadedName) return;
@@ -42,7 +43,8 @@ export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, rev
       update(row.id, { masked: false, revealed: value, value });
     } catch (err) {
       if (isApiError(err) && err.code === "UNAUTHENTICATED") redirectToSignIn();
-      else toast.error(t("revealFailed", { name: row.loadedName, message: isApiError(err) ? err.message : String(err) }));
+      else
+        toast.error(t("revealFailed", { name: row.loadedName, message: isApiError(err) ? err.message : String(err) }));
     } finally {
       setRevealing(null);
     }
@@ -94,7 +96,12 @@ export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, rev
                     </Button>
                   ) : null}
                   {!readOnly ? (
-                    <Button size="sm" variant="ghost" aria-label={t("remove", { name: row.name || i + 1 })} onClick={() => onChange(rows.filter((r) => r.id !== row.id))}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("remove", { name: row.name || i + 1 })}
+                      onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
+                    >
                       ✕
                     </Button>
                   ) : null}
@@ -112,7 +119,10 @@ export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, rev
         })}
       </ul>
       {!readOnly ? (
-        <Button size="sm" onClick={() => onChange([...rows, { id: newRowId(), name: "", value: "", masked: false, loadedName: null }])}>
+        <Button
+          size="sm"
+          onClick={() => onChange([...rows, { id: newRowId(), name: "", value: "", masked: false, loadedName: null }])}
+        >
           {t("add")}
         </Button>
       ) : null}

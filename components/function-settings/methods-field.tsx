@@ -3,7 +3,12 @@
 import { useTranslations } from "next-intl";
 import { HTTP_METHODS } from "@/lib/contract/function";
 
-type MethodsFieldProps = { value: string[]; onChange: (methods: string[]) => void; disabled: boolean; errors: string[] };
+type MethodsFieldProps = {
+  value: string[];
+  onChange: (methods: string[]) => void;
+  disabled: boolean;
+  errors: string[];
+};
 
 /** The HTTP methods the function answers, one checkbox each, kept in the contract's order. */
 export function MethodsField({ value, onChange, disabled, errors }: MethodsFieldProps) {
@@ -16,7 +21,13 @@ export function MethodsField({ value, onChange, disabled, errors }: MethodsField
       <div className="flex flex-wrap gap-x-4 gap-y-2 pt-1">
         {HTTP_METHODS.map((m) => (
           <label key={m} className="inline-flex items-center gap-1.5 font-mono text-sm">
-            <input type="checkbox" checked={value.includes(m)} disabled={disabled} onChange={(e) => toggle(m, e.target.checked)} className="h-4 w-4 accent-brand-600" />
+            <input
+              type="checkbox"
+              checked={value.includes(m)}
+              disabled={disabled}
+              onChange={(e) => toggle(m, e.target.checked)}
+              className="h-4 w-4 accent-brand-600"
+            />
             {m}
           </label>
         ))}

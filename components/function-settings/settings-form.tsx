@@ -12,9 +12,20 @@ import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract
 import type { FunctionDto } from "@/lib/dto/function";
 import { EnvVarsEditor } from "./env-vars-editor";
 import { MethodsField } from "./methods-field";
-import { buildPatch, effectiveInvocationUrl, formFromFunction, placeServerErrors, type SettingsForm as Form, type SettingsPatch } from "./settings-model";
+import {
+  buildPatch,
+  effectiveInvocationUrl,
+  formFromFunction,
+  placeServerErrors,
+  type SettingsForm as Form,
+  type SettingsPatch,
+} from "./settings-model";
 
-export type SaveSettingsAction = (input: { workspaceId: string; functionId: string; settings: SettingsPatch }) => Promise<Result<FunctionDto>>;
+export type SaveSettingsAction = (input: {
+  workspaceId: string;
+  functionId: string;
+  settings: SettingsPatch;
+}) => Promise<Result<FunctionDto>>;
 
 type SettingsFormProps = {
   fn: FunctionDto;
@@ -95,7 +106,12 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
               errors={errorsOf("timeout")}
             />
           </div>
-          <MethodsField value={form.httpMethods} onChange={(m) => set("httpMethods", m)} disabled={!canEdit} errors={errorsOf("httpMethods")} />
+          <MethodsField
+            value={form.httpMethods}
+            onChange={(m) => set("httpMethods", m)}
+            disabled={!canEdit}
+            errors={errorsOf("httpMethods")}
+          />
           <TextInput
             label={t("fields.invocationUrl")}
             type="text"
@@ -103,11 +119,30 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
             placeholder="https://fn.example/run"
             value={form.invocationUrl}
             onChange={(e) => set("invocationUrl", e.target.value)}
-            hint={effectiveUrl === null ? t("hints.invocationUrlEmpty") : effectiveUrl !== form.invocationUrl.trim() ? t("hints.invocationUrlScheme", { url: effectiveUrl }) : null}
+            hint={
+              effectiveUrl === null
+                ? t("hints.invocationUrlEmpty")
+                : effectiveUrl !== form.invocationUrl.trim()
+                  ? t("hints.invocationUrlScheme", { url: effectiveUrl })
+                  : null
+            }
             errors={errorsOf("invocationUrl")}
           />
-          <TextArea label={t("fields.description")} rows={3} value={form.description} onChange={(e) => set("description", e.target.value)} errors={errorsOf("description")} />
-          <EnvVarsEditor rows={form.env} onChange={(env) => set("env", env)} errors={envErrors} readOnly={!canEdit} canReveal={canReveal} revealUrl={(name) => `${base}/env/${encodeURIComponent(name)}`} />
+          <TextArea
+            label={t("fields.description")}
+            rows={3}
+            value={form.description}
+            onChange={(e) => set("description", e.target.value)}
+            errors={errorsOf("description")}
+          />
+          <EnvVarsEditor
+            rows={form.env}
+            onChange={(env) => set("env", env)}
+            errors={envErrors}
+            readOnly={!canEdit}
+            canReveal={canReveal}
+            revealUrl={(name) => `${base}/env/${encodeURIComponent(name)}`}
+          />
         </fieldset>
         {action.failure ? (
           <div role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -119,10 +154,19 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
         ) : null}
         {canEdit ? (
           <div className="flex justify-end gap-2">
-            <Button className="disabled:opacity-50" onClick={() => setForm(formFromFunction(loaded))} disabled={!dirty || action.pending}>
+            <Button
+              className="disabled:opacity-50"
+              onClick={() => setForm(formFromFunction(loaded))}
+              disabled={!dirty || action.pending}
+            >
               {t("reset")}
             </Button>
-            <Button type="submit" variant="primary" disabled={!dirty || !checked.ok || action.pending} aria-busy={action.pending}>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!dirty || !checked.ok || action.pending}
+              aria-busy={action.pending}
+            >
               {action.pending ? t("saving") : t("save")}
             </Button>
           </div>
@@ -130,7 +174,12 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
           <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("readOnly")}</p>
         )}
       </form>
-      <UnsavedChangesGuard when={canEdit && dirty} title={t("leave.title")} description={t("leave.description")} leaveLabel={t("leave.confirm")} />
+      <UnsavedChangesGuard
+        when={canEdit && dirty}
+        title={t("leave.title")}
+        description={t("leave.description")}
+        leaveLabel={t("leave.confirm")}
+      />
     </Card>
   );
 }

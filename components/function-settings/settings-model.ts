@@ -30,10 +30,14 @@ export type SettingsForm = {
   env: EnvRow[];
 };
 
-export type SettingsField = "description" | "memory" | "timeout" | "httpMethods" | "invocationUrl" | "environmentVariables";
+export type SettingsField =
+  "description" | "memory" | "timeout" | "httpMethods" | "invocationUrl" | "environmentVariables";
 /** Field errors by field; env rows by row id under `env:<id>`. The values are message keys. */
 export type SettingsErrors = Partial<Record<SettingsField | `env:${string}`, string[]>>;
-export type SettingsPatch = Pick<FunctionUpdate, "description" | "memory" | "timeout" | "httpMethods" | "invocationUrl" | "environmentVariables">;
+export type SettingsPatch = Pick<
+  FunctionUpdate,
+  "description" | "memory" | "timeout" | "httpMethods" | "invocationUrl" | "environmentVariables"
+>;
 
 const KNOWN_METHODS: readonly string[] = HTTP_METHODS;
 
@@ -46,9 +50,18 @@ export function formFromFunction(fn: FunctionDto): SettingsForm {
     memory: String(fn.memory),
     timeout: String(fn.timeout),
     // Contract order, so toggling a method off and on again is no change.
-    httpMethods: [...KNOWN_METHODS.filter((m) => fn.httpMethods.includes(m)), ...fn.httpMethods.filter((m) => !KNOWN_METHODS.includes(m))],
+    httpMethods: [
+      ...KNOWN_METHODS.filter((m) => fn.httpMethods.includes(m)),
+      ...fn.httpMethods.filter((m) => !KNOWN_METHODS.includes(m)),
+    ],
     invocationUrl: fn.invocationUrl ?? "",
-    env: Object.entries(fn.environmentVariables).map(([name, value]) => ({ id: newRowId(), name, value, masked: value === ENV_MASK, loadedName: name })),
+    env: Object.entries(fn.environmentVariables).map(([name, value]) => ({
+      id: newRowId(),
+      name,
+      value,
+      masked: value === ENV_MASK,
+      loadedName: name,
+    })),
   };
 }
 
@@ -61,7 +74,8 @@ export function effectiveInvocationUrl(input: string): string | null {
 
 /** What a row sends: the mask while its secret is untouched (the BFF keeps the stored value), else its text. */
 function sentValue(row: EnvRow): string {
-  const untouchedSecret = row.masked || (row.revealed !== undefined && row.value === row.revealed && row.name.trim() === row.loadedName);
+  const untouchedSecret =
+    row.masked || (row.revealed !== undefined && row.value === row.revealed && row.name.trim() === row.loadedName);
   return untouchedSecret ? ENV_MASK : row.value;
 }
 
@@ -77,9 +91,13 @@ function numberOrNaN(text: string): number {
  * Checks the form with the contract's own schema and answers either the patch of fields that differ
  * from `loaded` or the errors (message keys), by field.
  */
-export function buildPatch(form: SettingsForm, loaded: FunctionDto): { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors } {
+export function buildPatch(
+  form: SettingsForm,
+  loaded: FunctionDto,
+): { ok: true; patch: SettingsPatch } | { ok: false; errors: SettingsErrors } {
   const errors: SettingsErrors = {};
-  const add = (field: keyof SettingsErrors, key: string) => (errors[field] ??= []).includes(key) || errors[field]!.push(key);
+  const add = (field: keyof SettingsErrors, key: string) =>
+    (errors[field] ??= []).includes(key) || errors[field]!.push(key);
 
   const seen = new Map<string, string>();
   for (const row of form.env) {
@@ -112,18 +130,28 @@ export function buildPatch(form: SettingsForm, loaded: FunctionDto): { ok: true;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const { description, memory, timeout, httpMethods, invocationUrl, environmentVariables } = parsed.data;
-  const patch: SettingsPatch = changedFields({ description, memory, timeout, httpMethods, invocationUrl, environmentVariables }, loaded);
+  const patch: SettingsPatch = changedFields(
+    { description, memory, timeout, httpMethods, invocationUrl, environmentVariables },
+    loaded,
+  );
   return { ok: true, patch };
 }
 
 /** Server field errors (`settings.memory`, `environmentVariables.NAME`) placed on the form's fields, as text. */
-export function placeServerErrors(fieldErrors: Record<string, string[]> | undefined, form: SettingsForm): { placed: Record<string, string[]>; rest: string[] } {
+export function placeServerErrors(
+  fieldErrors: Record<string, string[]> | undefined,
+  form: SettingsForm,
+): { placed: Record<string, string[]>; rest: string[] } {
   const placed: Record<string, string[]> = {};
   const rest: string[] = [];
   for (const [path, messages] of Object.entries(fieldErrors ?? {})) {
     const [field, name] = path.replace(/^settings\./, "").split(".");
     const row = field === "environmentVariables" && name ? form.env.find((r) => r.name.trim() === name) : undefined;
-    const target = row ? `env:${row.id}` : field && field !== "_form" && field !== "environmentVariables" ? field : null;
+    const target = row
+      ? `env:${row.id}`
+      : field && field !== "_form" && field !== "environmentVariables"
+        ? field
+        : null;
     if (target) (placed[target] ??= []).push(...messages);
     else rest.push(...messages);
   }

@@ -11,7 +11,11 @@ import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
 import type { FunctionDto } from "@/lib/dto/function";
 
-export type SetStatusAction = (input: { workspaceId: string; functionId: string; status: FunctionStatus }) => Promise<Result<FunctionDto>>;
+export type SetStatusAction = (input: {
+  workspaceId: string;
+  functionId: string;
+  status: FunctionStatus;
+}) => Promise<Result<FunctionDto>>;
 
 type StatusPanelProps = {
   workspaceId: string;
@@ -42,7 +46,9 @@ export function StatusPanel({ workspaceId, functionId, name, status: initial, ca
         <h2 className="flex items-center gap-2 text-sm font-medium">
           {t("title")} <FunctionStatusBadge status={status} />
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{status === "active" ? t("activeHint") : t("disabledHint")}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {status === "active" ? t("activeHint") : t("disabledHint")}
+        </p>
         {action.failure && !confirming ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {action.failure.message}
@@ -55,7 +61,12 @@ export function StatusPanel({ workspaceId, functionId, name, status: initial, ca
             {t("disable")}
           </Button>
         ) : (
-          <Button variant="primary" onClick={() => change("active")} disabled={action.pending} aria-busy={action.pending}>
+          <Button
+            variant="primary"
+            onClick={() => change("active")}
+            disabled={action.pending}
+            aria-busy={action.pending}
+          >
             {action.pending ? t("working") : t("enable")}
           </Button>
         )

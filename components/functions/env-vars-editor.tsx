@@ -69,7 +69,9 @@ export function EnvVarsEditor({ rows, onChange, rowErrors, errors }: Props) {
               />
               <Button
                 variant="ghost"
-                aria-label={row.key.trim() ? t("remove", { n: i + 1, name: row.key.trim() }) : t("removeRow", { n: i + 1 })}
+                aria-label={
+                  row.key.trim() ? t("remove", { n: i + 1, name: row.key.trim() }) : t("removeRow", { n: i + 1 })
+                }
                 onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
               >
                 {t("removeShort")}

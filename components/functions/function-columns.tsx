@@ -32,7 +32,11 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
             <Link href={functionHref(f)} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
               {f.name}
             </Link>
-            {f.description ? <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={f.description}>{f.description}</p> : null}
+            {f.description ? (
+              <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={f.description}>
+                {f.description}
+              </p>
+            ) : null}
           </div>
         ),
       },
@@ -71,7 +75,9 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         accessorFn: (f) => f.errors24h,
         header: t("columns.errors24h"),
         cell: ({ row: { original: f } }) => (
-          <span className={f.errors24h > 0 ? "font-medium text-red-700 dark:text-red-300" : undefined}>{format.number(f.errors24h)}</span>
+          <span className={f.errors24h > 0 ? "font-medium text-red-700 dark:text-red-300" : undefined}>
+            {format.number(f.errors24h)}
+          </span>
         ),
         meta: { className: numeric },
       },
@@ -79,7 +85,8 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         id: "avgDuration",
         accessorFn: (f) => f.avgDuration,
         header: t("columns.avgDuration"),
-        cell: ({ row }) => t("units.duration", { value: format.number(row.original.avgDuration, { maximumFractionDigits: 1 }) }),
+        cell: ({ row }) =>
+          t("units.duration", { value: format.number(row.original.avgDuration, { maximumFractionDigits: 1 }) }),
         meta: { className: numeric },
       },
       {
@@ -100,7 +107,13 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
       },
     ];
     if (rowActions) {
-      columns.push({ id: "actions", header: t("columns.actions"), enableSorting: false, meta: { sticky: "right", nowrap: true }, cell: ({ row }) => rowActions(row.original) });
+      columns.push({
+        id: "actions",
+        header: t("columns.actions"),
+        enableSorting: false,
+        meta: { sticky: "right", nowrap: true },
+        cell: ({ row }) => rowActions(row.original),
+      });
     }
     return columns;
   }, [t, format, rowActions]);

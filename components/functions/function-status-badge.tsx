@@ -14,7 +14,10 @@ export function FunctionStatusBadge({ status }: { status: FunctionStatus }) {
           : "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
       )}
     >
-      <span aria-hidden className={cn("h-1.5 w-1.5 rounded-full", status === "active" ? "bg-emerald-500" : "bg-zinc-400")} />
+      <span
+        aria-hidden
+        className={cn("h-1.5 w-1.5 rounded-full", status === "active" ? "bg-emerald-500" : "bg-zinc-400")}
+      />
       {t(status)}
     </span>
   );

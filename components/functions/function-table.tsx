@@ -13,7 +13,12 @@ import { useTranslations } from "next-intl";
 import { type KeyboardEvent, type MouseEvent, type ReactNode, useMemo } from "react";
 import { cn } from "@/components/ui/cn";
 import type { FunctionDto } from "@/lib/dto/function";
-import { matchesFunctionText, type FunctionListQuery, type FunctionSort, type SortableColumn } from "@/lib/functions/list-query";
+import {
+  matchesFunctionText,
+  type FunctionListQuery,
+  type FunctionSort,
+  type SortableColumn,
+} from "@/lib/functions/list-query";
 import { functionHref, useFunctionColumns } from "./function-columns";
 
 type FunctionTableProps = {
@@ -47,7 +52,10 @@ export function FunctionTable({ functions, query, onSortChange, noMatches, rowAc
   // Stable arrays: TanStack memoizes its row models on state identity, and a new array per render
   // would recompute them (and fire their change hooks) on every render.
   const sorting = useMemo<SortingState>(() => (query.sort ? [query.sort] : []), [query.sort]);
-  const columnFilters = useMemo(() => (query.status === "all" ? [] : [{ id: "status", value: query.status }]), [query.status]);
+  const columnFilters = useMemo(
+    () => (query.status === "all" ? [] : [{ id: "status", value: query.status }]),
+    [query.status],
+  );
   // No React Compiler in this project; TanStack's table instance is meant to be read afresh each render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({

@@ -28,7 +28,13 @@ export function MemoryField({ value, onChange, errors }: Props) {
       />
       <div role="group" aria-label={t("memoryPresets")} className="flex flex-wrap gap-1.5">
         {MEMORY_PRESETS.map((mb) => (
-          <Button key={mb} size="sm" aria-pressed={value === String(mb)} className="aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:aria-pressed:bg-brand-500/15" onClick={() => onChange(String(mb))}>
+          <Button
+            key={mb}
+            size="sm"
+            aria-pressed={value === String(mb)}
+            className="aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:aria-pressed:bg-brand-500/15"
+            onClick={() => onChange(String(mb))}
+          >
             {t("memoryPreset", { value: mb })}
           </Button>
         ))}

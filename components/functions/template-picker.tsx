@@ -17,10 +17,19 @@ export function TemplatePicker({ value, onChange, errors }: Props) {
             key={id}
             className="flex cursor-pointer gap-3 rounded-md border border-zinc-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 dark:border-zinc-700 dark:has-[:checked]:bg-brand-500/15"
           >
-            <input type="radio" name="template" value={id} checked={value === id} onChange={() => onChange(id)} className="mt-1" />
+            <input
+              type="radio"
+              name="template"
+              value={id}
+              checked={value === id}
+              onChange={() => onChange(id)}
+              className="mt-1"
+            />
             <span className="text-sm font-medium">
               {t(`${id}.name`)}
-              <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">{t(`${id}.description`)}</span>
+              <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                {t(`${id}.description`)}
+              </span>
             </span>
           </label>
         ))}

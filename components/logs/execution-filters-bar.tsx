@@ -32,7 +32,12 @@ export function ExecutionFiltersBar({
         options={LEVEL_FILTERS.map((v) => ({ value: v, label: t(`levelOptions.${v}`) }))}
         onChange={(level) => onChange({ level })}
       />
-      <DebouncedSearch label={t("filters.search")} placeholder={t("filters.searchPlaceholder")} value={filters.q} onChange={(q) => onChange({ q })} />
+      <DebouncedSearch
+        label={t("filters.search")}
+        placeholder={t("filters.searchPlaceholder")}
+        value={filters.q}
+        onChange={(q) => onChange({ q })}
+      />
       <SelectField
         label={t("filters.limit")}
         value={String(filters.limit)}
@@ -40,7 +45,12 @@ export function ExecutionFiltersBar({
         onChange={(limit) => onChange({ limit: Number(limit) })}
       />
       <label className="flex h-9 items-center gap-2 text-sm">
-        <input type="checkbox" checked={filters.auto} onChange={(e) => onChange({ auto: e.target.checked })} className="h-4 w-4" />
+        <input
+          type="checkbox"
+          checked={filters.auto}
+          onChange={(e) => onChange({ auto: e.target.checked })}
+          className="h-4 w-4"
+        />
         {t("filters.autoRefresh")}
       </label>
       {/* Never disabled: auto-refresh would make it flicker every few seconds. */}

@@ -21,7 +21,13 @@ export type ExecutionFilters = {
   auto: boolean;
 };
 
-export const DEFAULT_FILTERS: ExecutionFilters = { status: "all", level: "all", q: "", limit: DEFAULT_LIMIT, auto: false };
+export const DEFAULT_FILTERS: ExecutionFilters = {
+  status: "all",
+  level: "all",
+  q: "",
+  limit: DEFAULT_LIMIT,
+  auto: false,
+};
 
 type Params = Pick<URLSearchParams, "get">;
 
@@ -67,7 +73,11 @@ export function searchText(log: ExecutionLogDto): string {
   return [...log.logs, stringify(log.requestBody), stringify(log.responseBody)].join("\n").toLowerCase();
 }
 
-export function matchesFilters(log: ExecutionLogDto, f: Pick<ExecutionFilters, "status" | "level" | "q">, haystack?: string): boolean {
+export function matchesFilters(
+  log: ExecutionLogDto,
+  f: Pick<ExecutionFilters, "status" | "level" | "q">,
+  haystack?: string,
+): boolean {
   if (f.status !== "all" && log.status !== f.status) return false;
   if (f.level !== "all" && log.level !== f.level) return false;
   const needle = f.q.trim().toLowerCase();

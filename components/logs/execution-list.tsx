@@ -13,7 +13,13 @@ const ROW_ESTIMATE = 41;
  * Execution rows, virtualized: only the rows in view (plus a margin) are in the DOM, so 1000 rows
  * scroll smoothly. Rows are measured after render because an expanded row is much taller.
  */
-export function ExecutionList({ logs, functionLinkFor }: { logs: ExecutionLogDto[]; functionLinkFor?: (log: ExecutionLogDto) => FunctionLink }) {
+export function ExecutionList({
+  logs,
+  functionLinkFor,
+}: {
+  logs: ExecutionLogDto[];
+  functionLinkFor?: (log: ExecutionLogDto) => FunctionLink;
+}) {
   const t = useTranslations("logs.executions.columns");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -35,7 +41,10 @@ export function ExecutionList({ logs, functionLinkFor }: { logs: ExecutionLogDto
 
   return (
     <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex border-b border-zinc-200 text-xs font-medium uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
+      <div
+        className="flex border-b border-zinc-200 text-xs font-medium uppercase text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+        aria-hidden
+      >
         <div className={cn(ROW_GRID, "min-w-0 flex-1 px-4 py-2")}>
           <span className="pl-4">{t("time")}</span>
           <span>{t("status")}</span>
@@ -58,7 +67,12 @@ export function ExecutionList({ logs, functionLinkFor }: { logs: ExecutionLogDto
                 className="absolute top-0 left-0 w-full"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <ExecutionRow log={log} expanded={expanded.has(log.id)} onToggle={toggle} functionLink={functionLinkFor?.(log)} />
+                <ExecutionRow
+                  log={log}
+                  expanded={expanded.has(log.id)}
+                  onToggle={toggle}
+                  functionLink={functionLinkFor?.(log)}
+                />
               </li>
             );
           })}

@@ -18,7 +18,14 @@ export function ExecutionLogsPanel({ workspaceId, functionId }: { workspaceId: s
   return (
     <div className="space-y-4">
       <ExecutionFiltersBar filters={filters} onChange={update} onRefresh={retry} refreshing={isValidating} />
-      <ExecutionResults data={data} error={error} isLoading={isLoading} retry={retry} shown={shown} emptyDescription={t("emptyDescription")} />
+      <ExecutionResults
+        data={data}
+        error={error}
+        isLoading={isLoading}
+        retry={retry}
+        shown={shown}
+        emptyDescription={t("emptyDescription")}
+      />
     </div>
   );
 }

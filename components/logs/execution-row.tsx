@@ -16,7 +16,6 @@ export const FUNCTION_COLUMN = "w-40 shrink-0";
 
 export type FunctionLink = { name: string; href: string; label: string };
 
-
 /** One execution: a button (Enter/Space) that expands to the bodies and log lines. */
 export function ExecutionRow({
   log,
@@ -33,14 +32,20 @@ export function ExecutionRow({
   const t = useTranslations("logs.executions");
   const detailsId = `execution-${log.id}`;
   return (
-    <div className={cn("border-b border-zinc-100 dark:border-zinc-800", expanded && "bg-zinc-50/60 dark:bg-zinc-800/30")} data-testid="execution-row">
+    <div
+      className={cn("border-b border-zinc-100 dark:border-zinc-800", expanded && "bg-zinc-50/60 dark:bg-zinc-800/30")}
+      data-testid="execution-row"
+    >
       <div className="flex items-stretch">
         <button
           type="button"
           aria-expanded={expanded}
           aria-controls={expanded ? detailsId : undefined}
           onClick={() => onToggle(log.id)}
-          className={cn(ROW_GRID, "min-w-0 flex-1 px-4 py-2 text-left text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 dark:hover:bg-zinc-800/50")}
+          className={cn(
+            ROW_GRID,
+            "min-w-0 flex-1 px-4 py-2 text-left text-sm hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 dark:hover:bg-zinc-800/50",
+          )}
         >
           <span className="flex items-center gap-1 font-mono text-xs tabular-nums whitespace-nowrap">
             <span aria-hidden className={cn("inline-block transition-transform", expanded && "rotate-90")}>
@@ -52,7 +57,9 @@ export function ExecutionRow({
             <ExecutionStatusBadge status={log.status} />
           </span>
           <span className="font-mono text-xs tabular-nums">{log.statusCode}</span>
-          <span className="text-right text-xs tabular-nums whitespace-nowrap">{t("durationMs", { ms: format.number(log.duration, { maximumFractionDigits: 1 }) })}</span>
+          <span className="text-right text-xs tabular-nums whitespace-nowrap">
+            {t("durationMs", { ms: format.number(log.duration, { maximumFractionDigits: 1 }) })}
+          </span>
           <span>
             <LevelBadge level={log.level} />
           </span>
@@ -60,7 +67,12 @@ export function ExecutionRow({
         </button>
         {functionLink ? (
           <span className={cn(FUNCTION_COLUMN, "flex items-center truncate px-3 text-sm")}>
-            <Link href={functionLink.href} className="truncate text-brand-700 hover:underline dark:text-brand-100" aria-label={functionLink.label} title={functionLink.name}>
+            <Link
+              href={functionLink.href}
+              className="truncate text-brand-700 hover:underline dark:text-brand-100"
+              aria-label={functionLink.label}
+              title={functionLink.name}
+            >
               {functionLink.name}
             </Link>
           </span>

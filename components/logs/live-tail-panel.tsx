@@ -47,13 +47,28 @@ export function LiveTailPanel({ functionId }: { functionId: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <DebouncedSearch label={t("filter")} placeholder={t("filterPlaceholder")} value={query} onChange={setQuery} delayMs={150} />
+        <DebouncedSearch
+          label={t("filter")}
+          placeholder={t("filterPlaceholder")}
+          value={query}
+          onChange={setQuery}
+          delayMs={150}
+        />
         <Button onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
           {paused ? t("resume") : t("pause")}
         </Button>
         <p className="flex h-9 items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
-          <span aria-hidden className={paused || error ? "h-2 w-2 rounded-full bg-zinc-400" : "h-2 w-2 animate-pulse rounded-full bg-emerald-500"} />
-          {paused ? t("paused") : error ? t("retrying", { seconds: LIVE_RETRY_MS / 1000 }) : t("following", { seconds: LIVE_REFRESH_MS / 1000 })}
+          <span
+            aria-hidden
+            className={
+              paused || error ? "h-2 w-2 rounded-full bg-zinc-400" : "h-2 w-2 animate-pulse rounded-full bg-emerald-500"
+            }
+          />
+          {paused
+            ? t("paused")
+            : error
+              ? t("retrying", { seconds: LIVE_RETRY_MS / 1000 })
+              : t("following", { seconds: LIVE_REFRESH_MS / 1000 })}
           {lines.length > 0 ? ` · ${t("count", { shown: visible.length, total: lines.length })}` : null}
         </p>
       </div>

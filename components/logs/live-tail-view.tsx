@@ -12,7 +12,9 @@ const FOLLOW_SLACK_PX = 24;
 function Line({ line, query }: { line: TailLine; query: string }) {
   return (
     <div className="flex gap-3 px-3 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800/60" data-testid="live-line">
-      <time className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">{formatLokiTimestamp(line.timestamp)}</time>
+      <time className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
+        {formatLokiTimestamp(line.timestamp)}
+      </time>
       <span className="min-w-0 whitespace-pre-wrap break-words">
         {highlightRuns(line.line, query).map((run, i) =>
           run.match ? (

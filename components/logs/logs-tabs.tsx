@@ -41,10 +41,16 @@ export function LogsTabs({ workspaceId, functionId }: { workspaceId: string; fun
           </Tabs.Trigger>
         ))}
       </Tabs.List>
-      <Tabs.Content value="executions" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600">
+      <Tabs.Content
+        value="executions"
+        className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600"
+      >
         <ExecutionLogsPanel workspaceId={workspaceId} functionId={functionId} />
       </Tabs.Content>
-      <Tabs.Content value="live" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600">
+      <Tabs.Content
+        value="live"
+        className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600"
+      >
         <LiveTailPanel functionId={functionId} />
       </Tabs.Content>
     </Tabs.Root>

@@ -21,7 +21,11 @@ export function compareNs(a: string, b: string): number {
  * (same timestamp and text) are skipped, the rest are placed in time order (newest last), and only
  * the newest `max` are kept. Returns `buffer` itself when nothing is new, so React skips a render.
  */
-export function mergeTail(buffer: readonly TailLine[], incoming: readonly LokiLogEntryDto[], max = TAIL_BUFFER_MAX): readonly TailLine[] {
+export function mergeTail(
+  buffer: readonly TailLine[],
+  incoming: readonly LokiLogEntryDto[],
+  max = TAIL_BUFFER_MAX,
+): readonly TailLine[] {
   const seen = new Set(buffer.map((l) => l.key));
   const fresh: TailLine[] = [];
   for (const e of incoming) {

@@ -15,7 +15,11 @@ export function useSearchState(): [URLSearchParams, (next: URLSearchParams, mode
   const routed = useSearchParams();
   const pathname = usePathname();
   // The last write, until the router's params catch up (or move elsewhere: back/forward).
-  const [pending, setPending] = useState<{ params: URLSearchParams; mode: "push" | "replace"; base: typeof routed } | null>(null);
+  const [pending, setPending] = useState<{
+    params: URLSearchParams;
+    mode: "push" | "replace";
+    base: typeof routed;
+  } | null>(null);
   const current = pending && pending.base === routed ? pending.params : null;
 
   useEffect(() => {

@@ -16,7 +16,13 @@ export type WorkspaceFunctionRef = { id: string; name: string };
  * Recent executions across a workspace, newest first. Choosing a function (`?function=`) reads that
  * function's own logs route, so its history is not cut short by the other functions' runs.
  */
-export function WorkspaceLogs({ workspaceId, functions }: { workspaceId: string; functions: WorkspaceFunctionRef[] | null }) {
+export function WorkspaceLogs({
+  workspaceId,
+  functions,
+}: {
+  workspaceId: string;
+  functions: WorkspaceFunctionRef[] | null;
+}) {
   const t = useTranslations("logs");
   const [params, write] = useSearchState();
   const filters = readFilters(params);
@@ -37,7 +43,10 @@ export function WorkspaceLogs({ workspaceId, functions }: { workspaceId: string;
   };
 
   const names = useMemo(() => new Map((functions ?? []).map((f) => [f.id, f.name])), [functions]);
-  const options = [{ value: "", label: t("workspace.allFunctions") }, ...(functions ?? []).map((f) => ({ value: f.id, label: f.name }))];
+  const options = [
+    { value: "", label: t("workspace.allFunctions") },
+    ...(functions ?? []).map((f) => ({ value: f.id, label: f.name })),
+  ];
   if (selected && !names.has(selected)) options.push({ value: selected, label: selected });
 
   const functionLinkFor = useCallback(
@@ -60,7 +69,9 @@ export function WorkspaceLogs({ workspaceId, functions }: { workspaceId: string;
           <ExecutionFiltersBar filters={filters} onChange={update} onRefresh={retry} refreshing={isValidating} />
         </div>
       </div>
-      {functions === null ? <p className="text-xs text-amber-700 dark:text-amber-300">{t("workspace.functionsFailed")}</p> : null}
+      {functions === null ? (
+        <p className="text-xs text-amber-700 dark:text-amber-300">{t("workspace.functionsFailed")}</p>
+      ) : null}
       <ExecutionResults
         data={data}
         error={error}

@@ -10,7 +10,15 @@ import { CpuChart } from "./cpu-chart";
 import type { MetricsView } from "./interpret-metrics";
 
 /** The CPU chart with its own loading and error states; a Prometheus failure stays in this card. */
-export function CpuChartCard({ view, error, onRetry }: { view: MetricsView | null; error: unknown; onRetry: () => void }) {
+export function CpuChartCard({
+  view,
+  error,
+  onRetry,
+}: {
+  view: MetricsView | null;
+  error: unknown;
+  onRetry: () => void;
+}) {
   const t = useTranslations("metrics");
   const format = useFormatter();
   const cores = (v: number) => format.number(v, { maximumSignificantDigits: 3 });
@@ -40,7 +48,12 @@ export function CpuChartCard({ view, error, onRetry }: { view: MetricsView | nul
     const description =
       values.length === 0
         ? t("chart.descriptionEmpty", { minutes })
-        : t("chart.description", { minutes, points: values.length, peak: cores(Math.max(...values)), latest: cores(values[values.length - 1]!) });
+        : t("chart.description", {
+            minutes,
+            points: values.length,
+            peak: cores(Math.max(...values)),
+            latest: cores(values[values.length - 1]!),
+          });
     body = (
       <>
         <CpuChart
@@ -52,7 +65,9 @@ export function CpuChartCard({ view, error, onRetry }: { view: MetricsView | nul
           formatValue={cores}
         />
         {view.series.length === 0 ? (
-          <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{view.failed.includes("range") ? t("chart.seriesFailed") : t("chart.noData")}</p>
+          <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">
+            {view.failed.includes("range") ? t("chart.seriesFailed") : t("chart.noData")}
+          </p>
         ) : null}
       </>
     );

@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { MetricsDto } from "@/lib/dto/observability";
 
-const pre = "max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-words dark:bg-zinc-950";
+const pre =
+  "max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-words dark:bg-zinc-950";
 
 /**
  * PromQL and the raw Prometheus answers, for developers and admins only: the page renders this only
@@ -10,7 +11,11 @@ const pre = "max-h-72 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs 
 export function DeveloperDetails({ data }: { data: MetricsDto["data"] }) {
   const t = useTranslations("metrics.developer");
   const raw = (value: Record<string, unknown> | undefined) =>
-    value === undefined ? <p className="text-xs text-zinc-500">{t("absent")}</p> : <pre className={pre}>{JSON.stringify(value, null, 2)}</pre>;
+    value === undefined ? (
+      <p className="text-xs text-zinc-500">{t("absent")}</p>
+    ) : (
+      <pre className={pre}>{JSON.stringify(value, null, 2)}</pre>
+    );
   return (
     <details className="group rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <summary className="cursor-pointer px-4 py-3 text-sm font-medium select-none">{t("summary")}</summary>

@@ -9,14 +9,21 @@ import { errorRatePercent } from "./interpret-metrics";
 export type FunctionStats = { invocations24h: number; errors24h: number; avgDuration: number };
 
 /** CPU now (from Prometheus) beside the function's own 24-hour counters (from the backend). */
-export function MetricStats({ cpu, stats }: { cpu: { state: "loading" | "unavailable" | "failed" } | { state: "ok"; value: number | null }; stats: FunctionStats }) {
+export function MetricStats({
+  cpu,
+  stats,
+}: {
+  cpu: { state: "loading" | "unavailable" | "failed" } | { state: "ok"; value: number | null };
+  stats: FunctionStats;
+}) {
   const t = useTranslations("metrics");
   const format = useFormatter();
   const rate = errorRatePercent(stats.errors24h, stats.invocations24h);
   let cpuValue: ReactNode;
   let cpuHint: string = t("cpuTotalHint");
   if (cpu.state === "loading") cpuValue = <Skeleton className="h-8 w-24" />;
-  else if (cpu.state === "ok" && cpu.value !== null) cpuValue = t("cores", { value: format.number(cpu.value, { maximumSignificantDigits: 3 }) });
+  else if (cpu.state === "ok" && cpu.value !== null)
+    cpuValue = t("cores", { value: format.number(cpu.value, { maximumSignificantDigits: 3 }) });
   else {
     cpuValue = t("notAvailable");
     cpuHint = cpu.state === "ok" ? t("cpuIdle") : cpu.state === "failed" ? t("cpuQueryFailed") : t("cpuUnavailable");
@@ -28,10 +35,15 @@ export function MetricStats({ cpu, stats }: { cpu: { state: "loading" | "unavail
       <Stat label={t("errors24h")} value={format.number(stats.errors24h)} />
       <Stat
         label={t("errorRate")}
-        value={rate === null ? t("notAvailable") : format.number(rate / 100, { style: "percent", maximumFractionDigits: 1 })}
+        value={
+          rate === null ? t("notAvailable") : format.number(rate / 100, { style: "percent", maximumFractionDigits: 1 })
+        }
         hint={rate === null ? t("noInvocations") : undefined}
       />
-      <Stat label={t("avgDuration")} value={t("durationMs", { ms: format.number(stats.avgDuration, { maximumFractionDigits: 1 }) })} />
+      <Stat
+        label={t("avgDuration")}
+        value={t("durationMs", { ms: format.number(stats.avgDuration, { maximumFractionDigits: 1 }) })}
+      />
     </dl>
   );
 }

@@ -37,12 +37,15 @@ export function MetricsPanel({
     refreshInterval: METRICS_REFRESH_MS,
     onSuccess: () => setFetchedAt(Date.now()),
   });
-  const stats = useSWR<FunctionStats>(`/api/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`, {
-    refreshInterval: METRICS_REFRESH_MS,
-    fallbackData: initialStats,
-    // The page was rendered with fresh counters a moment ago.
-    revalidateOnMount: false,
-  });
+  const stats = useSWR<FunctionStats>(
+    `/api/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`,
+    {
+      refreshInterval: METRICS_REFRESH_MS,
+      fallbackData: initialStats,
+      // The page was rendered with fresh counters a moment ago.
+      revalidateOnMount: false,
+    },
+  );
   const { mutate } = metrics;
   const retry = useCallback(() => void mutate(), [mutate]);
   useRetryWhileFailing(Boolean(metrics.error), retry, METRICS_REFRESH_MS);
@@ -61,9 +64,13 @@ export function MetricsPanel({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-500 dark:text-zinc-400">
-        <p aria-live="polite">{fetchedAt !== null ? t("updated", { time: formatKstMs(fetchedAt, false) }) : t("refreshEvery")}</p>
+        <p aria-live="polite">
+          {fetchedAt !== null ? t("updated", { time: formatKstMs(fetchedAt, false) }) : t("refreshEvery")}
+        </p>
       </div>
-      {view && (view.failed.length > 0 || view.partialUnknown) ? <PartialBadge failed={view.failed} unknown={view.partialUnknown} /> : null}
+      {view && (view.failed.length > 0 || view.partialUnknown) ? (
+        <PartialBadge failed={view.failed} unknown={view.partialUnknown} />
+      ) : null}
       <MetricStats cpu={cpu} stats={stats.data ?? initialStats} />
       {stats.error ? <p className="text-xs text-amber-700 dark:text-amber-300">{t("statsStale")}</p> : null}
       <CpuChartCard view={view} error={metrics.error} onRetry={retry} />

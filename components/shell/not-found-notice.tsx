@@ -9,7 +9,10 @@ export async function NotFoundNotice() {
       <p className="text-sm font-semibold text-brand-600">404</p>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-md text-zinc-600 dark:text-zinc-400">{t("message")}</p>
-      <Link href="/" className="mt-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <Link
+        href="/"
+        className="mt-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {t("home")}
       </Link>
     </>

@@ -12,8 +12,7 @@ type Props = {
   setTheme: (theme: string) => Promise<{ ok: boolean }>;
 };
 
-const selectClass =
-  "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+const selectClass = "h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export function PreferenceSwitches({ theme, setLocale, setTheme }: Props) {
   const t = useTranslations("shell.preferences");

@@ -18,7 +18,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const t = useTranslations("shell");
   return (
     <AuthSessionProvider>
-      <SWRConfig value={{ fetcher: fetchJson, onError: onSwrError, revalidateOnFocus: true, shouldRetryOnError: false }}>
+      <SWRConfig
+        value={{ fetcher: fetchJson, onError: onSwrError, revalidateOnFocus: true, shouldRetryOnError: false }}
+      >
         {children}
         <Toaster richColors closeButton position="bottom-right" containerAriaLabel={t("notifications")} />
       </SWRConfig>

@@ -10,9 +10,24 @@ import { fetchJson } from "@/lib/api/fetcher";
 import { deploymentCodeKey } from "./ship-urls";
 
 /** The code a deployment was built from (left) against the function's saved code (right). */
-export function DeployedCodeDiff({ workspaceId, functionId, deploymentId, savedCode, onClose }: { workspaceId: string; functionId: string; deploymentId: string; savedCode: string; onClose: () => void }) {
+export function DeployedCodeDiff({
+  workspaceId,
+  functionId,
+  deploymentId,
+  savedCode,
+  onClose,
+}: {
+  workspaceId: string;
+  functionId: string;
+  deploymentId: string;
+  savedCode: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("ship.diff");
-  const { data, error } = useSWR<{ code: string }, ApiError>(deploymentCodeKey(workspaceId, functionId, deploymentId), fetchJson);
+  const { data, error } = useSWR<{ code: string }, ApiError>(
+    deploymentCodeKey(workspaceId, functionId, deploymentId),
+    fetchJson,
+  );
   return (
     <section aria-label={t("title")} className="space-y-2" data-testid="deployed-code-diff">
       <div className="flex items-center justify-between">
@@ -21,7 +36,9 @@ export function DeployedCodeDiff({ workspaceId, functionId, deploymentId, savedC
           {t("close")}
         </Button>
       </div>
-      {error ? <ErrorPanel title={t("loadFailed")} message={error.message} code={error.code} requestId={error.requestId} /> : null}
+      {error ? (
+        <ErrorPanel title={t("loadFailed")} message={error.message} code={error.code} requestId={error.requestId} />
+      ) : null}
       {data ? (
         <div className="h-[40vh] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800">
           <LazyDiffView original={data.code} modified={savedCode} language="python" ariaLabel={t("label")} />

@@ -31,9 +31,20 @@ export function DeploymentHistory({ workspaceId, functionId, canDeploy, busy, on
       <h2 id="deploy-history-title" className="text-lg font-semibold">
         {t("history.title")}
       </h2>
-      {error && !data ? <ErrorPanel title={t("history.loadFailed")} message={error.message} code={error.code} requestId={error.requestId} /> : null}
-      {!data && !error ? <div className="h-24 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" aria-busy="true" /> : null}
-      {data && data.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("history.empty")}</p> : null}
+      {error && !data ? (
+        <ErrorPanel
+          title={t("history.loadFailed")}
+          message={error.message}
+          code={error.code}
+          requestId={error.requestId}
+        />
+      ) : null}
+      {!data && !error ? (
+        <div className="h-24 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" aria-busy="true" />
+      ) : null}
+      {data && data.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("history.empty")}</p>
+      ) : null}
       {data && data.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="deploy-history">
@@ -50,7 +61,13 @@ export function DeploymentHistory({ workspaceId, functionId, canDeploy, busy, on
             </thead>
             <tbody>
               {data.map((d) => (
-                <tr key={d.id} className="border-t border-zinc-100 dark:border-zinc-800" data-testid="deploy-history-row" data-status={d.status} data-live={d.live ? "true" : undefined}>
+                <tr
+                  key={d.id}
+                  className="border-t border-zinc-100 dark:border-zinc-800"
+                  data-testid="deploy-history-row"
+                  data-status={d.status}
+                  data-live={d.live ? "true" : undefined}
+                >
                   <td className="py-2 pr-3 whitespace-nowrap">
                     <RelativeTime iso={d.createdAt} />
                   </td>
@@ -64,7 +81,11 @@ export function DeploymentHistory({ workspaceId, functionId, canDeploy, busy, on
                   </td>
                   <td className="py-2 pr-3">
                     {t(`run.status.${d.status}`)}
-                    {d.live ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">{t("history.live")}</span> : null}
+                    {d.live ? (
+                      <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                        {t("history.live")}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="flex flex-wrap gap-1 py-2">
                     <Button size="sm" variant="ghost" onClick={() => onView(d.id)}>

@@ -48,7 +48,13 @@ export function ShipButton({
 
   return (
     <>
-      <Button size="sm" variant="primary" disabled={start.pending || saving} aria-busy={start.pending || saving} onClick={() => (dirty ? setConfirm(true) : void launch())}>
+      <Button
+        size="sm"
+        variant="primary"
+        disabled={start.pending || saving}
+        aria-busy={start.pending || saving}
+        onClick={() => (dirty ? setConfirm(true) : void launch())}
+      >
         {start.pending ? t("starting") : t("deployButton")}
       </Button>
       <ConfirmDialog

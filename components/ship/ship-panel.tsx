@@ -16,7 +16,12 @@ import { fromDraft, ShipSettingsFields, toDraft } from "./ship-settings-fields";
 import { deploymentKey, deploymentsKey, shipRunHref } from "./ship-urls";
 import { StageView } from "./stage-view";
 
-export type ShipDefaults = { settings: ShipSettings; confirmed: boolean; registries: string[]; registry: string | null };
+export type ShipDefaults = {
+  settings: ShipSettings;
+  confirmed: boolean;
+  registries: string[];
+  registry: string | null;
+};
 
 type Props = {
   workspaceId: string;
@@ -33,7 +38,17 @@ type Props = {
 };
 
 /** The Deploy tab's ship-from-the-editor section: start, watch the stages, history, rollback, diff. */
-export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initialRunId, initialDiffId, initialConfirm, savedCode, actions }: Props) {
+export function ShipPanel({
+  workspaceId,
+  functionId,
+  canDeploy,
+  defaults,
+  initialRunId,
+  initialDiffId,
+  initialConfirm,
+  savedCode,
+  actions,
+}: Props) {
   const t = useTranslations("ship");
   const router = useRouter();
   const { mutate } = useSWRConfig();
@@ -44,7 +59,9 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
   // Closed until asked for: a first Deploy opens the settings to confirm instead of starting.
   const [editing, setEditing] = useState(initialConfirm && mustConfirm);
   const [draft, setDraft] = useState(() => toDraft(defaults.settings));
-  const [registry, setRegistry] = useState(defaults.registry ?? (defaults.registries.length === 1 ? defaults.registries[0]! : ""));
+  const [registry, setRegistry] = useState(
+    defaults.registry ?? (defaults.registries.length === 1 ? defaults.registries[0]! : ""),
+  );
   const [rollbackOf, setRollbackOf] = useState<DeploymentDto | null>(null);
 
   const follow = (run: ShipRunDto) => {
@@ -73,7 +90,10 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
   return (
     <div className="space-y-6">
       {canDeploy ? (
-        <section aria-labelledby="ship-title" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+        <section
+          aria-labelledby="ship-title"
+          className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+        >
           <div className="flex flex-wrap items-start justify-between gap-3">
             <div>
               <h2 id="ship-title" className="text-lg font-semibold">
@@ -87,19 +107,40 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
                   {t("panel.editSettings")}
                 </Button>
               ) : null}
-              <Button variant="primary" onClick={onDeploy} disabled={busy || defaults.registries.length === 0 || (editing && needsRegistry && !registry)} aria-busy={start.pending}>
+              <Button
+                variant="primary"
+                onClick={onDeploy}
+                disabled={busy || defaults.registries.length === 0 || (editing && needsRegistry && !registry)}
+                aria-busy={start.pending}
+              >
                 {start.pending ? t("starting") : editing ? t("panel.confirmAndDeploy") : t("panel.deploy")}
               </Button>
             </div>
           </div>
-          {defaults.registries.length === 0 ? <p className="text-sm text-amber-800 dark:text-amber-300">{t("panel.noRegistry")}</p> : null}
+          {defaults.registries.length === 0 ? (
+            <p className="text-sm text-amber-800 dark:text-amber-300">{t("panel.noRegistry")}</p>
+          ) : null}
           {editing ? (
             <div className="space-y-2">
               <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("panel.confirmSettings")}</p>
-              <ShipSettingsFields draft={draft} onChange={setDraft} registries={defaults.registries} registry={registry} onRegistry={setRegistry} fieldErrors={start.failure?.fieldErrors} />
+              <ShipSettingsFields
+                draft={draft}
+                onChange={setDraft}
+                registries={defaults.registries}
+                registry={registry}
+                onRegistry={setRegistry}
+                fieldErrors={start.failure?.fieldErrors}
+              />
             </div>
           ) : null}
-          {start.failure ? <ErrorPanel title={t("panel.failed")} message={start.failure.message} code={start.failure.code} requestId={start.failure.requestId} /> : null}
+          {start.failure ? (
+            <ErrorPanel
+              title={t("panel.failed")}
+              message={start.failure.message}
+              code={start.failure.code}
+              requestId={start.failure.requestId}
+            />
+          ) : null}
         </section>
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("panel.readOnly")}</p>
@@ -121,9 +162,25 @@ export function ShipPanel({ workspaceId, functionId, canDeploy, defaults, initia
         />
       ) : null}
 
-      {diffId ? <DeployedCodeDiff workspaceId={workspaceId} functionId={functionId} deploymentId={diffId} savedCode={savedCode} onClose={() => setDiffId(null)} /> : null}
+      {diffId ? (
+        <DeployedCodeDiff
+          workspaceId={workspaceId}
+          functionId={functionId}
+          deploymentId={diffId}
+          savedCode={savedCode}
+          onClose={() => setDiffId(null)}
+        />
+      ) : null}
 
-      <DeploymentHistory workspaceId={workspaceId} functionId={functionId} canDeploy={canDeploy} busy={busy} onView={setRunId} onDiff={setDiffId} onRollback={setRollbackOf} />
+      <DeploymentHistory
+        workspaceId={workspaceId}
+        functionId={functionId}
+        canDeploy={canDeploy}
+        busy={busy}
+        onView={setRunId}
+        onDiff={setDiffId}
+        onRollback={setRollbackOf}
+      />
 
       <ConfirmDialog
         open={rollbackOf !== null}

@@ -54,11 +54,31 @@ export function ShipSettingsFields({
           </select>
         </label>
       ) : null}
-      <TextInput label={t("appName")} value={draft.app_name} onChange={(e) => onChange({ ...draft, app_name: e.target.value })} errors={errs("app_name")} />
-      <TextInput label={t("namespace")} value={draft.namespace} onChange={(e) => onChange({ ...draft, namespace: e.target.value })} errors={errs("namespace")} />
-      <TextInput label={t("replicas")} inputMode="numeric" value={draft.replicas} onChange={(e) => onChange({ ...draft, replicas: e.target.value })} errors={errs("replicas")} />
+      <TextInput
+        label={t("appName")}
+        value={draft.app_name}
+        onChange={(e) => onChange({ ...draft, app_name: e.target.value })}
+        errors={errs("app_name")}
+      />
+      <TextInput
+        label={t("namespace")}
+        value={draft.namespace}
+        onChange={(e) => onChange({ ...draft, namespace: e.target.value })}
+        errors={errs("namespace")}
+      />
+      <TextInput
+        label={t("replicas")}
+        inputMode="numeric"
+        value={draft.replicas}
+        onChange={(e) => onChange({ ...draft, replicas: e.target.value })}
+        errors={errs("replicas")}
+      />
       <label className="flex items-center gap-2 self-end text-sm">
-        <input type="checkbox" checked={draft.use_spot} onChange={(e) => onChange({ ...draft, use_spot: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.use_spot}
+          onChange={(e) => onChange({ ...draft, use_spot: e.target.checked })}
+        />
         {t("useSpot")}
       </label>
     </fieldset>

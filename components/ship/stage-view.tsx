@@ -54,35 +54,73 @@ export function StageView({
       if (r.status !== "running") onSettled?.(r);
     },
   });
-  if (error && !run) return <ErrorPanel title={t("run.loadFailed")} message={error.message} code={error.code} requestId={error.requestId} />;
+  if (error && !run)
+    return (
+      <ErrorPanel title={t("run.loadFailed")} message={error.message} code={error.code} requestId={error.requestId} />
+    );
   if (!run) return <div className="h-40 animate-pulse rounded-lg bg-zinc-100 dark:bg-zinc-900" aria-busy="true" />;
   const failed = run.stages.find((s) => s.state === "failed");
-  const title = run.kind === "rollback" ? t("run.rollbackTitle", { image: run.imageRef ?? "" }) : t("run.deployTitle", { hash: run.codeHash.slice(0, 8) });
+  const title =
+    run.kind === "rollback"
+      ? t("run.rollbackTitle", { image: run.imageRef ?? "" })
+      : t("run.deployTitle", { hash: run.codeHash.slice(0, 8) });
   return (
-    <section aria-label={title} data-testid="ship-run" data-status={run.status} className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <section
+      aria-label={title}
+      data-testid="ship-run"
+      data-status={run.status}
+      className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h3 className="font-medium">{title}</h3>
-        <span role="status" className={cn("rounded px-2 py-0.5 text-xs font-medium", run.status === "failed" ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" : run.status === "succeeded" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-100")}>
+        <span
+          role="status"
+          className={cn(
+            "rounded px-2 py-0.5 text-xs font-medium",
+            run.status === "failed"
+              ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200"
+              : run.status === "succeeded"
+                ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+                : "bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-100",
+          )}
+        >
           {t(`run.status.${run.status}`)}
         </span>
         <span className="text-sm text-zinc-500">
           {t("run.by", { who: run.createdBy })} · <RelativeTime iso={run.createdAt} />
         </span>
         {failed && canRetry ? (
-          <Button size="sm" variant="primary" className="ml-auto" disabled={retrying} aria-busy={retrying} onClick={() => onRetry(run)}>
+          <Button
+            size="sm"
+            variant="primary"
+            className="ml-auto"
+            disabled={retrying}
+            aria-busy={retrying}
+            onClick={() => onRetry(run)}
+          >
             {t("run.retry", { stage: t(`stage.${failed.name}`) })}
           </Button>
         ) : null}
       </div>
       <ol className="space-y-2">
         {run.stages.map((stage) => (
-          <li key={stage.name} data-testid={`stage-${stage.name}`} data-state={stage.state} className={cn("rounded-md border-l-4 bg-zinc-50 p-3 dark:bg-zinc-900/50", STATE_CLASSES[stage.state])}>
+          <li
+            key={stage.name}
+            data-testid={`stage-${stage.name}`}
+            data-state={stage.state}
+            className={cn("rounded-md border-l-4 bg-zinc-50 p-3 dark:bg-zinc-900/50", STATE_CLASSES[stage.state])}
+          >
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{t(`stage.${stage.name}`)}</span>
               <span className="text-zinc-600 dark:text-zinc-400">{t(`stage.state.${stage.state}`)}</span>
-              {seconds(stage) !== null ? <span className="text-zinc-500">{t("run.seconds", { seconds: seconds(stage)! })}</span> : null}
+              {seconds(stage) !== null ? (
+                <span className="text-zinc-500">{t("run.seconds", { seconds: seconds(stage)! })}</span>
+              ) : null}
               {stage.taskId ? (
-                <Link href={taskHref(workspaceId, stage.taskId)} className="ml-auto text-brand-700 hover:underline dark:text-brand-100">
+                <Link
+                  href={taskHref(workspaceId, stage.taskId)}
+                  className="ml-auto text-brand-700 hover:underline dark:text-brand-100"
+                >
                   {t("run.task", { id: stage.taskId })}
                 </Link>
               ) : null}
@@ -90,12 +128,16 @@ export function StageView({
             {stage.error ? (
               <div className="mt-2">
                 <p className="text-xs font-medium text-red-800 dark:text-red-300">{t("stage.error")}</p>
-                <pre className="mt-1 overflow-x-auto whitespace-pre-wrap text-xs text-red-900 dark:text-red-200">{stage.error}</pre>
+                <pre className="mt-1 overflow-x-auto whitespace-pre-wrap text-xs text-red-900 dark:text-red-200">
+                  {stage.error}
+                </pre>
               </div>
             ) : null}
             {stage.output ? (
               <details className="mt-2" open={stage.name === "smoke" || stage.name === "build"}>
-                <summary className="cursor-pointer text-xs text-zinc-600 dark:text-zinc-400">{t("stage.output")}</summary>
+                <summary className="cursor-pointer text-xs text-zinc-600 dark:text-zinc-400">
+                  {t("stage.output")}
+                </summary>
                 <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap text-xs">{stage.output}</pre>
               </details>
             ) : null}

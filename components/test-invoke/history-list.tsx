@@ -35,30 +35,55 @@ export function HistoryList({ entries, selectedId, kept, canRun, onOpen, onRerun
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
       ) : (
-      <ol className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="invoke-history">
-        {entries.map((e) => {
-          const label = e.outcome.kind === "response" ? String(e.outcome.status) : e.outcome.code;
-          const good = e.outcome.kind === "response" && e.outcome.status < 400;
-          return (
-            <li key={e.id} className={cn("flex items-center gap-3 px-3 py-1.5 text-sm", e.id === selectedId && "bg-brand-50 dark:bg-zinc-800")}>
-              <span className={cn("max-w-40 shrink-0 truncate font-mono text-xs", good ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300")}>{label}</span>
-              <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{format.dateTime(new Date(e.at), { timeStyle: "medium" })}</span>
-              <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">{t("duration", { ms: format.number(e.outcome.durationMs) })}</span>
-              <code className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400" title={e.payload}>
-                {e.payload.replace(/\s+/g, " ")}
-              </code>
-              <Button size="sm" variant="ghost" onClick={() => onOpen(e)} aria-label={t("openLabel", { time: format.dateTime(new Date(e.at), { timeStyle: "medium" }) })}>
-                {t("open")}
-              </Button>
-              {canRun ? (
-                <Button size="sm" variant="ghost" onClick={() => onRerun(e)}>
-                  {t("rerun")}
+        <ol
+          className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          data-testid="invoke-history"
+        >
+          {entries.map((e) => {
+            const label = e.outcome.kind === "response" ? String(e.outcome.status) : e.outcome.code;
+            const good = e.outcome.kind === "response" && e.outcome.status < 400;
+            return (
+              <li
+                key={e.id}
+                className={cn(
+                  "flex items-center gap-3 px-3 py-1.5 text-sm",
+                  e.id === selectedId && "bg-brand-50 dark:bg-zinc-800",
+                )}
+              >
+                <span
+                  className={cn(
+                    "max-w-40 shrink-0 truncate font-mono text-xs",
+                    good ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300",
+                  )}
+                >
+                  {label}
+                </span>
+                <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                  {format.dateTime(new Date(e.at), { timeStyle: "medium" })}
+                </span>
+                <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                  {t("duration", { ms: format.number(e.outcome.durationMs) })}
+                </span>
+                <code className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400" title={e.payload}>
+                  {e.payload.replace(/\s+/g, " ")}
+                </code>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => onOpen(e)}
+                  aria-label={t("openLabel", { time: format.dateTime(new Date(e.at), { timeStyle: "medium" }) })}
+                >
+                  {t("open")}
                 </Button>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+                {canRun ? (
+                  <Button size="sm" variant="ghost" onClick={() => onRerun(e)}>
+                    {t("rerun")}
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
       )}
     </section>
   );

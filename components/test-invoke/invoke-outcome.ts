@@ -2,7 +2,10 @@ import type { InvokeResultDto } from "@/lib/dto/function";
 
 /** One test run as the Test tab keeps it: the function's answer, or why there was none. */
 export type InvokeOutcome =
-  | ({ kind: "response" } & Pick<InvokeResultDto, "status" | "durationMs" | "contentType" | "upstreamContentType" | "body" | "truncated">)
+  | ({ kind: "response" } & Pick<
+      InvokeResultDto,
+      "status" | "durationMs" | "contentType" | "upstreamContentType" | "body" | "truncated"
+    >)
   /** `status` is the HTTP status the console answered (0: no answer at all); absent in runs kept by older versions. */
   | { kind: "failure"; status?: number; code: string; message: string; requestId?: string; durationMs: number };
 

@@ -8,7 +8,12 @@ export type InvokeTarget = { workspaceId: string; functionId: string };
  * One run through the invoke route. Throws only the caller's AbortError (the tab was left); every
  * answer, the console's errors and a lost connection included, becomes an outcome to show.
  */
-export async function requestInvoke(target: InvokeTarget, payload: string, signal: AbortSignal, networkMessage: string): Promise<InvokeOutcome> {
+export async function requestInvoke(
+  target: InvokeTarget,
+  payload: string,
+  signal: AbortSignal,
+  networkMessage: string,
+): Promise<InvokeOutcome> {
   const started = performance.now();
   let res: Response;
   try {
@@ -33,8 +38,11 @@ export async function outcomeOf(res: Response, measuredMs: number): Promise<Invo
     return {
       kind: "response",
       status: res.status,
-      durationMs: Number.isFinite(declared) && declared >= 0 && res.headers.has("x-eunha-duration-ms") ? declared : measuredMs,
-      contentType: /^application\/json/i.test(res.headers.get("content-type") ?? "") ? "application/json" : "text/plain; charset=utf-8",
+      durationMs:
+        Number.isFinite(declared) && declared >= 0 && res.headers.has("x-eunha-duration-ms") ? declared : measuredMs,
+      contentType: /^application\/json/i.test(res.headers.get("content-type") ?? "")
+        ? "application/json"
+        : "text/plain; charset=utf-8",
       upstreamContentType: res.headers.get("x-eunha-upstream-content-type"),
       body: await res.text(),
       truncated: res.headers.get("x-eunha-truncated") === "1",
@@ -42,11 +50,24 @@ export async function outcomeOf(res: Response, measuredMs: number): Promise<Invo
   }
   // The proxy's sign-in redirect, followed by fetch, lands here as an HTML page.
   if (res.redirected && /html/i.test(res.headers.get("content-type") ?? "")) {
-    return { kind: "failure", status: 401, code: "UNAUTHENTICATED", message: "Your session has ended.", durationMs: measuredMs };
+    return {
+      kind: "failure",
+      status: 401,
+      code: "UNAUTHENTICATED",
+      message: "Your session has ended.",
+      durationMs: measuredMs,
+    };
   }
   const err = await apiErrorFromResponse(res);
   const code = res.status === 401 ? "UNAUTHENTICATED" : err.code;
-  return { kind: "failure", status: res.status, code, message: err.message, requestId: err.requestId, durationMs: measuredMs };
+  return {
+    kind: "failure",
+    status: res.status,
+    code,
+    message: err.message,
+    requestId: err.requestId,
+    durationMs: measuredMs,
+  };
 }
 
 function elapsed(started: number): number {

@@ -17,16 +17,28 @@ const historyKey = (functionId: string) => `eunha.invoke-history.v1.${functionId
 const eventsKey = (functionId: string) => `eunha.test-events.v1.${functionId}`;
 
 const isHistory = (v: unknown): v is HistoryEntry[] =>
-  Array.isArray(v) && v.every((e) => typeof e?.id === "string" && typeof e.at === "number" && typeof e.payload === "string" && typeof e.outcome?.kind === "string");
+  Array.isArray(v) &&
+  v.every(
+    (e) =>
+      typeof e?.id === "string" &&
+      typeof e.at === "number" &&
+      typeof e.payload === "string" &&
+      typeof e.outcome?.kind === "string",
+  );
 const isEvents = (v: unknown): v is SavedEvent[] =>
-  Array.isArray(v) && v.every((e) => typeof e?.name === "string" && typeof e.payload === "string" && typeof e.savedAt === "number");
+  Array.isArray(v) &&
+  v.every((e) => typeof e?.name === "string" && typeof e.payload === "string" && typeof e.savedAt === "number");
 
 export function readHistory(functionId: string): HistoryEntry[] {
   return readJson("session", historyKey(functionId), isHistory) ?? [];
 }
 
 /** Newest first, at most HISTORY_LIMIT. Answers the list to show and whether storage kept it. */
-export function addToHistory(functionId: string, list: HistoryEntry[], entry: HistoryEntry): { list: HistoryEntry[]; kept: boolean } {
+export function addToHistory(
+  functionId: string,
+  list: HistoryEntry[],
+  entry: HistoryEntry,
+): { list: HistoryEntry[]; kept: boolean } {
   const next = [entry, ...list].slice(0, HISTORY_LIMIT);
   const stored = next.map((e) =>
     e.outcome.kind === "response" && e.outcome.body.length > STORED_BODY_CHARS

@@ -23,7 +23,10 @@ export function PayloadPanel({ opened, check, canInvoke, running, onChange, onIn
       <h2 id="payload-title" className="text-sm font-medium">
         {t("title")}
       </h2>
-      <div className="h-[40vh] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800" data-testid="payload-editor">
+      <div
+        className="h-[40vh] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-800"
+        data-testid="payload-editor"
+      >
         <LazyCodeEditor
           key={opened.epoch}
           initialValue={opened.text}
@@ -33,7 +36,14 @@ export function PayloadPanel({ opened, check, canInvoke, running, onChange, onIn
           shortcuts={canInvoke ? { run: (value) => onInvoke(value) } : undefined}
         />
       </div>
-      <p id="payload-check" role="status" data-testid="payload-check" className={check.ok ? "text-xs text-emerald-700 dark:text-emerald-300" : "text-xs text-red-700 dark:text-red-300"}>
+      <p
+        id="payload-check"
+        role="status"
+        data-testid="payload-check"
+        className={
+          check.ok ? "text-xs text-emerald-700 dark:text-emerald-300" : "text-xs text-red-700 dark:text-red-300"
+        }
+      >
         {check.ok
           ? t("valid")
           : check.problem.reason === "empty"
@@ -42,13 +52,24 @@ export function PayloadPanel({ opened, check, canInvoke, running, onChange, onIn
       </p>
       {canInvoke ? (
         <div className="flex items-center gap-3">
-          <Button variant="primary" onClick={() => onInvoke()} disabled={!check.ok || running} aria-busy={running} aria-describedby="payload-check" aria-keyshortcuts="Control+Enter Meta+Enter">
+          <Button
+            variant="primary"
+            onClick={() => onInvoke()}
+            disabled={!check.ok || running}
+            aria-busy={running}
+            aria-describedby="payload-check"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
             {running ? t("running") : t("invoke")}
-            <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">{t("shortcut")}</kbd>
+            <kbd className="hidden rounded border border-white/30 px-1 text-[10px] font-normal sm:inline">
+              {t("shortcut")}
+            </kbd>
           </Button>
         </div>
       ) : (
-        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{t("cannotInvoke")}</p>
+        <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+          {t("cannotInvoke")}
+        </p>
       )}
     </section>
   );

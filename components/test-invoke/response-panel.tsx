@@ -6,7 +6,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { prettyJson } from "./json-check";
 import { meaningOf, type InvokeOutcome } from "./invoke-outcome";
 
-type ResponsePanelProps = { outcome: InvokeOutcome | null; at: number | null; timeoutSeconds: number; running: boolean };
+type ResponsePanelProps = {
+  outcome: InvokeOutcome | null;
+  at: number | null;
+  timeoutSeconds: number;
+  running: boolean;
+};
 
 /** The function's answer: status, duration, body (pretty JSON or text), and what a failure means. */
 export function ResponsePanel({ outcome, at, timeoutSeconds, running }: ResponsePanelProps) {
@@ -21,7 +26,12 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running }: Response
   }
   const meaning = meaningOf(outcome);
   const good = outcome.kind === "response" && outcome.status < 400;
-  const body = outcome.kind === "response" ? (outcome.contentType === "application/json" ? prettyJson(outcome.body) : outcome.body) : null;
+  const body =
+    outcome.kind === "response"
+      ? outcome.contentType === "application/json"
+        ? prettyJson(outcome.body)
+        : outcome.body
+      : null;
   return (
     <div data-testid="invoke-response" aria-live="polite" className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
@@ -29,26 +39,43 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running }: Response
           data-testid="invoke-status"
           className={cn(
             "rounded px-2 py-0.5 font-mono font-semibold",
-            good ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300" : "bg-red-100 text-red-800 dark:bg-red-500/15 dark:text-red-300",
+            good
+              ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300"
+              : "bg-red-100 text-red-800 dark:bg-red-500/15 dark:text-red-300",
           )}
         >
-          {outcome.kind === "response" ? outcome.status : meaning?.status ? `${meaning.status} ${outcome.code}` : outcome.code}
+          {outcome.kind === "response"
+            ? outcome.status
+            : meaning?.status
+              ? `${meaning.status} ${outcome.code}`
+              : outcome.code}
         </span>
         <span>{t("duration", { ms: format.number(outcome.durationMs) })}</span>
-        {at !== null ? <span className="text-zinc-500 dark:text-zinc-400">{format.dateTime(new Date(at), { timeStyle: "medium" })}</span> : null}
+        {at !== null ? (
+          <span className="text-zinc-500 dark:text-zinc-400">
+            {format.dateTime(new Date(at), { timeStyle: "medium" })}
+          </span>
+        ) : null}
         {outcome.kind === "response" && outcome.truncated ? (
-          <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">{t("truncated")}</span>
+          <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">
+            {t("truncated")}
+          </span>
         ) : null}
       </div>
       {meaning ? (
-        <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+        <p
+          role="note"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+        >
           {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}
         </p>
       ) : null}
       {outcome.kind === "failure" ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {outcome.message}
-          {outcome.requestId ? <span className="ml-2 font-mono text-xs text-zinc-500">{t("requestId", { id: outcome.requestId })}</span> : null}
+          {outcome.requestId ? (
+            <span className="ml-2 font-mono text-xs text-zinc-500">{t("requestId", { id: outcome.requestId })}</span>
+          ) : null}
         </p>
       ) : (
         <div className="space-y-1">
@@ -59,7 +86,10 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running }: Response
             </span>
             {body ? <CopyButton value={body} /> : null}
           </div>
-          <pre data-testid="invoke-body" className="max-h-[50vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-words dark:border-zinc-800 dark:bg-zinc-950">
+          <pre
+            data-testid="invoke-body"
+            className="max-h-[50vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-words dark:border-zinc-800 dark:bg-zinc-950"
+          >
             {body === "" || body === null ? <span className="text-zinc-500">{t("emptyBody")}</span> : body}
           </pre>
         </div>

@@ -46,7 +46,13 @@ export function SavedEvents({ events, onSave, onLoad, onDelete, canSave }: Saved
           onChange={(e) => setName(e.target.value)}
           className="block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-950"
         />
-        <Button type="submit" size="sm" className="shrink-0 whitespace-nowrap" disabled={!trimmed || !canSave} title={canSave ? undefined : t("invalidPayload")}>
+        <Button
+          type="submit"
+          size="sm"
+          className="shrink-0 whitespace-nowrap"
+          disabled={!trimmed || !canSave}
+          title={canSave ? undefined : t("invalidPayload")}
+        >
           {replaces ? t("replace") : t("save")}
         </Button>
       </form>
@@ -58,16 +64,29 @@ export function SavedEvents({ events, onSave, onLoad, onDelete, canSave }: Saved
       {events.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
       ) : (
-        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="saved-events">
+        <ul
+          className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+          data-testid="saved-events"
+        >
           {events.map((ev) => (
             <li key={ev.name} className="flex items-center gap-2 px-3 py-1.5 text-sm">
               <span className="min-w-0 flex-1 truncate" title={ev.payload}>
                 {ev.name}
               </span>
-              <Button size="sm" variant="ghost" onClick={() => onLoad(ev)} aria-label={t("loadLabel", { name: ev.name })}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => onLoad(ev)}
+                aria-label={t("loadLabel", { name: ev.name })}
+              >
                 {t("load")}
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => onDelete(ev)} aria-label={t("deleteLabel", { name: ev.name })}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => onDelete(ev)}
+                aria-label={t("deleteLabel", { name: ev.name })}
+              >
                 {t("delete")}
               </Button>
             </li>

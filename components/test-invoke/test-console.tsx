@@ -11,7 +11,15 @@ import type { FunctionStatus } from "@/lib/contract/function";
 import { HistoryList } from "./history-list";
 import type { InvokeOutcome } from "./invoke-outcome";
 import { requestInvoke } from "./invoke-request";
-import { addToHistory, clearHistory, deleteEvent, readEvents, readHistory, saveEvent, type HistoryEntry } from "./invoke-store";
+import {
+  addToHistory,
+  clearHistory,
+  deleteEvent,
+  readEvents,
+  readHistory,
+  saveEvent,
+  type HistoryEntry,
+} from "./invoke-store";
 import { checkJson } from "./json-check";
 import { PayloadPanel } from "./payload-panel";
 import { ResponsePanel } from "./response-panel";
@@ -74,7 +82,12 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
       redirectToSignIn();
       return;
     }
-    const entry: HistoryEntry = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, at: Date.now(), payload: body, outcome };
+    const entry: HistoryEntry = {
+      id: `${Date.now()}-${Math.random().toString(36).slice(2)}`,
+      at: Date.now(),
+      payload: body,
+      outcome,
+    };
     const next = addToHistory(functionId, history, entry);
     setHistory(next.list);
     setHistoryKept(next.kept);
@@ -86,7 +99,10 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
   return (
     <div className="space-y-4">
       {status === "disabled" ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+        >
           {t("disabledNotice")}
         </p>
       ) : null}
@@ -123,7 +139,12 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
             <h2 id="response-title" className="text-sm font-medium">
               {t("response.title")}
             </h2>
-            <ResponsePanel outcome={selected?.outcome ?? null} at={selected?.at ?? null} timeoutSeconds={timeoutSeconds} running={running} />
+            <ResponsePanel
+              outcome={selected?.outcome ?? null}
+              at={selected?.at ?? null}
+              timeoutSeconds={timeoutSeconds}
+              running={running}
+            />
           </section>
           <HistoryList
             entries={history}

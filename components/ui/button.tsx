@@ -14,5 +14,13 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   // until then rather than swallow the click. Submit buttons work without JS and stay enabled.
   const hydrated = useHydrated();
   const inert = !hydrated && type !== "submit" && props.onClick !== undefined;
-  return <button ref={ref} type={type} disabled={disabled || inert} className={buttonClasses({ variant, size }, className)} {...props} />;
+  return (
+    <button
+      ref={ref}
+      type={type}
+      disabled={disabled || inert}
+      className={buttonClasses({ variant, size }, className)}
+      {...props}
+    />
+  );
 });

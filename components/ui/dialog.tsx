@@ -28,7 +28,9 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
         >
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
           {description ? (
-            <RadixDialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
+            <RadixDialog.Description className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {description}
+            </RadixDialog.Description>
           ) : (
             <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
           )}

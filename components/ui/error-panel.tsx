@@ -15,7 +15,10 @@ export function ErrorPanel({
   action?: ReactNode;
 }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+    >
       <p className="font-medium">{title}</p>
       <p className="mt-1 text-sm">{message}</p>
       {code || requestId ? (

@@ -37,7 +37,12 @@ export function FieldShell({ id, label, hint, errors, children }: FieldShellProp
 type FieldProps = { label: ReactNode; hint?: ReactNode; errors?: string[] };
 
 /** The id, validity and description links every control needs, and its look. */
-function useControl(id: string | undefined, hint: ReactNode, errors: string[] | undefined, className: string | undefined) {
+function useControl(
+  id: string | undefined,
+  hint: ReactNode,
+  errors: string[] | undefined,
+  className: string | undefined,
+) {
   const fallback = useId();
   const controlId = id ?? fallback;
   const invalid = !!errors?.length;
@@ -49,7 +54,14 @@ function useControl(id: string | undefined, hint: ReactNode, errors: string[] | 
   };
 }
 
-export function TextInput({ label, hint, errors, id, className, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+export function TextInput({
+  label,
+  hint,
+  errors,
+  id,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   const attrs = useControl(id, hint, errors, className);
   return (
     <FieldShell id={attrs.id} label={label} hint={hint} errors={errors}>
@@ -58,7 +70,14 @@ export function TextInput({ label, hint, errors, id, className, ...props }: Inpu
   );
 }
 
-export function TextArea({ label, hint, errors, id, className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+export function TextArea({
+  label,
+  hint,
+  errors,
+  id,
+  className,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
   const attrs = useControl(id, hint, errors, className);
   return (
     <FieldShell id={attrs.id} label={label} hint={hint} errors={errors}>

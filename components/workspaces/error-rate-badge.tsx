@@ -13,7 +13,10 @@ export function ErrorRateBadge({ rate, invocations }: { rate: number; invocation
   const format = useFormatter();
   const band = errorRateBand(rate, invocations);
   return (
-    <span data-band={band} className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium tabular-nums", bandClass[band])}>
+    <span
+      data-band={band}
+      className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium tabular-nums", bandClass[band])}
+    >
       {format.number(rate / 100, { style: "percent", maximumFractionDigits: 1 })}
     </span>
   );

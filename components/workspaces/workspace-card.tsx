@@ -11,7 +11,10 @@ export function WorkspaceCard({ workspace }: { workspace: WorkspaceDto }) {
     <Card className="relative flex flex-col gap-3 transition-shadow focus-within:shadow-md hover:shadow-md">
       <div>
         <h3 className="truncate font-semibold">
-          <Link href={`/workspaces/${encodeURIComponent(workspace.id)}`} className="after:absolute after:inset-0 focus:outline-none">
+          <Link
+            href={`/workspaces/${encodeURIComponent(workspace.id)}`}
+            className="after:absolute after:inset-0 focus:outline-none"
+          >
             {workspace.name}
           </Link>
         </h3>

@@ -41,11 +41,15 @@ export function WorkspaceForm(props: WorkspaceFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useAction(props.action, { success: props.success, onSuccess: props.onSuccess });
 
-  const say = (issue: IssueMessage) => (t.has(`validation.${issue.key}`) ? t(`validation.${issue.key}`, issue.values) : issue.fallback);
+  const say = (issue: IssueMessage) =>
+    t.has(`validation.${issue.key}`) ? t(`validation.${issue.key}`, issue.values) : issue.fallback;
 
   const submit = async () => {
     // Creating leaves an empty description out; editing sends "" so a description can be cleared.
-    const raw = { name, description: props.mode === "create" && description.trim() === "" ? undefined : description.trim() };
+    const raw = {
+      name,
+      description: props.mode === "create" && description.trim() === "" ? undefined : description.trim(),
+    };
     const parsed = (props.mode === "create" ? workspaceCreate : workspaceUpdate).safeParse(raw);
     if (!parsed.success) {
       setErrors(toFieldErrors(parsed.error, say));

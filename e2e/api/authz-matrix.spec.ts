@@ -11,7 +11,11 @@ import { storageStateFor, type DemoRole } from "../support/users";
 
 type Who = "anonymous" | "viewer" | "developer" | "admin";
 const WHO: Who[] = ["anonymous", "viewer", "developer", "admin"];
-const ROLE_OF: Record<Exclude<Who, "anonymous">, DemoRole> = { viewer: "manager", developer: "developer", admin: "admin" };
+const ROLE_OF: Record<Exclude<Who, "anonymous">, DemoRole> = {
+  viewer: "manager",
+  developer: "developer",
+  admin: "admin",
+};
 type Ids = { ws: string; fn: string; spare: Record<Who, string>; tmpWs: Record<Who, string>; task: string };
 type Row = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -33,9 +37,21 @@ const F = `${W}/functions/[functionId]`;
 
 const rows: Row[] = [
   { method: "GET", route: "/api/workspaces", path: () => "/api/workspaces", expect: READ },
-  { method: "POST", route: "/api/workspaces", path: () => "/api/workspaces", json: (w) => ({ name: `matrix-${w}-${Date.now()}` }), expect: ADMIN(201) },
+  {
+    method: "POST",
+    route: "/api/workspaces",
+    path: () => "/api/workspaces",
+    json: (w) => ({ name: `matrix-${w}-${Date.now()}` }),
+    expect: ADMIN(201),
+  },
   { method: "GET", route: W, path: (i) => `/api/workspaces/${i.ws}`, expect: READ },
-  { method: "PATCH", route: W, path: (i, w) => `/api/workspaces/${i.tmpWs[w]}`, json: () => ({ description: "patched by the matrix" }), expect: ADMIN(200) },
+  {
+    method: "PATCH",
+    route: W,
+    path: (i, w) => `/api/workspaces/${i.tmpWs[w]}`,
+    json: () => ({ description: "patched by the matrix" }),
+    expect: ADMIN(200),
+  },
   { method: "DELETE", route: W, path: (i, w) => `/api/workspaces/${i.tmpWs[w]}`, expect: ADMIN(204) },
   { method: "GET", route: `${W}/logs`, path: (i) => `/api/workspaces/${i.ws}/logs?limit=5`, expect: READ },
   { method: "GET", route: `${W}/functions`, path: (i) => `/api/workspaces/${i.ws}/functions`, expect: READ },
@@ -43,22 +59,80 @@ const rows: Row[] = [
     method: "POST",
     route: `${W}/functions`,
     path: (i) => `/api/workspaces/${i.ws}/functions`,
-    json: (w) => ({ name: `matrix-${w}-${Date.now()}`, httpMethods: ["POST"], code: Buffer.from(HANDLER).toString("base64") }),
+    json: (w) => ({
+      name: `matrix-${w}-${Date.now()}`,
+      httpMethods: ["POST"],
+      code: Buffer.from(HANDLER).toString("base64"),
+    }),
     expect: DEVELOPER(201),
   },
   { method: "GET", route: F, path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}`, expect: READ },
-  { method: "PATCH", route: F, path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}`, json: () => ({ description: "patched by the matrix" }), expect: DEVELOPER(200) },
-  { method: "DELETE", route: F, path: (i, w) => `/api/workspaces/${i.ws}/functions/${i.spare[w]}`, expect: DEVELOPER(204) },
-  { method: "POST", route: `${F}/invoke`, path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/invoke`, json: () => ({ from: "matrix" }), expect: DEVELOPER(200) },
-  { method: "GET", route: `${F}/logs`, path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/logs?limit=5`, expect: READ },
-  { method: "GET", route: `${F}/env/[name]`, path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/env/API_TOKEN`, expect: DEVELOPER(200) },
-  { method: "GET", route: "/api/functions/[functionId]/loki-logs", path: (i) => `/api/functions/${i.fn}/loki-logs?limit=5`, expect: READ },
-  { method: "GET", route: "/api/functions/[functionId]/metrics", path: (i) => `/api/functions/${i.fn}/metrics`, expect: READ },
-  { method: "POST", route: "/api/v1/build", path: () => "/api/v1/build", multipart: { app_name: "matrix-app", file: py("main.py", HANDLER) }, expect: DEVELOPER(202) },
+  {
+    method: "PATCH",
+    route: F,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}`,
+    json: () => ({ description: "patched by the matrix" }),
+    expect: DEVELOPER(200),
+  },
+  {
+    method: "DELETE",
+    route: F,
+    path: (i, w) => `/api/workspaces/${i.ws}/functions/${i.spare[w]}`,
+    expect: DEVELOPER(204),
+  },
+  {
+    method: "POST",
+    route: `${F}/invoke`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/invoke`,
+    json: () => ({ from: "matrix" }),
+    expect: DEVELOPER(200),
+  },
+  {
+    method: "GET",
+    route: `${F}/logs`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/logs?limit=5`,
+    expect: READ,
+  },
+  {
+    method: "GET",
+    route: `${F}/env/[name]`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/env/API_TOKEN`,
+    expect: DEVELOPER(200),
+  },
+  {
+    method: "GET",
+    route: "/api/functions/[functionId]/loki-logs",
+    path: (i) => `/api/functions/${i.fn}/loki-logs?limit=5`,
+    expect: READ,
+  },
+  {
+    method: "GET",
+    route: "/api/functions/[functionId]/metrics",
+    path: (i) => `/api/functions/${i.fn}/metrics`,
+    expect: READ,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/build",
+    path: () => "/api/v1/build",
+    multipart: { app_name: "matrix-app", file: py("main.py", HANDLER) },
+    expect: DEVELOPER(202),
+  },
   { method: "GET", route: "/api/v1/tasks/[taskId]", path: (i) => `/api/v1/tasks/${i.task}`, expect: READ },
-  { method: "GET", route: "/api/v1/workspaces/[workspaceId]/tasks", path: (i) => `/api/v1/workspaces/${i.ws}/tasks`, expect: READ },
+  {
+    method: "GET",
+    route: "/api/v1/workspaces/[workspaceId]/tasks",
+    path: (i) => `/api/v1/workspaces/${i.ws}/tasks`,
+    expect: READ,
+  },
   // No registry is configured for this stack, so an allowed push is a 400 on registry_url.
-  { method: "POST", route: "/api/v1/push", path: () => "/api/v1/push", json: () => ({ registry_url: "registry.invalid/app", tag: "v1" }), expect: DEVELOPER(400) },
+  {
+    method: "POST",
+    route: "/api/v1/push",
+    path: () => "/api/v1/push",
+    json: () => ({ registry_url: "registry.invalid/app", tag: "v1" }),
+    expect: DEVELOPER(400),
+  },
   {
     method: "POST",
     route: "/api/v1/build-and-push",
@@ -66,8 +140,20 @@ const rows: Row[] = [
     multipart: { registry_url: "registry.invalid/app", file: py("main.py", HANDLER) },
     expect: DEVELOPER(400),
   },
-  { method: "POST", route: "/api/v1/scaffold", path: () => "/api/v1/scaffold", json: () => ({ image_ref: "registry.example/team/app:v1" }), expect: DEVELOPER(200) },
-  { method: "POST", route: "/api/v1/deploy", path: () => "/api/v1/deploy", json: (w) => ({ app_name: `matrix-${w}`, image_ref: "registry.example/team/app:v1" }), expect: DEVELOPER(200) },
+  {
+    method: "POST",
+    route: "/api/v1/scaffold",
+    path: () => "/api/v1/scaffold",
+    json: () => ({ image_ref: "registry.example/team/app:v1" }),
+    expect: DEVELOPER(200),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/deploy",
+    path: () => "/api/v1/deploy",
+    json: (w) => ({ app_name: `matrix-${w}`, image_ref: "registry.example/team/app:v1" }),
+    expect: DEVELOPER(200),
+  },
   { method: "GET", route: "/api/v1/registries", path: () => "/api/v1/registries", expect: DEVELOPER(200) },
   { method: "GET", route: "/api/dashboard", path: () => "/api/dashboard", expect: READ },
   { method: "GET", route: "/api/dashboard/export", path: () => "/api/dashboard/export?scope=functions", expect: READ },
@@ -98,10 +184,16 @@ test.beforeAll(async ({ baseURL }) => {
   const spare = {} as Record<Who, string>;
   const tmpWs = {} as Record<Who, string>;
   for (const who of WHO) {
-    spare[who] = (await ok(await admin.post(`/api/workspaces/${ws.id}/functions`, { data: fnBody(`spare-${who}`) }))).id;
-    tmpWs[who] = (await ok(await admin.post("/api/workspaces", { data: { name: `matrix-tmp-${who}-${Date.now()}` } }))).id;
+    spare[who] = (
+      await ok(await admin.post(`/api/workspaces/${ws.id}/functions`, { data: fnBody(`spare-${who}`) }))
+    ).id;
+    tmpWs[who] = (
+      await ok(await admin.post("/api/workspaces", { data: { name: `matrix-tmp-${who}-${Date.now()}` } }))
+    ).id;
   }
-  const build = await ok(await admin.post("/api/v1/build", { multipart: { workspace_id: ws.id, file: py("main.py", HANDLER) } }));
+  const build = await ok(
+    await admin.post("/api/v1/build", { multipart: { workspace_id: ws.id, file: py("main.py", HANDLER) } }),
+  );
   ids = { ws: ws.id, fn: fn.id, spare, tmpWs, task: build.task_id };
 });
 
@@ -122,7 +214,9 @@ for (const row of rows) {
       expect(res.status(), `${who}: ${await res.text()}`).toBe(expected);
       if (expected >= 400) {
         const body = await res.json();
-        expect(body.error.code).toBe({ 400: "VALIDATION_ERROR", 401: "UNAUTHENTICATED", 403: "FORBIDDEN" }[expected as 400 | 401 | 403]);
+        expect(body.error.code).toBe(
+          { 400: "VALIDATION_ERROR", 401: "UNAUTHENTICATED", 403: "FORBIDDEN" }[expected as 400 | 401 | 403],
+        );
       }
     }
   });
@@ -143,7 +237,9 @@ test("the matrix covers every route handler", () => {
     .filter((f) => !f.includes("[...nextauth]") && !f.includes(join("api", "health")))
     .flatMap((f) => {
       const route = "/" + f.replace(/\/route\.ts$/, "").replace(/^app\//, "");
-      return [...readFileSync(f, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => `${m[1]} ${route}`);
+      return [...readFileSync(f, "utf8").matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map(
+        (m) => `${m[1]} ${route}`,
+      );
     });
   expect(rows.map((r) => `${r.method} ${r.route}`).sort()).toEqual(declared.sort());
 });
@@ -175,12 +271,18 @@ for (const [name, value] of BYPASS_HEADERS) {
     if (!nextAnswersItself) expect(anonymous.status()).toBe(401);
 
     const workspaceName = `bypass-${Date.now()}`;
-    const viewer = await contexts.viewer.post("/api/workspaces", { headers: { [name]: value }, data: { name: workspaceName } });
+    const viewer = await contexts.viewer.post("/api/workspaces", {
+      headers: { [name]: value },
+      data: { name: workspaceName },
+    });
     if (!nextAnswersItself) expect(viewer.status()).toBe(403);
     const all = await (await contexts.admin.get("/api/workspaces")).json();
     expect(all.map((w: { name: string }) => w.name)).not.toContain(workspaceName);
 
-    const upload = await contexts.anonymous.post("/api/v1/build", { headers: { [name]: value }, multipart: { file: py("main.py", HANDLER) } });
+    const upload = await contexts.anonymous.post("/api/v1/build", {
+      headers: { [name]: value },
+      multipart: { file: py("main.py", HANDLER) },
+    });
     if (!nextAnswersItself) expect(upload.status()).toBe(401);
     expect(await upload.text()).not.toContain("task_id");
   });

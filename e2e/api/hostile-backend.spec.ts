@@ -27,7 +27,16 @@ const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 /** Every form a hostile backend uses for one secret. */
 function formsOf(s: string): string[] {
   const split = `${s.slice(0, 6)} ${s.slice(6)}`;
-  return [s, s.toLowerCase(), s.toUpperCase(), encodeURIComponent(s), b64(s), b64(s).replace(/=+$/, ""), split, `${s.slice(0, 5)}\n${s.slice(5)}`];
+  return [
+    s,
+    s.toLowerCase(),
+    s.toUpperCase(),
+    encodeURIComponent(s),
+    b64(s),
+    b64(s).replace(/=+$/, ""),
+    split,
+    `${s.slice(0, 5)}\n${s.slice(5)}`,
+  ];
 }
 const basic = b64(`${USER}:${SECRETS.registryPassword}`);
 /** A string quoting every configured secret in every form. */
@@ -36,13 +45,28 @@ const HOSTILE = [...Object.values(SECRETS).flatMap(formsOf), basic, `Basic ${bas
 /** What must never appear in anything a manager receives: each secret (any case) and its encodings. */
 function leaksIn(text: string): string[] {
   const lower = text.toLowerCase();
-  const needles = Object.values(SECRETS).flatMap((s) => [s, encodeURIComponent(s), b64(s).replace(/=+$/, ""), b64(`x${s}`).slice(4, -4)]);
+  const needles = Object.values(SECRETS).flatMap((s) => [
+    s,
+    encodeURIComponent(s),
+    b64(s).replace(/=+$/, ""),
+    b64(`x${s}`).slice(4, -4),
+  ]);
   needles.push(basic.replace(/=+$/, ""));
   return needles.filter((n) => lower.includes(n.toLowerCase()));
 }
 
-const WS = { id: "ws-1", name: `Team ${HOSTILE}`, description: HOSTILE, createdAt: KST, functionCount: 1, invocations24h: 3, errorRate: 0 };
-const CODE = b64(`TOKEN = "${SECRETS.backendToken}"\nPASSWORD = "${SECRETS.registryPassword}"\n\ndef handler(event):\n    return event\n`);
+const WS = {
+  id: "ws-1",
+  name: `Team ${HOSTILE}`,
+  description: HOSTILE,
+  createdAt: KST,
+  functionCount: 1,
+  invocations24h: 3,
+  errorRate: 0,
+};
+const CODE = b64(
+  `TOKEN = "${SECRETS.backendToken}"\nPASSWORD = "${SECRETS.registryPassword}"\n\ndef handler(event):\n    return event\n`,
+);
 const FN = {
   id: "fn-1",
   workspaceId: "ws-1",
@@ -52,7 +76,11 @@ const FN = {
   memory: 256,
   timeout: 30,
   httpMethods: ["POST"],
-  environmentVariables: { NOTE: HOSTILE, DATABASE_URL: `postgres://app:${SECRETS.backendToken}@db.internal/app`, REGION: "ap-northeast-2" },
+  environmentVariables: {
+    NOTE: HOSTILE,
+    DATABASE_URL: `postgres://app:${SECRETS.backendToken}@db.internal/app`,
+    REGION: "ap-northeast-2",
+  },
   code: CODE,
   invocationUrl: `https://fn.example/run?k=${encodeURIComponent(SECRETS.oidcClientSecret)}`,
   status: "active",
@@ -62,14 +90,47 @@ const FN = {
   errors24h: 0,
   avgDuration: 12,
 };
-const TASK = { task_id: "t-1", status: "failed", app_name: `app ${HOSTILE}`, created_at: KST, updated_at: KST, result: { image_url: HOSTILE }, error: HOSTILE };
-const LOG = { id: "l-1", functionId: "fn-1", timestamp: KST, status: "error", duration: 5, statusCode: 500, requestBody: { note: HOSTILE, password: HOSTILE }, responseBody: HOSTILE, logs: [HOSTILE], level: "error" };
+const TASK = {
+  task_id: "t-1",
+  status: "failed",
+  app_name: `app ${HOSTILE}`,
+  created_at: KST,
+  updated_at: KST,
+  result: { image_url: HOSTILE },
+  error: HOSTILE,
+};
+const LOG = {
+  id: "l-1",
+  functionId: "fn-1",
+  timestamp: KST,
+  status: "error",
+  duration: 5,
+  statusCode: 500,
+  requestBody: { note: HOSTILE, password: HOSTILE },
+  responseBody: HOSTILE,
+  logs: [HOSTILE],
+  level: "error",
+};
 const METRICS = {
   status: "success",
   function_id: "fn-1",
-  data: { cpu_total: 1, cpu_series: [{ timestamp: 1, value: 1 }], window_seconds: 60, instant_query: HOSTILE, range_query: HOSTILE, raw_instant: { q: HOSTILE }, raw_range: null },
+  data: {
+    cpu_total: 1,
+    cpu_series: [{ timestamp: 1, value: 1 }],
+    window_seconds: 60,
+    instant_query: HOSTILE,
+    range_query: HOSTILE,
+    raw_instant: { q: HOSTILE },
+    raw_range: null,
+  },
 };
-const ENVELOPE = { error: { code: "GET_ERROR", message: `lookup failed: ${HOSTILE}`, details: { command: HOSTILE, [SECRETS.backendToken]: 1 } } };
+const ENVELOPE = {
+  error: {
+    code: "GET_ERROR",
+    message: `lookup failed: ${HOSTILE}`,
+    details: { command: HOSTILE, [SECRETS.backendToken]: 1 },
+  },
+};
 
 let backend: FaultServer;
 let app: ConsoleServer;
@@ -88,7 +149,9 @@ test.beforeAll(async () => {
     OIDC_ISSUER: "http://127.0.0.1:9/",
     OIDC_CLIENT_ID: "test",
     OIDC_CLIENT_SECRET: SECRETS.oidcClientSecret,
-    REGISTRY_CREDENTIALS: JSON.stringify([{ url: "registry.test/team", username: USER, password: SECRETS.registryPassword }]),
+    REGISTRY_CREDENTIALS: JSON.stringify([
+      { url: "registry.test/team", username: USER, password: SECRETS.registryPassword },
+    ]),
     LOG_LEVEL: "debug",
   });
   manager = await sessionCookie(SECRETS.nextAuthSecret, "viewer");
@@ -107,9 +170,17 @@ function serveHostileBackend() {
   backend.setRoute("GET", "/api/workspaces/ws-1/logs", fault.json(200, { logs: [LOG], total: 1 }));
   backend.setRoute("GET", "/api/workspaces/ws-1/functions/fn-1/logs", fault.json(200, { logs: [LOG], total: 1 }));
   backend.setRoute("GET", "/api/functions/fn-1/metrics", fault.json(200, METRICS));
-  backend.setRoute("GET", "/api/functions/fn-1/loki-logs", fault.json(200, { logs: [{ timestamp: "1700000000000000000", line: HOSTILE }], total: 1, function_id: "fn-1" }));
+  backend.setRoute(
+    "GET",
+    "/api/functions/fn-1/loki-logs",
+    fault.json(200, { logs: [{ timestamp: "1700000000000000000", line: HOSTILE }], total: 1, function_id: "fn-1" }),
+  );
   backend.setRoute("GET", "/api/v1/workspaces/ws-1/tasks", fault.json(200, [TASK]));
-  backend.setRoute("GET", "/api/v1/tasks/t-1", fault.json(200, { task_id: "t-1", status: "failed", result: { image_url: HOSTILE }, error: HOSTILE }));
+  backend.setRoute(
+    "GET",
+    "/api/v1/tasks/t-1",
+    fault.json(200, { task_id: "t-1", status: "failed", result: { image_url: HOSTILE }, error: HOSTILE }),
+  );
   backend.setRoute("GET", "/api/workspaces/ws-err", fault.json(500, ENVELOPE));
 }
 

@@ -26,7 +26,8 @@ const contexts: Record<"anonymous" | "manager" | "developer" | "admin", APIReque
 
 /** An action's id and a page that can run it, with the route's dynamic segments filled in. */
 function target(file: string, name: string): { id: string; page: string } {
-  const [id, entry] = Object.entries(manifest().node).find(([, v]) => v.filename === file && v.exportedName === name) ?? [];
+  const [id, entry] =
+    Object.entries(manifest().node).find(([, v]) => v.filename === file && v.exportedName === name) ?? [];
   if (!id || !entry) throw new Error(`no action ${name} in ${file}`);
   const worker = Object.keys(entry.workers).find((w) => w.startsWith("app/(console)"))!;
   const page = worker
@@ -40,10 +41,21 @@ function target(file: string, name: string): { id: string; page: string } {
 }
 
 /** What React's action client sends: the id in a header, the arguments as a JSON array. */
-async function callAction(ctx: APIRequestContext, baseURL: string, file: string, name: string, args: unknown[]): Promise<string> {
+async function callAction(
+  ctx: APIRequestContext,
+  baseURL: string,
+  file: string,
+  name: string,
+  args: unknown[],
+): Promise<string> {
   const { id, page } = target(file, name);
   const res = await ctx.post(page, {
-    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL },
+    headers: {
+      "next-action": id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: baseURL,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -57,7 +69,11 @@ test.beforeAll(async ({ baseURL }) => {
   }
   const ws = await (await contexts.admin.post("/api/workspaces", { data: { name: `actions-${Date.now()}` } })).json();
   const code = Buffer.from("def handler(event):\n    return event\n").toString("base64");
-  const fn = await (await contexts.admin.post(`/api/workspaces/${ws.id}/functions`, { data: { name: "kept", httpMethods: ["POST"], code } })).json();
+  const fn = await (
+    await contexts.admin.post(`/api/workspaces/${ws.id}/functions`, {
+      data: { name: "kept", httpMethods: ["POST"], code },
+    })
+  ).json();
   ids = { ws: ws.id, fn: fn.id };
 });
 
@@ -68,21 +84,112 @@ test.afterAll(async () => {
 
 const ref = () => ({ workspaceId: ids.ws, functionId: ids.fn });
 const refusals: Array<[string, "anonymous" | "manager" | "developer", string, string, () => unknown[], string]> = [
-  ["a viewer deleting a function", "manager", "server/actions/functions.ts", "deleteFunction", () => [ref()], "FORBIDDEN"],
-  ["a viewer saving settings", "manager", "server/actions/functions.ts", "saveFunctionSettings", () => [{ ...ref(), settings: { memory: 512 } }], "FORBIDDEN"],
-  ["a viewer disabling a function", "manager", "server/actions/functions.ts", "setFunctionStatus", () => [{ ...ref(), status: "disabled" }], "FORBIDDEN"],
-  ["a viewer saving code", "manager", "server/actions/function-code.ts", "saveFunctionCode", () => [{ ...ref(), code: "cHJpbnQoMSk=", expectedLastModified: "x" }], "FORBIDDEN"],
-  ["a viewer deploying", "manager", "server/actions/deploy.ts", "deploySpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1", function_id: ids.fn }], "FORBIDDEN"],
-  ["a developer deleting a workspace", "developer", "server/actions/workspaces.ts", "deleteWorkspace", () => [{ workspaceId: ids.ws }], "FORBIDDEN"],
-  ["a developer creating a workspace", "developer", "server/actions/workspaces.ts", "createWorkspace", () => [{ name: "nope" }], "FORBIDDEN"],
-  ["a viewer creating a function", "manager", "server/actions/functions.ts", "createFunction", () => [{ workspaceId: ids.ws, name: "nope", httpMethods: ["POST"], code: "cHJpbnQoMSk=" }], "FORBIDDEN"],
-  ["a developer renaming a workspace", "developer", "server/actions/workspaces.ts", "updateWorkspace", () => [{ workspaceId: ids.ws, name: "renamed" }], "FORBIDDEN"],
-  ["a viewer scaffolding a SpinApp", "manager", "server/actions/deploy.ts", "scaffoldSpinApp", () => [{ app_name: "x", image_ref: "r.example/x:1" }], "FORBIDDEN"],
+  [
+    "a viewer deleting a function",
+    "manager",
+    "server/actions/functions.ts",
+    "deleteFunction",
+    () => [ref()],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer saving settings",
+    "manager",
+    "server/actions/functions.ts",
+    "saveFunctionSettings",
+    () => [{ ...ref(), settings: { memory: 512 } }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer disabling a function",
+    "manager",
+    "server/actions/functions.ts",
+    "setFunctionStatus",
+    () => [{ ...ref(), status: "disabled" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer saving code",
+    "manager",
+    "server/actions/function-code.ts",
+    "saveFunctionCode",
+    () => [{ ...ref(), code: "cHJpbnQoMSk=", expectedLastModified: "x" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer deploying",
+    "manager",
+    "server/actions/deploy.ts",
+    "deploySpinApp",
+    () => [{ app_name: "x", image_ref: "r.example/x:1", function_id: ids.fn }],
+    "FORBIDDEN",
+  ],
+  [
+    "a developer deleting a workspace",
+    "developer",
+    "server/actions/workspaces.ts",
+    "deleteWorkspace",
+    () => [{ workspaceId: ids.ws }],
+    "FORBIDDEN",
+  ],
+  [
+    "a developer creating a workspace",
+    "developer",
+    "server/actions/workspaces.ts",
+    "createWorkspace",
+    () => [{ name: "nope" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer creating a function",
+    "manager",
+    "server/actions/functions.ts",
+    "createFunction",
+    () => [{ workspaceId: ids.ws, name: "nope", httpMethods: ["POST"], code: "cHJpbnQoMSk=" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a developer renaming a workspace",
+    "developer",
+    "server/actions/workspaces.ts",
+    "updateWorkspace",
+    () => [{ workspaceId: ids.ws, name: "renamed" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer scaffolding a SpinApp",
+    "manager",
+    "server/actions/deploy.ts",
+    "scaffoldSpinApp",
+    () => [{ app_name: "x", image_ref: "r.example/x:1" }],
+    "FORBIDDEN",
+  ],
   // The upload actions take a FormData; the role is checked before the body is looked at.
   ["a viewer starting a build", "manager", "server/actions/builds.ts", "startBuild", () => [{}], "FORBIDDEN"],
-  ["a viewer building and pushing", "manager", "server/actions/builds.ts", "startBuildAndPush", () => [{}], "FORBIDDEN"],
-  ["a viewer pushing an image", "manager", "server/actions/builds.ts", "startPush", () => [{ registry_url: "r.example", workspace_id: ids.ws }], "FORBIDDEN"],
-  ["anyone without a session deleting a function", "anonymous", "server/actions/functions.ts", "deleteFunction", () => [ref()], "UNAUTHENTICATED"],
+  [
+    "a viewer building and pushing",
+    "manager",
+    "server/actions/builds.ts",
+    "startBuildAndPush",
+    () => [{}],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer pushing an image",
+    "manager",
+    "server/actions/builds.ts",
+    "startPush",
+    () => [{ registry_url: "r.example", workspace_id: ids.ws }],
+    "FORBIDDEN",
+  ],
+  [
+    "anyone without a session deleting a function",
+    "anonymous",
+    "server/actions/functions.ts",
+    "deleteFunction",
+    () => [ref()],
+    "UNAUTHENTICATED",
+  ],
 ];
 
 /** Actions any visitor may call, and why that is safe. Everything else must have a refusal above. */
@@ -96,7 +203,9 @@ function declaredActions(): string[] {
   return readdirSync("server/actions")
     .map((f) => join("server/actions", f))
     .filter((f) => f.endsWith(".ts") && /^["']use server["']/.test(readFileSync(f, "utf8")))
-    .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/^export (?:const|async function) (\w+)/gm)].map((m) => `${f}#${m[1]}`));
+    .flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/^export (?:const|async function) (\w+)/gm)].map((m) => `${f}#${m[1]}`),
+    );
 }
 
 test("the tables cover every server action, and the build has no action they do not know", () => {
@@ -112,9 +221,15 @@ test("the tables cover every server action, and the build has no action they do 
 });
 
 test("the open preference actions refuse values outside their lists", async ({ baseURL }) => {
-  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setLocale", ["xx"])).toContain('"ok":false');
-  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["neon"])).toContain('"ok":false');
-  expect(await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["dark"])).toContain('"ok":true');
+  expect(
+    await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setLocale", ["xx"]),
+  ).toContain('"ok":false');
+  expect(
+    await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["neon"]),
+  ).toContain('"ok":false');
+  expect(
+    await callAction(contexts.developer, baseURL!, "server/actions/preferences.ts", "setTheme", ["dark"]),
+  ).toContain('"ok":true');
 });
 
 for (const [what, who, file, name, args, code] of refusals) {
@@ -135,8 +250,12 @@ for (const [what, who, file, name, args, code] of refusals) {
   });
 }
 
-test("the same call by a role that may do it goes through (so the refusals above are meaningful)", async ({ baseURL }) => {
-  const answer = await callAction(contexts.developer, baseURL!, "server/actions/functions.ts", "setFunctionStatus", [{ ...ref(), status: "disabled" }]);
+test("the same call by a role that may do it goes through (so the refusals above are meaningful)", async ({
+  baseURL,
+}) => {
+  const answer = await callAction(contexts.developer, baseURL!, "server/actions/functions.ts", "setFunctionStatus", [
+    { ...ref(), status: "disabled" },
+  ]);
   expect(answer).toContain('"ok":true');
   const fn = await (await contexts.admin.get(`/api/workspaces/${ids.ws}/functions/${ids.fn}`)).json();
   expect(fn.status).toBe("disabled");

@@ -25,10 +25,17 @@ export const CONSOLE_PAGES: Record<string, PageEntry> = {
   "/workspaces": { url: () => "/workspaces", audience: "console" },
   "/workspaces/[workspaceId]": { url: W, audience: "console" },
   "/workspaces/[workspaceId]/builds": { url: (i) => `${W(i)}/builds`, audience: "console" },
-  "/workspaces/[workspaceId]/builds/[taskId]": { url: (i) => `${W(i)}/builds/${encodeURIComponent(i.task)}`, audience: "console" },
+  "/workspaces/[workspaceId]/builds/[taskId]": {
+    url: (i) => `${W(i)}/builds/${encodeURIComponent(i.task)}`,
+    audience: "console",
+  },
   "/workspaces/[workspaceId]/logs": { url: (i) => `${W(i)}/logs`, audience: "console" },
   "/workspaces/[workspaceId]/functions/new": { url: (i) => `${W(i)}/functions/new`, audience: "console" },
-  "/workspaces/[workspaceId]/functions/[functionId]": { url: F, audience: "console", redirectsTo: "/workspaces/[workspaceId]/functions/[functionId]/code" },
+  "/workspaces/[workspaceId]/functions/[functionId]": {
+    url: F,
+    audience: "console",
+    redirectsTo: "/workspaces/[workspaceId]/functions/[functionId]/code",
+  },
   "/workspaces/[workspaceId]/functions/[functionId]/code": { url: (i) => `${F(i)}/code`, audience: "console" },
   "/workspaces/[workspaceId]/functions/[functionId]/deploy": { url: (i) => `${F(i)}/deploy`, audience: "console" },
   "/workspaces/[workspaceId]/functions/[functionId]/logs": { url: (i) => `${F(i)}/logs`, audience: "console" },
@@ -46,6 +53,9 @@ export const EXTRA_PAGES: Record<string, PageEntry> = {
 
 /** `app/(console)/workspaces/[workspaceId]/page.tsx` → `/workspaces/[workspaceId]`. */
 export function routeOfPageFile(relativePath: string): string {
-  const segments = relativePath.split("/").slice(0, -1).filter((s) => !(s.startsWith("(") && s.endsWith(")")));
+  const segments = relativePath
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !(s.startsWith("(") && s.endsWith(")")));
   return "/" + segments.join("/");
 }

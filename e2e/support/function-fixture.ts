@@ -29,7 +29,8 @@ export async function demoWorkspaceId(request: APIRequestContext): Promise<strin
   // A staging run works in its own run-scoped workspace (see support/run-workspace).
   const run = await findRunWorkspace(request);
   if (run) return run.id;
-  if (RUN_WORKSPACE_NAME) throw new Error(`the run's workspace ${RUN_WORKSPACE_NAME} is missing: did the setup project run?`);
+  if (RUN_WORKSPACE_NAME)
+    throw new Error(`the run's workspace ${RUN_WORKSPACE_NAME} is missing: did the setup project run?`);
   const res = await request.get("/api/workspaces");
   expect(res.status()).toBe(200);
   const list = (await res.json()) as { id: string; name: string }[];
@@ -42,7 +43,13 @@ export async function demoWorkspaceId(request: APIRequestContext): Promise<strin
 export async function createFunction(
   request: APIRequestContext,
   workspaceId: string,
-  fields: { name: string; code?: string; memory?: number; timeout?: number; environmentVariables?: Record<string, string> },
+  fields: {
+    name: string;
+    code?: string;
+    memory?: number;
+    timeout?: number;
+    environmentVariables?: Record<string, string>;
+  },
 ): Promise<FunctionJson> {
   const res = await request.post(`/api/workspaces/${workspaceId}/functions`, {
     data: {
@@ -59,17 +66,24 @@ export async function createFunction(
   return (await res.json()) as FunctionJson;
 }
 
-export async function getFunctionJson(request: APIRequestContext, fn: Pick<FunctionJson, "workspaceId" | "id">): Promise<FunctionJson> {
+export async function getFunctionJson(
+  request: APIRequestContext,
+  fn: Pick<FunctionJson, "workspaceId" | "id">,
+): Promise<FunctionJson> {
   const res = await request.get(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`);
   expect(res.status()).toBe(200);
   return (await res.json()) as FunctionJson;
 }
 
-export async function deleteFunction(request: APIRequestContext, fn: Pick<FunctionJson, "workspaceId" | "id">): Promise<void> {
+export async function deleteFunction(
+  request: APIRequestContext,
+  fn: Pick<FunctionJson, "workspaceId" | "id">,
+): Promise<void> {
   await request.delete(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`);
 }
 
-export const functionPath = (fn: Pick<FunctionJson, "workspaceId" | "id">, tab: string) => `/workspaces/${fn.workspaceId}/functions/${fn.id}/${tab}`;
+export const functionPath = (fn: Pick<FunctionJson, "workspaceId" | "id">, tab: string) =>
+  `/workspaces/${fn.workspaceId}/functions/${fn.id}/${tab}`;
 
 /** Waits until Monaco has mounted and drawn its lines inside `container`; returns its editor element. */
 export async function monacoInput(page: Page, container = page.getByTestId("code-editor")) {
@@ -89,7 +103,11 @@ export async function focusEditor(page: Page, container = page.getByTestId("code
  * Replaces the whole text of the Monaco editor in `container` as a user would: select all, then paste.
  * Pasted, not typed, because typing a newline auto-indents in Python and would change the text.
  */
-export async function replaceEditorText(page: Page, text: string, container = page.getByTestId("code-editor")): Promise<void> {
+export async function replaceEditorText(
+  page: Page,
+  text: string,
+  container = page.getByTestId("code-editor"),
+): Promise<void> {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await focusEditor(page, container);
@@ -98,7 +116,13 @@ export async function replaceEditorText(page: Page, text: string, container = pa
 }
 
 type RequestFactory = {
-  request: { newContext: (o: { baseURL?: string; storageState?: string; extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext> };
+  request: {
+    newContext: (o: {
+      baseURL?: string;
+      storageState?: string;
+      extraHTTPHeaders?: Record<string, string>;
+    }) => Promise<APIRequestContext>;
+  };
 };
 
 /**
@@ -106,7 +130,11 @@ type RequestFactory = {
  * One connection per request: this client idles while a page works, and a kept-alive socket that the
  * server closed meanwhile fails the next call with ECONNRESET.
  */
-export async function apiAs(playwright: RequestFactory, baseURL: string | undefined, storageState: string): Promise<APIRequestContext> {
+export async function apiAs(
+  playwright: RequestFactory,
+  baseURL: string | undefined,
+  storageState: string,
+): Promise<APIRequestContext> {
   return playwright.request.newContext({ baseURL, storageState, extraHTTPHeaders: { connection: "close" } });
 }
 

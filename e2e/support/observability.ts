@@ -11,7 +11,11 @@ export const faultsAvailable = !process.env.E2E_BASE_URL;
 const backendPort = () => Number(process.env.E2E_PORT ?? 3100) + 1;
 const faultsUrl = () => `http://127.0.0.1:${backendPort()}/__admin/faults`;
 
-export type FaultPatch = { loki?: "down" | "error" | null; prometheus?: "down" | "partial" | null; latencyMs?: number | null };
+export type FaultPatch = {
+  loki?: "down" | "error" | null;
+  prometheus?: "down" | "partial" | null;
+  latencyMs?: number | null;
+};
 
 /** The backend demands its credential on /__admin too: playwright.config.ts hands the stack this token. */
 const backendHeaders = () => ({ authorization: `Bearer ${process.env.E2E_BACKEND_TOKEN ?? ""}` });
@@ -50,7 +54,15 @@ export async function createMarkedFunction(request: APIRequestContext, prefix: s
   if (!ws) throw new Error("the embedded backend has no workspace to create a function in");
   const name = `${prefix}-${Date.now().toString(36)}`;
   const res = await request.post(`/api/workspaces/${ws.id}/functions`, {
-    data: { name, runtime: "Python 3.12", memory: 128, timeout: 10, httpMethods: ["POST"], environmentVariables: {}, code: Buffer.from(SOURCE).toString("base64") },
+    data: {
+      name,
+      runtime: "Python 3.12",
+      memory: 128,
+      timeout: 10,
+      httpMethods: ["POST"],
+      environmentVariables: {},
+      code: Buffer.from(SOURCE).toString("base64"),
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const fn = (await res.json()) as { id: string };
@@ -58,7 +70,9 @@ export async function createMarkedFunction(request: APIRequestContext, prefix: s
 }
 
 export async function invoke(request: APIRequestContext, fn: MarkedFunction, marker: string): Promise<void> {
-  const res = await request.post(`/api/workspaces/${fn.workspaceId}/functions/${fn.functionId}/invoke`, { data: { marker } });
+  const res = await request.post(`/api/workspaces/${fn.workspaceId}/functions/${fn.functionId}/invoke`, {
+    data: { marker },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -71,7 +85,9 @@ export const KST_MS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
 
 /** An API client signed in as `storageState`, for hooks that run outside a test's page. */
 export async function apiAs(
-  playwright: { request: { newContext: (o: { baseURL?: string; storageState: string }) => Promise<APIRequestContext> } },
+  playwright: {
+    request: { newContext: (o: { baseURL?: string; storageState: string }) => Promise<APIRequestContext> };
+  },
   baseURL: string | undefined,
   storageState: string,
 ): Promise<APIRequestContext> {

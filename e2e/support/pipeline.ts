@@ -26,7 +26,12 @@ export async function configuredRegistry(request: APIRequestContext): Promise<st
   return ((await res.json()) as { registries: string[] }).registries[0] ?? null;
 }
 
-export type TaskStatus = { task_id: string; status: string; result: { image_url: string | null; image_uri: string | null } | null; error: string | null };
+export type TaskStatus = {
+  task_id: string;
+  status: string;
+  result: { image_url: string | null; image_uri: string | null } | null;
+  error: string | null;
+};
 
 /** Polls the task over the BFF until it ends (for set-up steps that need no UI). */
 export async function waitForTask(request: APIRequestContext, taskId: string): Promise<TaskStatus> {

@@ -2,11 +2,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REGISTRY_BIN, registryConfig } from "../../tests/support/registry-config";
-export const REGISTRY_MISSING_REASON = "no registry is configured for the e2e stack (docker-registry is not installed: apt-get install docker-registry)";
+export const REGISTRY_MISSING_REASON =
+  "no registry is configured for the e2e stack (docker-registry is not installed: apt-get install docker-registry)";
 
 export type E2eRegistry = {
   /** A Playwright webServer entry that runs the registry. */
-  server: { command: string; url: string; reuseExistingServer: boolean; timeout: number; stdout: "ignore"; stderr: "ignore" };
+  server: {
+    command: string;
+    url: string;
+    reuseExistingServer: boolean;
+    timeout: number;
+    stdout: "ignore";
+    stderr: "ignore";
+  };
   /** REGISTRY_CREDENTIALS for the console: the loopback registry has no auth, which `irsa` (empty credentials) matches. */
   credentials: string;
 };

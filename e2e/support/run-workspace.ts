@@ -20,7 +20,9 @@ export async function findRunWorkspace(request: APIRequestContext): Promise<Work
 /** Setup (as an admin): the run's workspace, created once. */
 export async function ensureRunWorkspace(request: APIRequestContext): Promise<void> {
   if (!RUN_WORKSPACE_NAME || (await findRunWorkspace(request))) return;
-  const res = await request.post("/api/workspaces", { data: { name: RUN_WORKSPACE_NAME, description: "created by an e2e run; deleted at its end" } });
+  const res = await request.post("/api/workspaces", {
+    data: { name: RUN_WORKSPACE_NAME, description: "created by an e2e run; deleted at its end" },
+  });
   expect([200, 201], await res.text()).toContain(res.status());
 }
 

@@ -11,7 +11,14 @@ export async function sessionCookie(secret: string, role: TestRole): Promise<str
   const value = await encode({
     secret,
     maxAge: 3600,
-    token: { sub: `test-${role}`, sid: crypto.randomUUID(), name: `Test ${role}`, email: `${role}@test.local`, roles: [role], sessionExpiresAt: now + 3600 },
+    token: {
+      sub: `test-${role}`,
+      sid: crypto.randomUUID(),
+      name: `Test ${role}`,
+      email: `${role}@test.local`,
+      roles: [role],
+      sessionExpiresAt: now + 3600,
+    },
   });
   return `next-auth.session-token=${value}`;
 }

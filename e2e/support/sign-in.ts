@@ -6,7 +6,10 @@ export async function signInThroughIdp(page: Page, role: DemoRole, returnTo = "/
   const { username, password } = credentials(role);
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   const consoleOrigin = new URL(page.url()).origin;
-  await page.getByRole("button", { name: /sign in|로그인/i }).first().click();
+  await page
+    .getByRole("button", { name: /sign in|로그인/i })
+    .first()
+    .click();
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

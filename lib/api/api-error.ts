@@ -73,7 +73,12 @@ export async function apiErrorFromResponse(res: Response, fallbackRequestId?: st
 }
 
 /** Turns any error body into an ApiError. Pure, so every shape is tested as a table. */
-export function parseErrorBody(status: number, contentType: string | null, bodyText: string, requestId?: string | null): ApiError {
+export function parseErrorBody(
+  status: number,
+  contentType: string | null,
+  bodyText: string,
+  requestId?: string | null,
+): ApiError {
   const ctx = { status, requestId: requestId ?? undefined };
   const body = bodyText.slice(0, MAX_ERROR_BODY_BYTES).trim();
   const type = (contentType ?? "").toLowerCase();
@@ -98,7 +103,8 @@ function fromJson(ctx: Ctx, value: unknown): ApiError {
     const e = envelope.data.error;
     return withMessage({ ...ctx, requestId: e.requestId ?? ctx.requestId }, e.code, e.message, e.details ?? undefined);
   }
-  if (typeof value === "string") return ctx.status >= 500 ? generic(ctx) : withMessage(ctx, codeForStatus(ctx.status), value);
+  if (typeof value === "string")
+    return ctx.status >= 500 ? generic(ctx) : withMessage(ctx, codeForStatus(ctx.status), value);
   if (!isRecord(value)) return generic(ctx);
 
   const detail = value.detail;
@@ -106,8 +112,10 @@ function fromJson(ctx: Ctx, value: unknown): ApiError {
   if (Array.isArray(detail)) return fromValidationList(ctx, detail);
   // FastAPI's HTTPException(detail={...}) and other services' `{message, code?}` / `{error: "..."}`.
   const inner = isRecord(detail) ? detail : value;
-  const message = typeof inner.message === "string" ? inner.message : typeof value.error === "string" ? value.error : undefined;
-  const code = typeof inner.code === "string" && /^[A-Z][A-Z0-9_]*$/.test(inner.code) ? inner.code : codeForStatus(ctx.status);
+  const message =
+    typeof inner.message === "string" ? inner.message : typeof value.error === "string" ? value.error : undefined;
+  const code =
+    typeof inner.code === "string" && /^[A-Z][A-Z0-9_]*$/.test(inner.code) ? inner.code : codeForStatus(ctx.status);
   return message === undefined ? generic(ctx, code) : withMessage(ctx, code, message);
 }
 
@@ -143,7 +151,13 @@ function withMessage(ctx: Ctx, code: string, message: string, details?: ApiError
 }
 
 function generic(ctx: Ctx, code: ErrorCode = codeForStatus(ctx.status), details?: ApiErrorDetails): ApiError {
-  return new ApiError({ status: ctx.status, code, message: genericMessage(ctx.status), details, requestId: ctx.requestId });
+  return new ApiError({
+    status: ctx.status,
+    code,
+    message: genericMessage(ctx.status),
+    details,
+    requestId: ctx.requestId,
+  });
 }
 
 /** One line, no control characters, bounded length: messages end up in toasts and logs. */

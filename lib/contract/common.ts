@@ -28,7 +28,12 @@ export const idParam = z
   .regex(/^[A-Za-z0-9._~-]+$/, "must be an id made of letters, digits, '-', '_', '.' or '~'");
 
 export const limitParam = (fallback: number, max = 1000) =>
-  z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).default(fallback);
+  z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
 
 export const errorEnvelope = z.object({
   error: z.object({

@@ -4,7 +4,10 @@ import { appName } from "./build";
 /** Kubernetes resource quantity (`500m`, `0.5`, `128Mi`, `1Gi`). */
 export const quantity = z
   .string()
-  .regex(/^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|e\d+)?$/, "must be a Kubernetes quantity such as 500m or 128Mi");
+  .regex(
+    /^(\d+(\.\d+)?|\.\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|e\d+)?$/,
+    "must be a Kubernetes quantity such as 500m or 128Mi",
+  );
 export const k8sName = z
   .string()
   .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be a Kubernetes name: lower-case letters, digits and '-'");
@@ -67,4 +70,3 @@ export const deployResponse = z.object({
   function_id: z.string().nullish(),
 });
 export type DeployResponse = z.infer<typeof deployResponse>;
-

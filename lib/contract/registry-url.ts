@@ -16,7 +16,8 @@ export function parseRegistryUrl(raw: string): RegistryRef | { problem: string }
   if (raw === "") return { problem: "must not be empty" };
   if (/\s/.test(raw)) return { problem: "must not contain whitespace" };
   if (raw.includes("@")) return { problem: "must not carry a user name or password" };
-  if (raw.includes("://") || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw)) return { problem: "must not have a scheme (give host[:port]/path)" };
+  if (raw.includes("://") || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(raw))
+    return { problem: "must not have a scheme (give host[:port]/path)" };
   if (raw.includes("\\")) return { problem: "must not contain backslashes" };
   if (raw.includes("%")) return { problem: "must not contain percent-escapes" };
   if (/[?#]/.test(raw)) return { problem: "must not contain a query or fragment" };
@@ -26,11 +27,13 @@ export function parseRegistryUrl(raw: string): RegistryRef | { problem: string }
   const port = colon === -1 ? null : authority.slice(colon + 1);
   if (host !== host.toLowerCase()) return { problem: "must have a lower-case host name" };
   if (!HOST.test(host)) return { problem: "must start with a registry host name" };
-  if (port !== null && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) return { problem: "must have a port between 1 and 65535" };
+  if (port !== null && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535))
+    return { problem: "must have a port between 1 and 65535" };
   for (const segment of segments) {
     if (segment === "") return { problem: "must not contain empty path segments (// or a trailing /)" };
     if (segment === "." || segment === "..") return { problem: "must not contain . or .. path segments" };
-    if (!SEGMENT.test(segment)) return { problem: "must have repository path segments of lower-case letters, digits and . _ -" };
+    if (!SEGMENT.test(segment))
+      return { problem: "must have repository path segments of lower-case letters, digits and . _ -" };
   }
   return { host: authority, segments };
 }
@@ -41,5 +44,9 @@ export function isRegistryRef(value: RegistryRef | { problem: string }): value i
 
 /** Whether `target` is `base` itself or a repository below it, compared by whole segments. */
 export function registryCovers(base: RegistryRef, target: RegistryRef): boolean {
-  return base.host === target.host && base.segments.length <= target.segments.length && base.segments.every((s, i) => target.segments[i] === s);
+  return (
+    base.host === target.host &&
+    base.segments.length <= target.segments.length &&
+    base.segments.every((s, i) => target.segments[i] === s)
+  );
 }

@@ -58,5 +58,7 @@ export type InvokeResultDto = {
 export function conflictVersionOf(result: Result<unknown>): FunctionCodeVersion | null {
   if (result.ok || result.error.code !== "CONFLICT") return null;
   const current = result.error.details?.current as Partial<FunctionCodeVersion> | undefined;
-  return typeof current?.code === "string" && typeof current.lastModified === "string" ? { code: current.code, lastModified: current.lastModified } : null;
+  return typeof current?.code === "string" && typeof current.lastModified === "string"
+    ? { code: current.code, lastModified: current.lastModified }
+    : null;
 }

@@ -9,7 +9,10 @@ import { buildAndPushForm, buildForm, pushRequest, type BuildStatus } from "@/li
 
 /** What a browser may ask to push: no credentials, and the build named by its S3 location only. */
 export const browserPushRequest = pushRequest.omit({ username: true, password: true }).extend({
-  s3_source_path: z.string().regex(/^s3:\/\/[^/\s]+\/\S+$/, "must be the build's s3:// location").optional(),
+  s3_source_path: z
+    .string()
+    .regex(/^s3:\/\/[^/\s]+\/\S+$/, "must be the build's s3:// location")
+    .optional(),
 });
 export type BrowserPushRequest = z.input<typeof browserPushRequest>;
 

@@ -12,7 +12,12 @@ export type ApiTaskResult = {
   file_path: string | null;
 };
 
-export type ApiTaskStatus = { task_id: string; status: BuildStatus; result: ApiTaskResult | null; error: string | null };
+export type ApiTaskStatus = {
+  task_id: string;
+  status: BuildStatus;
+  result: ApiTaskResult | null;
+  error: string | null;
+};
 
 export type ApiWorkspaceTask = {
   task_id: string;

@@ -22,15 +22,22 @@ export type SettingsFields = Omit<FunctionUpdate, "code" | "status" | "lastDeplo
  * `sameText` compares the free-text fields; the BFF's also counts a value as unchanged when it comes
  * back exactly as the browser was shown it (blanked where it quoted a console secret).
  */
-export function changedFields(next: SettingsFields, stored: StoredFunctionFields, sameText: SameText = strictlyEqual): SettingsFields {
+export function changedFields(
+  next: SettingsFields,
+  stored: StoredFunctionFields,
+  sameText: SameText = strictlyEqual,
+): SettingsFields {
   const out: SettingsFields = {};
   if (next.name !== undefined && !sameText(next.name, stored.name)) out.name = next.name;
-  if (next.description !== undefined && !sameText(next.description, stored.description ?? "")) out.description = next.description;
+  if (next.description !== undefined && !sameText(next.description, stored.description ?? ""))
+    out.description = next.description;
   if (next.runtime !== undefined && next.runtime !== stored.runtime) out.runtime = next.runtime;
   if (next.memory !== undefined && next.memory !== stored.memory) out.memory = next.memory;
   if (next.timeout !== undefined && next.timeout !== stored.timeout) out.timeout = next.timeout;
-  if (next.httpMethods !== undefined && !sameSet(next.httpMethods, stored.httpMethods)) out.httpMethods = next.httpMethods;
-  if (next.invocationUrl !== undefined && !sameText(next.invocationUrl ?? null, stored.invocationUrl ?? null)) out.invocationUrl = next.invocationUrl;
+  if (next.httpMethods !== undefined && !sameSet(next.httpMethods, stored.httpMethods))
+    out.httpMethods = next.httpMethods;
+  if (next.invocationUrl !== undefined && !sameText(next.invocationUrl ?? null, stored.invocationUrl ?? null))
+    out.invocationUrl = next.invocationUrl;
   if (next.environmentVariables !== undefined && !sameRecord(next.environmentVariables, stored.environmentVariables)) {
     out.environmentVariables = next.environmentVariables;
   }

@@ -31,7 +31,10 @@ export function envRowsToVariables(rows: readonly EnvRow[]): EnvRowsResult {
 }
 
 /** Server field errors name variables (`environmentVariables.KEY`); this finds the row each one belongs to. */
-export function rowErrorsFromServer(rows: readonly EnvRow[], fieldErrors: Record<string, string[]>): Record<string, string[]> {
+export function rowErrorsFromServer(
+  rows: readonly EnvRow[],
+  fieldErrors: Record<string, string[]>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const prefix = "environmentVariables.";
   for (const [field, messages] of Object.entries(fieldErrors)) {

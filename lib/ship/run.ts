@@ -59,8 +59,16 @@ export type DeployStatusDto = {
 
 type FunctionRef = { workspaceId: string; functionId: string };
 /** Inputs of the ship server actions (server/actions/ship.ts), for the components that receive them. */
-export type StartShipInput = FunctionRef & { registryUrl?: string; settings?: ShipSettingsInput; expectedCodeHash?: string };
+export type StartShipInput = FunctionRef & {
+  registryUrl?: string;
+  settings?: ShipSettingsInput;
+  expectedCodeHash?: string;
+};
 export type RetryShipInput = FunctionRef & { runId: string };
 export type RollbackInput = FunctionRef & { deploymentId: string };
 export type ShipAction<I> = (input: I) => Promise<Result<ShipRunDto>>;
-export type ShipActions = { start: ShipAction<StartShipInput>; retry: ShipAction<RetryShipInput>; rollback: ShipAction<RollbackInput> };
+export type ShipActions = {
+  start: ShipAction<StartShipInput>;
+  retry: ShipAction<RetryShipInput>;
+  rollback: ShipAction<RollbackInput>;
+};

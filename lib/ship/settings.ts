@@ -32,5 +32,11 @@ export function defaultAppName(functionName: string): string {
 }
 
 export function defaultShipSettings(functionName: string): ShipSettings {
-  return { app_name: defaultAppName(functionName), namespace: "default", enable_autoscaling: false, replicas: 1, use_spot: false };
+  return {
+    app_name: defaultAppName(functionName),
+    namespace: "default",
+    enable_autoscaling: false,
+    replicas: 1,
+    use_spot: false,
+  };
 }

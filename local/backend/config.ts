@@ -35,7 +35,10 @@ const envSchema = z.object({
 function outboundHosts(value: string | undefined): string[] {
   if (value === undefined) return DEFAULT_PIPELINE.outboundHosts;
   if (value.trim() === "none") return [];
-  return value.split(",").map((h) => h.trim()).filter((h) => h.length > 0);
+  return value
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => h.length > 0);
 }
 
 export type CliConfig = { options: BackendOptions; dataDir: string; dbPath: string; tokenFromEnv: boolean };

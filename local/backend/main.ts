@@ -11,7 +11,9 @@ import { startBackend } from "./server";
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
-    console.log("usage: tsx local/backend/main.ts [--reset]\n  --reset  wipe the data directory first (fresh database and Demo data)");
+    console.log(
+      "usage: tsx local/backend/main.ts [--reset]\n  --reset  wipe the data directory first (fresh database and Demo data)",
+    );
     return;
   }
   const unknown = args.filter((a) => a !== "--reset");
@@ -30,7 +32,11 @@ async function main(): Promise<void> {
   // Ready means ready to run functions too: the console's first invoke should not wait for a boot.
   await backend.sandboxReady;
   console.log(`embedded backend listening on ${backend.url}`);
-  console.log(config.tokenFromEnv ? "API credential: BACKEND_TOKEN from the environment" : `API credential: Authorization: Bearer $(cat ${tokenFile})`);
+  console.log(
+    config.tokenFromEnv
+      ? "API credential: BACKEND_TOKEN from the environment"
+      : `API credential: Authorization: Bearer $(cat ${tokenFile})`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

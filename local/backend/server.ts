@@ -43,7 +43,6 @@ import { WorkspaceService } from "./services/workspace-service";
 import { ObjectStore } from "./storage/object-store";
 import { TaskRunner } from "./tasks/task-runner";
 
-
 export type BackendOptions = {
   /** 0 picks a free port. Default 8000. */
   port?: number;
@@ -117,7 +116,13 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
 
   const workspaces = new WorkspaceService(db, workspaceRepo, objects);
   const functions = new FunctionService(db, functionRepo, workspaceRepo, objects);
-  const invoker = new InvokeService({ functions: functionRepo, logs: logRepo, runs: runRepo, hostUrl: () => selfUrl, shutdown: stopping.signal });
+  const invoker = new InvokeService({
+    functions: functionRepo,
+    logs: logRepo,
+    runs: runRepo,
+    hostUrl: () => selfUrl,
+    shutdown: stopping.signal,
+  });
   const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner });
   const pipeline = new PipelineService({
     runner: tasks,
@@ -131,7 +136,12 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   const deployments = new DeploymentRepo(db);
   const controller = new SpinController(deployments, () => selfUrl);
   const appHost = new AppHost({ deployments, tasks: taskRepo, store: buildStore, runner });
-  const deployer = new DeployService({ controller, functions: functionRepo, endpointWaitMs: pipelineOpts.deployEndpointWaitMs, shutdown: stopping.signal });
+  const deployer = new DeployService({
+    controller,
+    functions: functionRepo,
+    endpointWaitMs: pipelineOpts.deployEndpointWaitMs,
+    shutdown: stopping.signal,
+  });
   const loki = new LokiSource(runRepo, faults, opts.lokiUrl ?? null);
   const prometheus = opts.prometheusUrl ? new RemotePrometheus(opts.prometheusUrl) : new LocalPrometheus(runRepo);
   const metrics = new MetricsService(prometheus, faults);
@@ -194,7 +204,9 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     })());
 
   // Boots in the background: only function runs and builds wait for it.
-  const sandboxReady = runner.ready().catch((err: unknown) => console.error("[backend] the function sandbox did not start:", err));
+  const sandboxReady = runner
+    .ready()
+    .catch((err: unknown) => console.error("[backend] the function sandbox did not start:", err));
   try {
     if (opts.seed ?? !memory) await seedDemo({ db, workspaces, functions, invoker });
   } catch (err) {

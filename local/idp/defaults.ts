@@ -25,9 +25,30 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: "developer", password: DEMO_PASSWORD, name: "Dana Developer", email: "developer@eunha.local", groups: ["eunha-devs"], role: "developer" },
-  { username: "manager", password: DEMO_PASSWORD, name: "Minji Manager", email: "manager@eunha.local", groups: ["eunha-managers"], role: "viewer" },
-  { username: "admin", password: DEMO_PASSWORD, name: "Ari Admin", email: "admin@eunha.local", groups: ["eunha-admins"], role: "admin" },
+  {
+    username: "developer",
+    password: DEMO_PASSWORD,
+    name: "Dana Developer",
+    email: "developer@eunha.local",
+    groups: ["eunha-devs"],
+    role: "developer",
+  },
+  {
+    username: "manager",
+    password: DEMO_PASSWORD,
+    name: "Minji Manager",
+    email: "manager@eunha.local",
+    groups: ["eunha-managers"],
+    role: "viewer",
+  },
+  {
+    username: "admin",
+    password: DEMO_PASSWORD,
+    name: "Ari Admin",
+    email: "admin@eunha.local",
+    groups: ["eunha-admins"],
+    role: "admin",
+  },
 ];
 
 export interface IdpClient {
@@ -38,7 +59,11 @@ export interface IdpClient {
   post_logout_redirect_uris?: string[];
 }
 
-const list = (value: string | undefined) => (value ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
 
 /**
  * The console as the one static client: redirect URIs from IDP_REDIRECT_URIS and post-logout URIs from

@@ -37,11 +37,17 @@ function layout(title: string, body: string): string {
 
 const NOTICE = `<div class="notice" role="note"><strong>Embedded development IdP.</strong> For local development and demos only: the users and password below are public.</div>`;
 
-export function loginPage(input: { uid: string; users: readonly DemoUser[]; error?: string; username?: string }): string {
+export function loginPage(input: {
+  uid: string;
+  users: readonly DemoUser[];
+  error?: string;
+  username?: string;
+}): string {
   const action = `/interaction/${encodeURIComponent(input.uid)}/login`;
   const users = input.users
     .map(
-      (u) => `<li><form method="post" action="${action}"><input type="hidden" name="username" value="${escapeHtml(u.username)}">` +
+      (u) =>
+        `<li><form method="post" action="${action}"><input type="hidden" name="username" value="${escapeHtml(u.username)}">` +
         `<input type="hidden" name="password" value="${escapeHtml(u.password)}">` +
         `<button class="user" type="submit" aria-label="Sign in as ${escapeHtml(u.username)}"><span>${escapeHtml(u.name)} <span class="role">· ${escapeHtml(u.username)}</span></span>` +
         `<span class="role">${escapeHtml(u.role)}</span></button></form></li>`,

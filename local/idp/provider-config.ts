@@ -13,7 +13,10 @@ function developmentSigningKey(): Record<string, unknown> {
 }
 
 /** oidc-provider configuration for the embedded IdP. */
-export function providerConfiguration(clients: readonly IdpClient[], users: readonly DemoUser[]): Record<string, unknown> {
+export function providerConfiguration(
+  clients: readonly IdpClient[],
+  users: readonly DemoUser[],
+): Record<string, unknown> {
   return {
     clients: clients.map((c) => ({
       ...c,
@@ -61,7 +64,8 @@ export function providerConfiguration(clients: readonly IdpClient[], users: read
       return grant;
     },
     // Refresh tokens without asking for offline_access, rotated on every use: what BACKEND_AUTH=forward meets at real IdPs.
-    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed("refresh_token"),
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) =>
+      client.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: () => true,
     pkce: { required: () => true },
     clientBasedCORS: () => false,
@@ -78,7 +82,10 @@ export function providerConfiguration(clients: readonly IdpClient[], users: read
     jwks: { keys: [developmentSigningKey()] },
     async renderError(ctx: ProviderContext, out: { error?: string; error_description?: string }) {
       ctx.type = "html";
-      ctx.body = errorPage("Sign-in error", out.error_description ?? out.error ?? "Something went wrong. Start again from the console.");
+      ctx.body = errorPage(
+        "Sign-in error",
+        out.error_description ?? out.error ?? "Something went wrong. Start again from the console.",
+      );
     },
   };
 }

@@ -15,7 +15,10 @@ export class CookieJar {
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1] ?? "") < Date.now()));
+      const expired = attributes.some(
+        (a) =>
+          /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1] ?? "") < Date.now()),
+      );
       if (expired || value === "") this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -48,9 +51,7 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-export type LoginOutcome =
-  | { kind: "redirected"; location: URL }
-  | { kind: "refused"; status: number; page: string };
+export type LoginOutcome = { kind: "redirected"; location: URL } | { kind: "refused"; status: number; page: string };
 
 /**
  * Follows an authorization request through the IdP: its redirects, its login form (posted with the
@@ -72,7 +73,8 @@ export async function loginThroughIdp(
       continue;
     }
     const page = await response.text();
-    if (response.status !== 200 || !/\/interaction\/[^/]+$/.test(url.pathname)) return { kind: "refused", status: response.status, page };
+    if (response.status !== 200 || !/\/interaction\/[^/]+$/.test(url.pathname))
+      return { kind: "refused", status: response.status, page };
     const posted = await fetchWithJar(jar, `${url.href}/login`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

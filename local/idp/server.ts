@@ -24,7 +24,8 @@ const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]+)(\/login)?$/;
 /** Starts the embedded OIDC provider on 127.0.0.1 (plain http) with its own login page. */
 export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   const users = options.users ?? DEMO_USERS;
-  let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => void res.writeHead(503).end();
+  let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) =>
+    void res.writeHead(503).end();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error("[idp] request failed:", error);
@@ -60,24 +61,47 @@ export async function startIdp(options: StartIdpOptions): Promise<RunningIdp> {
   };
 }
 
-async function interaction(provider: Provider, users: readonly DemoUser[], req: IncomingMessage, res: ServerResponse, uid: string, isLogin: boolean): Promise<void> {
+async function interaction(
+  provider: Provider,
+  users: readonly DemoUser[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  uid: string,
+  isLogin: boolean,
+): Promise<void> {
   let details;
   try {
     details = await provider.interactionDetails(req, res);
   } catch {
-    return send(res, 400, errorPage("Sign-in expired", "This sign-in page has expired. Go back to the console and sign in again."));
+    return send(
+      res,
+      400,
+      errorPage("Sign-in expired", "This sign-in page has expired. Go back to the console and sign in again."),
+    );
   }
-  if (details.uid !== uid) return send(res, 400, errorPage("Sign-in expired", "This sign-in page is out of date. Go back to the console and sign in again."));
+  if (details.uid !== uid)
+    return send(
+      res,
+      400,
+      errorPage("Sign-in expired", "This sign-in page is out of date. Go back to the console and sign in again."),
+    );
 
   if (details.prompt.name === "consent") {
     // Only reached when an existing grant lacks something newly asked for: grant it, no screen.
     const grant = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
-    const target = grant ?? new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
+    const target =
+      grant ??
+      new provider.Grant({ accountId: details.session?.accountId, clientId: String(details.params.client_id) });
     const missing = details.prompt.details;
     if (Array.isArray(missing.missingOIDCScope)) target.addOIDCScope(missing.missingOIDCScope.join(" "));
     if (Array.isArray(missing.missingOIDCClaims)) target.addOIDCClaims(missing.missingOIDCClaims as string[]);
     const grantId = await target.save();
-    return provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: details.grantId ? {} : { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   }
   if (details.prompt.name !== "login") return send(res, 400, errorPage("Sign-in error", "Unexpected sign-in step."));
 
@@ -86,7 +110,12 @@ async function interaction(provider: Provider, users: readonly DemoUser[], req: 
   const username = form.get("username") ?? "";
   const user = authenticate(users, username, form.get("password") ?? "");
   if (!user) return send(res, 401, loginPage({ uid, users, username, error: "Wrong username or password." }));
-  await provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: user.username } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 function send(res: ServerResponse, status: number, body: string, type = "text/html; charset=utf-8"): void {

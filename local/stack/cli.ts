@@ -54,7 +54,11 @@ async function main(): Promise<void> {
 
   if (!process.env.BACKEND_URL) {
     const args = ["local/backend/main.ts", ...(process.argv.includes("--reset") ? ["--reset"] : [])];
-    const backend = startService("backend", tsx, args, { ...process.env, PORT: String(backendPort), PLATFORM_DATA_DIR: dataDir });
+    const backend = startService("backend", tsx, args, {
+      ...process.env,
+      PORT: String(backendPort),
+      PLATFORM_DATA_DIR: dataDir,
+    });
     services.push(backend);
     await waitForHttp(backend, `http://${host}:${backendPort}/health`);
     consoleEnv.BACKEND_URL = `http://${host}:${backendPort}`;
@@ -92,7 +96,12 @@ async function main(): Promise<void> {
         HOSTNAME: host,
         PORT: String(consolePort),
       })
-    : startService("console", process.execPath, ["node_modules/next/dist/bin/next", "dev", "-H", host, "-p", String(consolePort)], consoleEnv);
+    : startService(
+        "console",
+        process.execPath,
+        ["node_modules/next/dist/bin/next", "dev", "-H", host, "-p", String(consolePort)],
+        consoleEnv,
+      );
   services.push(next);
   await waitForHttp(next, `http://${host}:${consolePort}/api/health`, 180_000);
 

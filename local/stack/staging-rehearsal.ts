@@ -32,7 +32,9 @@ type Workspace = { id: string; name: string };
 /** The backend's own view, not the console's: what really exists after the run. */
 async function backendWorkspaces(): Promise<Workspace[]> {
   const token = process.env.BACKEND_TOKEN;
-  const res = await fetch(`${backendUrl}/api/workspaces`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${backendUrl}/api/workspaces`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!res.ok) throw new Error(`GET /api/workspaces on the backend: ${res.status} ${await res.text()}`);
   return (await res.json()) as Workspace[];
 }
@@ -46,12 +48,20 @@ function runJourneys(): Promise<number> {
     E2E_PASSWORD: process.env.E2E_PASSWORD ?? DEMO_PASSWORD,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const child = spawn(join("node_modules", ".bin", "playwright"), ["test", ...STAGING_JOURNEYS], { env, stdio: "inherit" });
+  const child = spawn(join("node_modules", ".bin", "playwright"), ["test", ...STAGING_JOURNEYS], {
+    env,
+    stdio: "inherit",
+  });
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 }
 
 async function main(): Promise<number> {
-  const backend = startService("backend", tsx, ["local/backend/main.ts", "--reset"], { ...process.env, PORT: String(backendPort), PLATFORM_DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  const backend = startService("backend", tsx, ["local/backend/main.ts", "--reset"], {
+    ...process.env,
+    PORT: String(backendPort),
+    PLATFORM_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  });
   services.push(backend);
   const idp = startService("idp", tsx, ["local/idp/main.ts"], {
     ...process.env,
@@ -60,7 +70,10 @@ async function main(): Promise<number> {
     IDP_POST_LOGOUT_URIS: consoleUrl,
   });
   services.push(idp);
-  await Promise.all([waitForHttp(backend, `${backendUrl}/health`), waitForHttp(idp, `${issuer}/.well-known/openid-configuration`)]);
+  await Promise.all([
+    waitForHttp(backend, `${backendUrl}/health`),
+    waitForHttp(idp, `${issuer}/.well-known/openid-configuration`),
+  ]);
 
   // The console knows the other two only by URL, exactly as a deployment is configured.
   const app = startService("console", tsx, ["local/stack/cli.ts", "start"], {
@@ -81,7 +94,10 @@ async function main(): Promise<number> {
   const journeys = await runJourneys();
   const after = await backendWorkspaces();
   const left = after.filter((w) => !before.has(w.id) || w.name === `e2e-run-${runId}`);
-  if (left.length > 0) console.error(`staging rehearsal: the run left workspaces behind: ${left.map((w) => `${w.name} (${w.id})`).join(", ")}`);
+  if (left.length > 0)
+    console.error(
+      `staging rehearsal: the run left workspaces behind: ${left.map((w) => `${w.name} (${w.id})`).join(", ")}`,
+    );
   else console.log(`staging rehearsal: run ${runId} left nothing behind (${after.length} workspaces, as before)`);
   console.log(`staging rehearsal: journeys ${journeys === 0 ? "passed" : `failed (exit ${journeys})`}`);
   return journeys !== 0 ? journeys : left.length > 0 ? 1 : 0;

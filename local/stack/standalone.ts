@@ -20,7 +20,9 @@ for (const entry of readdirSync(`${target}/.next/static`, { recursive: true, wit
   if (!entry.isFile() || !/\.(?:js|css|svg|json|txt)$/.test(entry.name)) continue;
   const file = join(entry.parentPath, entry.name);
   const source = readFileSync(file);
-  const compressed = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length } });
+  const compressed = brotliCompressSync(source, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+  });
   writeFileSync(`${file}.br`, compressed);
   files++;
   before += source.length;

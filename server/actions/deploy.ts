@@ -5,9 +5,14 @@ import * as dal from "@/server/dal/deploy";
 import { revalidateDeployments } from "./revalidate";
 import { withAction } from "./with-action";
 
-export const scaffoldSpinApp = withAction("scaffold.create", scaffoldRequest, (input) => dal.scaffoldSpinApp(input), (input) => ({
-  image: input.image_ref,
-}));
+export const scaffoldSpinApp = withAction(
+  "scaffold.create",
+  scaffoldRequest,
+  (input) => dal.scaffoldSpinApp(input),
+  (input) => ({
+    image: input.image_ref,
+  }),
+);
 
 export const deploySpinApp = withAction(
   "deploy.create",

@@ -3,7 +3,14 @@ import "server-only";
 import * as dal from "@/server/dal/functions";
 import { saveFunctionSettings as saveSettings } from "@/server/dal/function-edits";
 import { revalidateFunctions } from "./revalidate";
-import { createFunctionInput, functionRef, functionTarget, saveSettingsInput, setStatusInput, workspaceTarget } from "./schemas";
+import {
+  createFunctionInput,
+  functionRef,
+  functionTarget,
+  saveSettingsInput,
+  setStatusInput,
+  workspaceTarget,
+} from "./schemas";
 import { withAction } from "./with-action";
 
 export const createFunction = withAction(

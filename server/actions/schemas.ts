@@ -1,13 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import {
-  base64String,
-  functionCreate,
-  functionStatus,
-  functionUpdate,
-  idParam,
-  workspaceUpdate,
-} from "@/lib/contract";
+import { base64String, functionCreate, functionStatus, functionUpdate, idParam, workspaceUpdate } from "@/lib/contract";
 
 /*
  * Inputs of the server actions: the contract's request schemas plus the ids a route would take from
@@ -25,6 +18,8 @@ export const saveSettingsInput = functionRef.extend({ settings: functionSettings
 export const setStatusInput = functionRef.extend({ status: functionStatus });
 export const saveCodeInput = functionRef.extend({ code: base64String, expectedLastModified: z.string().min(1) });
 
-
 export const workspaceTarget = (i: { workspaceId: string }) => ({ workspaceId: i.workspaceId });
-export const functionTarget = (i: { workspaceId: string; functionId: string }) => ({ workspaceId: i.workspaceId, functionId: i.functionId });
+export const functionTarget = (i: { workspaceId: string; functionId: string }) => ({
+  workspaceId: i.workspaceId,
+  functionId: i.functionId,
+});

@@ -14,7 +14,10 @@ const startInput = z.strictObject({
   ...fnKey,
   registryUrl: z.string().min(1).optional(),
   settings: shipSettings.optional(),
-  expectedCodeHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  expectedCodeHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 const runInput = z.strictObject({ ...fnKey, runId: z.uuid() });
 const rollbackInput = z.strictObject({ ...fnKey, deploymentId: z.uuid() });
@@ -35,23 +38,41 @@ function drive(started: Started) {
   return started.run;
 }
 
-const target = (i: { workspaceId: string; functionId: string }) => ({ workspaceId: i.workspaceId, functionId: i.functionId });
+const target = (i: { workspaceId: string; functionId: string }) => ({
+  workspaceId: i.workspaceId,
+  functionId: i.functionId,
+});
 
 /** Deploy from the function page: build-and-push the saved code, scaffold, deploy, smoke invoke. */
-export const startShipAction = withAction("deploy.create", startInput, async (input) => drive(await startShip(input)), (i) => ({
-  ...target(i),
-  registry: i.registryUrl,
-  ship: "deploy",
-}));
+export const startShipAction = withAction(
+  "deploy.create",
+  startInput,
+  async (input) => drive(await startShip(input)),
+  (i) => ({
+    ...target(i),
+    registry: i.registryUrl,
+    ship: "deploy",
+  }),
+);
 
-export const retryShipAction = withAction("deploy.create", runInput, async (input) => drive(await retryShip(input)), (i) => ({
-  ...target(i),
-  runId: i.runId,
-  ship: "retry",
-}));
+export const retryShipAction = withAction(
+  "deploy.create",
+  runInput,
+  async (input) => drive(await retryShip(input)),
+  (i) => ({
+    ...target(i),
+    runId: i.runId,
+    ship: "retry",
+  }),
+);
 
-export const rollbackAction = withAction("deploy.create", rollbackInput, async (input) => drive(await rollbackTo(input)), (i) => ({
-  ...target(i),
-  from: i.deploymentId,
-  ship: "rollback",
-}));
+export const rollbackAction = withAction(
+  "deploy.create",
+  rollbackInput,
+  async (input) => drive(await rollbackTo(input)),
+  (i) => ({
+    ...target(i),
+    from: i.deploymentId,
+    ship: "rollback",
+  }),
+);

@@ -37,7 +37,15 @@ export function withAction<S extends z.ZodType, R>(
       } catch (err) {
         unstable_rethrow(err);
         const error = toFailure(err, requestId);
-        if (user) audit({ who: user.email || user.id, action, target: input ? target(input) : {}, result: auditResultOf(error.status), code: error.code, requestId });
+        if (user)
+          audit({
+            who: user.email || user.id,
+            action,
+            target: input ? target(input) : {},
+            result: auditResultOf(error.status),
+            code: error.code,
+            requestId,
+          });
         return { ok: false, error };
       }
     });

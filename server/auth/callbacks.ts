@@ -10,7 +10,14 @@ import { ensureFreshTokens } from "./token-refresh";
 
 export type CallbackConfig = Pick<
   AuthConfig,
-  "groupsClaim" | "roleMap" | "backendAuth" | "baseUrl" | "sessionMaxAgeSeconds" | "issuer" | "clientId" | "clientSecret"
+  | "groupsClaim"
+  | "roleMap"
+  | "backendAuth"
+  | "baseUrl"
+  | "sessionMaxAgeSeconds"
+  | "issuer"
+  | "clientId"
+  | "clientSecret"
 >;
 
 export class SessionEndedError extends Error {
@@ -18,7 +25,10 @@ export class SessionEndedError extends Error {
 }
 
 /** The user's single role as a list (the policy takes lists); empty means no access. */
-export function rolesFromProfile(profile: Profile | Record<string, unknown>, cfg: Pick<CallbackConfig, "groupsClaim" | "roleMap">): Role[] {
+export function rolesFromProfile(
+  profile: Profile | Record<string, unknown>,
+  cfg: Pick<CallbackConfig, "groupsClaim" | "roleMap">,
+): Role[] {
   const role = roleFromGroups(groupsFromClaims(profile as Record<string, unknown>, cfg.groupsClaim), cfg.roleMap);
   return role ? [role] : [];
 }
@@ -27,7 +37,9 @@ export function rolesFromProfile(profile: Profile | Record<string, unknown>, cfg
  * next-auth callbacks. Roles are decided once, at sign-in: a change of groups at the IdP takes effect
  * at the next sign-in (sessions last at most `sessionMaxAgeSeconds`).
  */
-export function createAuthCallbacks(cfg: CallbackConfig): Pick<CallbacksOptions, "signIn" | "jwt" | "session" | "redirect"> {
+export function createAuthCallbacks(
+  cfg: CallbackConfig,
+): Pick<CallbacksOptions, "signIn" | "jwt" | "session" | "redirect"> {
   return {
     async redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);
@@ -48,7 +60,13 @@ export function createAuthCallbacks(cfg: CallbackConfig): Pick<CallbacksOptions,
 }
 
 /** Builds the cookie payload from scratch so nothing else from the profile (groups!) slips in. */
-export function tokenAtSignIn(token: JWT, account: Account, profile: Profile, cfg: CallbackConfig, nowSeconds = Date.now() / 1000): JWT {
+export function tokenAtSignIn(
+  token: JWT,
+  account: Account,
+  profile: Profile,
+  cfg: CallbackConfig,
+  nowSeconds = Date.now() / 1000,
+): JWT {
   const next: JWT = {
     sub: token.sub,
     name: token.name ?? null,
@@ -69,12 +87,17 @@ export function tokenAtSignIn(token: JWT, account: Account, profile: Profile, cf
 /** Every later read: end the session at its absolute limit, keep forwarded tokens fresh. */
 export async function continueSession(token: JWT, cfg: CallbackConfig, nowSeconds = Date.now() / 1000): Promise<JWT> {
   // Throwing makes next-auth clear the cookie: the user is signed out.
-  if (!token.sessionExpiresAt || token.sessionExpiresAt <= nowSeconds) throw new SessionEndedError("The session has expired.");
+  if (!token.sessionExpiresAt || token.sessionExpiresAt <= nowSeconds)
+    throw new SessionEndedError("The session has expired.");
   if (!(await sessionStillValid(token.sid))) throw new SessionEndedError("The session was signed out.");
   if (cfg.backendAuth !== "forward") return token;
   if (!token.accessToken) throw new SessionEndedError("The session holds no access token to forward.");
   const fresh = await ensureFreshTokens(
-    { accessToken: token.accessToken, refreshToken: token.refreshToken, accessTokenExpiresAt: token.accessTokenExpiresAt },
+    {
+      accessToken: token.accessToken,
+      refreshToken: token.refreshToken,
+      accessTokenExpiresAt: token.accessTokenExpiresAt,
+    },
     cfg,
   );
   return { ...token, ...fresh };

@@ -122,10 +122,7 @@ export function parseRoleMap(roleMap: string): ReadonlyMap<string, Role> {
  * The one role a user gets: the highest role any of their groups maps to, or null (no access).
  * Group names match exactly (case-sensitive), as IdPs treat them.
  */
-export function roleFromGroups(
-  groups: readonly string[],
-  roleMap: string | ReadonlyMap<string, Role>,
-): Role | null {
+export function roleFromGroups(groups: readonly string[], roleMap: string | ReadonlyMap<string, Role>): Role | null {
   const map = typeof roleMap === "string" ? parseRoleMap(roleMap) : roleMap;
   const matched: Role[] = [];
   for (const g of groups) {

@@ -11,7 +11,9 @@ type Claims = Record<string, unknown>;
  * A generic OIDC provider (next-auth v4's `type: "oauth"` with discovery). PKCE and state protect the
  * code flow; the ID token is verified by openid-client against the issuer's keys.
  */
-export function oidcProvider(cfg: Pick<AuthConfig, "issuer" | "clientId" | "clientSecret" | "scopes" | "groupsClaim">): OAuthConfig<Claims> {
+export function oidcProvider(
+  cfg: Pick<AuthConfig, "issuer" | "clientId" | "clientSecret" | "scopes" | "groupsClaim">,
+): OAuthConfig<Claims> {
   const issuer = cfg.issuer.replace(/\/$/, "");
   return {
     id: OIDC_PROVIDER_ID,

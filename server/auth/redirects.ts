@@ -25,7 +25,14 @@ export function safeRedirectUrl(url: string, baseUrl: string): string {
 }
 
 /** next-auth's error codes we explain; others show a generic message. */
-export const SIGN_IN_ERRORS = ["AccessDenied", "OAuthSignin", "OAuthCallback", "Callback", "Configuration", "SessionRequired"] as const;
+export const SIGN_IN_ERRORS = [
+  "AccessDenied",
+  "OAuthSignin",
+  "OAuthCallback",
+  "Callback",
+  "Configuration",
+  "SessionRequired",
+] as const;
 export type SignInError = (typeof SIGN_IN_ERRORS)[number] | "Default";
 
 export function signInErrorCode(value: string | string[] | undefined): SignInError | null {

@@ -59,7 +59,13 @@ export class RedisRevocationStore implements RevocationStore {
 
 export function redisClient(url: string): Redis {
   // Short timeouts: this check runs on every request; a stalled Redis must not stall the console.
-  const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, commandTimeout: 2_000, connectTimeout: 2_000, enableOfflineQueue: true });
+  const client = new Redis(url, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2_000,
+    connectTimeout: 2_000,
+    enableOfflineQueue: true,
+  });
   client.on("error", (err: Error) => logger.warn({ err: err.message }, "revocation store: redis error"));
   return client;
 }

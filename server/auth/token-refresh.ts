@@ -30,7 +30,9 @@ const MAX_REMEMBERED = 5_000;
 const successors = new Map<string, { tokens: Promise<UpstreamTokens>; forgetAt: number }>();
 
 export function needsRefresh(tokens: UpstreamTokens, nowSeconds = Date.now() / 1000): boolean {
-  return tokens.accessTokenExpiresAt !== undefined && tokens.accessTokenExpiresAt - REFRESH_MARGIN_SECONDS <= nowSeconds;
+  return (
+    tokens.accessTokenExpiresAt !== undefined && tokens.accessTokenExpiresAt - REFRESH_MARGIN_SECONDS <= nowSeconds
+  );
 }
 
 /** Returns tokens whose access token is valid for at least the margin, refreshing (once) if needed. */
@@ -72,7 +74,10 @@ function remember(refreshToken: string, tokens: Promise<UpstreamTokens>): void {
 async function refresh(refreshToken: string, client: RefreshClient): Promise<UpstreamTokens> {
   const { tokenEndpoint, basicAuth } = await discover(client.issuer);
   const body = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+  };
   if (basicAuth) {
     // RFC 6749 §2.3.1: form-encode id and secret before base64.
     const pair = `${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`;
@@ -85,7 +90,9 @@ async function refresh(refreshToken: string, client: RefreshClient): Promise<Ups
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok || typeof json.access_token !== "string") {
     // Only the OAuth error code: descriptions may echo request data.
-    throw new TokenRefreshError(`Token refresh failed (${response.status} ${String(json.error ?? "invalid response")}).`);
+    throw new TokenRefreshError(
+      `Token refresh failed (${response.status} ${String(json.error ?? "invalid response")}).`,
+    );
   }
   const expiresIn = Number(json.expires_in);
   return {
@@ -105,11 +112,19 @@ function discover(issuer: string): Promise<{ tokenEndpoint: string; basicAuth: b
       const url = `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
       const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new TokenRefreshError(`OIDC discovery failed (${response.status}).`);
-      const meta = (await response.json()) as { token_endpoint?: unknown; token_endpoint_auth_methods_supported?: unknown };
+      const meta = (await response.json()) as {
+        token_endpoint?: unknown;
+        token_endpoint_auth_methods_supported?: unknown;
+      };
       if (typeof meta.token_endpoint !== "string") throw new TokenRefreshError("OIDC discovery has no token_endpoint.");
-      const methods = Array.isArray(meta.token_endpoint_auth_methods_supported) ? meta.token_endpoint_auth_methods_supported : [];
+      const methods = Array.isArray(meta.token_endpoint_auth_methods_supported)
+        ? meta.token_endpoint_auth_methods_supported
+        : [];
       // client_secret_basic is the spec default when the IdP lists nothing.
-      return { tokenEndpoint: meta.token_endpoint, basicAuth: methods.length === 0 || methods.includes("client_secret_basic") };
+      return {
+        tokenEndpoint: meta.token_endpoint,
+        basicAuth: methods.length === 0 || methods.includes("client_secret_basic"),
+      };
     })();
     found.catch(() => discoveries.delete(issuer));
     discoveries.set(issuer, found);

@@ -45,7 +45,13 @@ async function decryptOnce(value: string, secret: string): Promise<JWT | null> {
 export async function readSessionToken(cookies: CookieSource, nowSeconds = Date.now() / 1000): Promise<JWT | null> {
   const { secret, secure, cookieName } = sessionCookieConfig();
   // raw: next-auth's own chunk joining, without decrypting.
-  const value = (await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie: secure, cookieName, raw: true })) as string | null;
+  const value = (await getToken({
+    req: { cookies, headers: {} } as never,
+    secret,
+    secureCookie: secure,
+    cookieName,
+    raw: true,
+  })) as string | null;
   if (!value) return null;
   const token = await decryptOnce(value, secret);
   if (!token || (typeof token.exp === "number" && token.exp <= nowSeconds)) return null;

@@ -37,12 +37,17 @@ async function forwardedTokenHeaders(): Promise<Record<string, string>> {
     // A refreshed token is written back to the cookie by next-auth at the next /api/auth/session read
     // (SessionProvider polls); until then ensureFreshTokens() remembers the successor in memory.
     const fresh = await ensureFreshTokens(
-      { accessToken: token.accessToken, refreshToken: token.refreshToken, accessTokenExpiresAt: token.accessTokenExpiresAt },
+      {
+        accessToken: token.accessToken,
+        refreshToken: token.refreshToken,
+        accessTokenExpiresAt: token.accessTokenExpiresAt,
+      },
       authConfig(),
     );
     return { authorization: `Bearer ${fresh.accessToken}` };
   } catch (error) {
-    if (error instanceof TokenRefreshError) throw new AuthError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    if (error instanceof TokenRefreshError)
+      throw new AuthError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     throw error;
   }
 }

@@ -1,7 +1,13 @@
 import "server-only";
 import type { z } from "zod";
 import { buildResponse } from "@/lib/contract";
-import { browserBuildAndPushForm, browserBuildForm, type browserPushRequest, type BuildStartedDto, type RegistriesDto } from "@/lib/dto/pipeline";
+import {
+  browserBuildAndPushForm,
+  browserBuildForm,
+  type browserPushRequest,
+  type BuildStartedDto,
+  type RegistriesDto,
+} from "@/lib/dto/pipeline";
 import { requireUser } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { RequestValidationError } from "@/server/http/validation";
@@ -39,7 +45,14 @@ export async function startBuild(input: Request | FormData): Promise<BuildStarte
     schema: browserBuildForm,
     maxFileBytes: uploadLimitBytes(),
     send: ({ body, contentType }) =>
-      backend({ method: "POST", path: "/api/v1/build", body, headers: { "content-type": contentType }, schema: buildResponse, timeoutMs: uploadTimeoutMs() }),
+      backend({
+        method: "POST",
+        path: "/api/v1/build",
+        body,
+        headers: { "content-type": contentType },
+        schema: buildResponse,
+        timeoutMs: uploadTimeoutMs(),
+      }),
   });
   return reshapeBuildStarted(b);
 }
@@ -68,6 +81,11 @@ export async function startBuildAndPush(input: Request | FormData): Promise<Buil
 export async function startPush(input: PushInput): Promise<BuildStartedDto> {
   await requireUser("push.create");
   const creds = registryCredentials(input.registry_url);
-  const b = await backend({ method: "POST", path: "/api/v1/push", json: { ...input, ...creds }, schema: buildResponse });
+  const b = await backend({
+    method: "POST",
+    path: "/api/v1/push",
+    json: { ...input, ...creds },
+    schema: buildResponse,
+  });
   return reshapeBuildStarted(b);
 }

@@ -18,12 +18,25 @@ function builderTimeoutMs(): number {
 /** The Builder's YAML comes back "as is": a JSON object or string, or a plain text body (upstream's text mode). */
 export async function scaffoldSpinApp(input: ScaffoldInput): Promise<ScaffoldDto> {
   await requireUser("scaffold.create");
-  const { yaml } = await backend({ method: "POST", path: "/api/v1/scaffold", json: input, schema: scaffoldResponse, acceptText: true, timeoutMs: builderTimeoutMs() });
+  const { yaml } = await backend({
+    method: "POST",
+    path: "/api/v1/scaffold",
+    json: input,
+    schema: scaffoldResponse,
+    acceptText: true,
+    timeoutMs: builderTimeoutMs(),
+  });
   return reshapeScaffold(yaml);
 }
 
 export async function deploySpinApp(input: DeployInput): Promise<DeployDto> {
   await requireUser("deploy.create");
-  const d = await backend({ method: "POST", path: "/api/v1/deploy", json: input, schema: deployResponse, timeoutMs: builderTimeoutMs() });
+  const d = await backend({
+    method: "POST",
+    path: "/api/v1/deploy",
+    json: input,
+    schema: deployResponse,
+    timeoutMs: builderTimeoutMs(),
+  });
   return reshapeDeploy(d);
 }

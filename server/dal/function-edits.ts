@@ -17,7 +17,8 @@ export type FunctionSettings = SettingsFields;
  * Sending only these keeps a settings save from undoing someone else's concurrent change to another field.
  */
 export function changedSettings(settings: FunctionSettings, stored: FunctionConfig): FunctionUpdate {
-  const env = settings.environmentVariables && unmaskEnvironment(settings.environmentVariables, stored.environmentVariables);
+  const env =
+    settings.environmentVariables && unmaskEnvironment(settings.environmentVariables, stored.environmentVariables);
   return changedFields({ ...settings, ...(env ? { environmentVariables: env } : {}) }, stored, sameText);
 }
 
@@ -74,7 +75,8 @@ function redactedCodeRefusal(): ApiError {
   return new ApiError({
     status: 409,
     code: "REDACTED_FIELD",
-    message: "This code contains one of the console's secrets and is shown redacted, so it cannot be saved from the console.",
+    message:
+      "This code contains one of the console's secrets and is shown redacted, so it cannot be saved from the console.",
     details: { field: "code" },
   });
 }

@@ -1,6 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { functionConfig, functionList, type functionCreate, type FunctionConfig, type FunctionStatus, type FunctionUpdate } from "@/lib/contract";
+import {
+  functionConfig,
+  functionList,
+  type functionCreate,
+  type FunctionConfig,
+  type FunctionStatus,
+  type FunctionUpdate,
+} from "@/lib/contract";
 import type { FunctionDto, RevealedEnvVarDto } from "@/lib/dto/function";
 import { ApiError } from "@/lib/api/api-error";
 import { audit, auditResultOf } from "@/server/audit";
@@ -15,7 +22,8 @@ import { reshapeFunction } from "./reshape-function";
 
 export type FunctionCreateInput = z.output<typeof functionCreate>;
 
-const fnPath = (workspaceId: string, functionId: string) => path`/api/workspaces/${workspaceId}/functions/${functionId}`;
+const fnPath = (workspaceId: string, functionId: string) =>
+  path`/api/workspaces/${workspaceId}/functions/${functionId}`;
 const toDto = (f: FunctionConfig) => reshapeFunction(f, secretEnvMatcher());
 
 /**
@@ -29,7 +37,11 @@ export async function loadFunctionConfig(workspaceId: string, functionId: string
 
 export async function listFunctions(workspaceId: string): Promise<FunctionDto[]> {
   await requireUser("function.read");
-  const list = await backend({ method: "GET", path: path`/api/workspaces/${workspaceId}/functions`, schema: functionList });
+  const list = await backend({
+    method: "GET",
+    path: path`/api/workspaces/${workspaceId}/functions`,
+    schema: functionList,
+  });
   return list.map(toDto);
 }
 
@@ -42,7 +54,12 @@ export async function createFunction(workspaceId: string, input: FunctionCreateI
   assertInvocationUrl(input.invocationUrl);
   // A mask here can only be a copied form (e.g. a duplicated function): there is no value to keep.
   if (containsMask(input.environmentVariables)) unmaskEnvironment(input.environmentVariables, {});
-  const f = await backend({ method: "POST", path: path`/api/workspaces/${workspaceId}/functions`, json: input, schema: functionConfig });
+  const f = await backend({
+    method: "POST",
+    path: path`/api/workspaces/${workspaceId}/functions`,
+    json: input,
+    schema: functionConfig,
+  });
   return toDto(f);
 }
 
@@ -50,19 +67,35 @@ export async function createFunction(workspaceId: string, input: FunctionCreateI
  * Patches the fields sent. A masked environment value is replaced by the stored one first (read just
  * before), so a form saved without touching a secret keeps it instead of writing bullets over it.
  */
-export async function updateFunction(workspaceId: string, functionId: string, patch: FunctionUpdate): Promise<FunctionDto> {
+export async function updateFunction(
+  workspaceId: string,
+  functionId: string,
+  patch: FunctionUpdate,
+): Promise<FunctionDto> {
   await requireUser("function.update");
   assertInvocationUrl(patch.invocationUrl);
   let body = patch;
   if (patch.environmentVariables && containsMask(patch.environmentVariables)) {
     const current = await loadFunctionConfig(workspaceId, functionId);
-    body = { ...patch, environmentVariables: unmaskEnvironment(patch.environmentVariables, current.environmentVariables) };
+    body = {
+      ...patch,
+      environmentVariables: unmaskEnvironment(patch.environmentVariables, current.environmentVariables),
+    };
   }
-  const f = await backend({ method: "PATCH", path: fnPath(workspaceId, functionId), json: body, schema: functionConfig });
+  const f = await backend({
+    method: "PATCH",
+    path: fnPath(workspaceId, functionId),
+    json: body,
+    schema: functionConfig,
+  });
   return toDto(f);
 }
 
-export async function setFunctionStatus(workspaceId: string, functionId: string, status: FunctionStatus): Promise<FunctionDto> {
+export async function setFunctionStatus(
+  workspaceId: string,
+  functionId: string,
+  status: FunctionStatus,
+): Promise<FunctionDto> {
   return updateFunction(workspaceId, functionId, { status });
 }
 
@@ -77,17 +110,30 @@ export async function deleteFunction(workspaceId: string, functionId: string): P
  */
 export async function revealEnvVar(workspaceId: string, functionId: string, name: string): Promise<RevealedEnvVarDto> {
   const user = await requireUser("function.revealSecret");
-  const entry = { who: user.email || user.id, action: "function.revealSecret" as const, target: { workspaceId, functionId, name }, requestId: await currentRequestId() };
+  const entry = {
+    who: user.email || user.id,
+    action: "function.revealSecret" as const,
+    target: { workspaceId, functionId, name },
+    requestId: await currentRequestId(),
+  };
   try {
     const f = await loadFunctionConfig(workspaceId, functionId);
     if (!Object.hasOwn(f.environmentVariables, name)) {
-      throw new ApiError({ status: 404, code: "NOT_FOUND", message: `The function has no environment variable named ${name}.` });
+      throw new ApiError({
+        status: 404,
+        code: "NOT_FOUND",
+        message: `The function has no environment variable named ${name}.`,
+      });
     }
     audit({ ...entry, result: "ok" });
     // The console's own secrets stay on the server even inside a function's variable.
     return { name, value: redactForBrowser(f.environmentVariables[name]!) };
   } catch (err) {
-    audit({ ...entry, result: auditResultOf(err instanceof ApiError ? err.status : 500), code: err instanceof ApiError ? err.code : undefined });
+    audit({
+      ...entry,
+      result: auditResultOf(err instanceof ApiError ? err.status : 500),
+      code: err instanceof ApiError ? err.code : undefined,
+    });
     throw err;
   }
 }

@@ -20,11 +20,21 @@ export type InvokeOptions = { signal?: AbortSignal };
  * platform's failures throw: the spec's 504 (timeout), 503 (unreachable) and 500 with the error
  * envelope keep their status and code; a disabled function is refused here, before anything runs.
  */
-export async function invokeFunction(workspaceId: string, functionId: string, payload: unknown, opts: InvokeOptions = {}): Promise<InvokeResultDto> {
+export async function invokeFunction(
+  workspaceId: string,
+  functionId: string,
+  payload: unknown,
+  opts: InvokeOptions = {},
+): Promise<InvokeResultDto> {
   await requireUser("function.invoke");
   const fn = await loadFunctionConfig(workspaceId, functionId);
   if (fn.status === "disabled") {
-    throw new ApiError({ status: 409, code: "FUNCTION_DISABLED", message: "The function is disabled. Enable it in Settings to invoke it.", details: { field: "status" } });
+    throw new ApiError({
+      status: 409,
+      code: "FUNCTION_DISABLED",
+      message: "The function is disabled. Enable it in Settings to invoke it.",
+      details: { field: "status" },
+    });
   }
   // Checked again before every call: the URL may have been stored before this rule, or by another client.
   assertInvocationUrl(fn.invocationUrl);
@@ -40,16 +50,26 @@ export async function invokeFunction(workspaceId: string, functionId: string, pa
   const durationMs = Math.round(performance.now() - started);
   const platformFailure = platformFailureIn(res);
   if (platformFailure) {
-    logUpstreamError({ method: "POST", path: "/api/workspaces/{workspaceId}/functions/{functionId}/invoke" }, platformFailure);
+    logUpstreamError(
+      { method: "POST", path: "/api/workspaces/{workspaceId}/functions/{functionId}/invoke" },
+      platformFailure,
+    );
     throw platformFailure;
   }
   if (res.status < 200 || res.status > 599) {
-    throw new ApiError({ status: 502, code: "UPSTREAM_ERROR", message: `The backend answered with status ${res.status}.`, requestId: res.requestId });
+    throw new ApiError({
+      status: 502,
+      code: "UPSTREAM_ERROR",
+      message: `The backend answered with status ${res.status}.`,
+      requestId: res.requestId,
+    });
   }
   return {
     status: res.status,
     durationMs,
-    contentType: isJsonBody(res.contentType, res.bodyText, res.truncated) ? "application/json" : "text/plain; charset=utf-8",
+    contentType: isJsonBody(res.contentType, res.bodyText, res.truncated)
+      ? "application/json"
+      : "text/plain; charset=utf-8",
     upstreamContentType: redactForBrowser(res.contentType),
     body: redactForBrowser(res.bodyText),
     truncated: res.truncated,

@@ -16,7 +16,12 @@ import { reshapeLokiLogs, reshapeMetrics } from "./reshape-observability";
 
 export async function listWorkspaceLogs(workspaceId: string, limit: number): Promise<LogsDto> {
   await requireUser("logs.read");
-  const r = await backend({ method: "GET", path: path`/api/workspaces/${workspaceId}/logs`, query: { limit }, schema: logsResponse });
+  const r = await backend({
+    method: "GET",
+    path: path`/api/workspaces/${workspaceId}/logs`,
+    query: { limit },
+    schema: logsResponse,
+  });
   return reshapeLogs(r);
 }
 
@@ -33,13 +38,22 @@ export async function listFunctionLogs(workspaceId: string, functionId: string, 
 
 export async function getLokiLogs(functionId: string, limit: number): Promise<LokiLogsDto> {
   await requireUser("logs.read");
-  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/loki-logs`, query: { limit }, schema: lokiLogsResponse });
+  const r = await backend({
+    method: "GET",
+    path: path`/api/functions/${functionId}/loki-logs`,
+    query: { limit },
+    schema: lokiLogsResponse,
+  });
   return reshapeLokiLogs(r);
 }
 
 /** The raw Prometheus answers ride along only for roles allowed "metrics.raw". */
 export async function getMetrics(functionId: string): Promise<MetricsDto> {
   const user = await requireUser("metrics.read");
-  const r = await backend({ method: "GET", path: path`/api/functions/${functionId}/metrics`, schema: prometheusMetricsResponse });
+  const r = await backend({
+    method: "GET",
+    path: path`/api/functions/${functionId}/metrics`,
+    schema: prometheusMetricsResponse,
+  });
   return reshapeMetrics(r, can(user.roles, "metrics.raw"));
 }

@@ -10,5 +10,7 @@ import { getWorkspace } from "./workspaces";
  * of three. For rendering only: actions read through the uncached functions, so a mutation never
  * sees a copy from before it.
  */
-export const getFunctionForRender = cache((workspaceId: string, functionId: string): Promise<FunctionDto> => getFunction(workspaceId, functionId));
+export const getFunctionForRender = cache((workspaceId: string, functionId: string): Promise<FunctionDto> =>
+  getFunction(workspaceId, functionId),
+);
 export const getWorkspaceForRender = cache((workspaceId: string): Promise<WorkspaceDto> => getWorkspace(workspaceId));

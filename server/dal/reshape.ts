@@ -38,7 +38,12 @@ export function reshapeApiTaskResult(r: BuildTaskResult | null | undefined): Api
 }
 
 export function reshapeApiTaskStatus(t: TaskStatusResponse): ApiTaskStatus {
-  return redactStrings({ task_id: t.task_id, status: t.status, result: reshapeApiTaskResult(t.result), error: t.error ?? null });
+  return redactStrings({
+    task_id: t.task_id,
+    status: t.status,
+    result: reshapeApiTaskResult(t.result),
+    error: t.error ?? null,
+  });
 }
 
 export function reshapeApiWorkspaceTask(t: WorkspaceTaskItem): ApiWorkspaceTask {
@@ -54,5 +59,10 @@ export function reshapeApiWorkspaceTask(t: WorkspaceTaskItem): ApiWorkspaceTask 
 }
 
 export function reshapeBuildStarted(b: BuildResponse): BuildStartedDto {
-  return redactStrings({ task_id: b.task_id, status: b.status, message: b.message, source_s3_path: b.source_s3_path ?? null });
+  return redactStrings({
+    task_id: b.task_id,
+    status: b.status,
+    message: b.message,
+    source_s3_path: b.source_s3_path ?? null,
+  });
 }

@@ -9,7 +9,11 @@ import { reshapeApiTaskStatus, reshapeApiWorkspaceTask } from "./reshape";
 /** A workspace's tasks, for its pages and `GET /api/v1/workspaces/{id}/tasks` alike. */
 export async function listWorkspaceTaskItems(workspaceId: string): Promise<ApiWorkspaceTask[]> {
   await requireUser("task.read");
-  const list = await backend({ method: "GET", path: path`/api/v1/workspaces/${workspaceId}/tasks`, schema: workspaceTaskList });
+  const list = await backend({
+    method: "GET",
+    path: path`/api/v1/workspaces/${workspaceId}/tasks`,
+    schema: workspaceTaskList,
+  });
   return list.map(reshapeApiWorkspaceTask);
 }
 

@@ -26,7 +26,12 @@ export async function createWorkspace(input: WorkspaceCreate): Promise<Workspace
 
 export async function updateWorkspace(workspaceId: string, patch: WorkspaceUpdate): Promise<WorkspaceDto> {
   await requireUser("workspace.update");
-  const w = await backend({ method: "PATCH", path: path`/api/workspaces/${workspaceId}`, json: patch, schema: workspace });
+  const w = await backend({
+    method: "PATCH",
+    path: path`/api/workspaces/${workspaceId}`,
+    json: patch,
+    schema: workspace,
+  });
   return reshapeWorkspace(w);
 }
 

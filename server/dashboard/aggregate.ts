@@ -1,5 +1,13 @@
 import "server-only";
-import type { DashboardDto, DashboardFailure, DashboardHistory, DashboardFunctionRow, DashboardTaskRow, DashboardTotals, DashboardWorkspaceRow } from "@/lib/dto/dashboard";
+import type {
+  DashboardDto,
+  DashboardFailure,
+  DashboardHistory,
+  DashboardFunctionRow,
+  DashboardTaskRow,
+  DashboardTotals,
+  DashboardWorkspaceRow,
+} from "@/lib/dto/dashboard";
 import type { FunctionDto } from "@/lib/dto/function";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
@@ -30,7 +38,11 @@ export type DashboardAggregate = {
 async function readAggregate(scope: string): Promise<DashboardAggregate> {
   const workspaces = await listWorkspaces(); // a failure here fails the dashboard: there is nothing to show
   const e = env();
-  type Job = { w: WorkspaceDto; part: DashboardFailure["part"]; run: () => Promise<FunctionDto[] | ApiWorkspaceTask[]> };
+  type Job = {
+    w: WorkspaceDto;
+    part: DashboardFailure["part"];
+    run: () => Promise<FunctionDto[] | ApiWorkspaceTask[]>;
+  };
   const jobs = workspaces.flatMap((w): Job[] => [
     { w, part: "functions", run: () => listFunctions(w.id) },
     { w, part: "tasks", run: () => listWorkspaceTaskItems(w.id) },
@@ -44,12 +56,29 @@ async function readAggregate(scope: string): Promise<DashboardAggregate> {
     const { w, part } = jobs[i]!;
     if (outcome.status === "rejected") {
       const safe = toFailure(outcome.reason, undefined);
-      failures.push({ workspaceId: w.id, workspaceName: w.name, part, code: safe.code, message: safe.message, requestId: safe.requestId });
+      failures.push({
+        workspaceId: w.id,
+        workspaceName: w.name,
+        part,
+        code: safe.code,
+        message: safe.message,
+        requestId: safe.requestId,
+      });
       if (part === "functions") functionsOf.set(w.id, null);
       return;
     }
     if (part === "functions") functionsOf.set(w.id, outcome.value as FunctionDto[]);
-    else for (const t of outcome.value as ApiWorkspaceTask[]) tasks.push({ taskId: t.task_id, workspaceId: w.id, workspaceName: w.name, appName: t.app_name, status: t.status, createdAt: t.created_at, updatedAt: t.updated_at });
+    else
+      for (const t of outcome.value as ApiWorkspaceTask[])
+        tasks.push({
+          taskId: t.task_id,
+          workspaceId: w.id,
+          workspaceName: w.name,
+          appName: t.app_name,
+          status: t.status,
+          createdAt: t.created_at,
+          updatedAt: t.updated_at,
+        });
   });
 
   const rows = workspaces.map((w) => workspaceRow(w, functionsOf.get(w.id) ?? null));
@@ -59,7 +88,16 @@ async function readAggregate(scope: string): Promise<DashboardAggregate> {
   const totals = totalsOf(rows);
   const complete = !failures.some((f) => f.part === "functions");
   const history = await dashboardHistory(scope, { generatedAt, totals, workspaces: rows, complete });
-  return { generatedAt, totals, workspaces: rows, functions, tasks, failures, history, upstreamRequests: 1 + jobs.length };
+  return {
+    generatedAt,
+    totals,
+    workspaces: rows,
+    functions,
+    tasks,
+    failures,
+    history,
+    upstreamRequests: 1 + jobs.length,
+  };
 }
 
 const cache = new SharedCache<DashboardAggregate>(() => env().DASHBOARD_CACHE_SECONDS * 1000);

@@ -12,12 +12,40 @@ export function dashboardCsv(a: DashboardAggregate, scope: ExportScope): string 
   if (scope === "workspaces") {
     return toCsv(
       ["workspace_id", "workspace", "functions", "invocations_24h", "errors_24h", "error_rate_pct", "avg_duration_ms"],
-      a.workspaces.map((w) => [w.id, w.name, w.functionCount, w.invocations24h, w.errors24h, round(w.errorRate, 2), round(w.avgDuration, 1)]),
+      a.workspaces.map((w) => [
+        w.id,
+        w.name,
+        w.functionCount,
+        w.invocations24h,
+        w.errors24h,
+        round(w.errorRate, 2),
+        round(w.avgDuration, 1),
+      ]),
     );
   }
   return toCsv(
-    ["workspace_id", "workspace", "function_id", "function", "status", "invocations_24h", "errors_24h", "error_rate_pct", "avg_duration_ms"],
-    a.functions.map((f) => [f.workspaceId, f.workspaceName, f.id, f.name, f.status, f.invocations24h, f.errors24h, round(f.errorRate, 2), round(f.avgDuration, 1)]),
+    [
+      "workspace_id",
+      "workspace",
+      "function_id",
+      "function",
+      "status",
+      "invocations_24h",
+      "errors_24h",
+      "error_rate_pct",
+      "avg_duration_ms",
+    ],
+    a.functions.map((f) => [
+      f.workspaceId,
+      f.workspaceName,
+      f.id,
+      f.name,
+      f.status,
+      f.invocations24h,
+      f.errors24h,
+      round(f.errorRate, 2),
+      round(f.avgDuration, 1),
+    ]),
   );
 }
 

@@ -1,5 +1,11 @@
 import "server-only";
-import type { DashboardDeploymentRow, DashboardHistory, DashboardTotals, DashboardTrendPoint, DashboardWorkspaceRow } from "@/lib/dto/dashboard";
+import type {
+  DashboardDeploymentRow,
+  DashboardHistory,
+  DashboardTotals,
+  DashboardTrendPoint,
+  DashboardWorkspaceRow,
+} from "@/lib/dto/dashboard";
 import { env } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { db } from "@/server/store";
@@ -36,7 +42,14 @@ export async function dashboardHistory(scope: string, figures: Figures): Promise
           scope,
           taken_at: figures.generatedAt,
           totals: JSON.stringify(figures.totals),
-          workspaces: JSON.stringify(figures.workspaces.map((w) => ({ id: w.id, name: w.name, invocations24h: w.invocations24h, errors24h: w.errors24h }))),
+          workspaces: JSON.stringify(
+            figures.workspaces.map((w) => ({
+              id: w.id,
+              name: w.name,
+              invocations24h: w.invocations24h,
+              errors24h: w.errors24h,
+            })),
+          ),
         },
         intervalMs,
       );
@@ -59,19 +72,17 @@ export async function dashboardHistory(scope: string, figures: Figures): Promise
       recentDeployments: deployments
         .filter((d) => names.has(d.workspace_id))
         .slice(0, 10)
-        .map(
-          (d): DashboardDeploymentRow => ({
-            id: d.id,
-            workspaceId: d.workspace_id,
-            workspaceName: names.get(d.workspace_id)!,
-            functionId: d.function_id,
-            functionName: d.function_name,
-            kind: d.kind,
-            status: d.status,
-            createdAt: d.created_at,
-            createdBy: d.created_by,
-          }),
-        ),
+        .map((d): DashboardDeploymentRow => ({
+          id: d.id,
+          workspaceId: d.workspace_id,
+          workspaceName: names.get(d.workspace_id)!,
+          functionId: d.function_id,
+          functionName: d.function_name,
+          kind: d.kind,
+          status: d.status,
+          createdAt: d.created_at,
+          createdBy: d.created_by,
+        })),
       unavailable: false,
     };
   } catch (err) {

@@ -4,7 +4,11 @@ import "server-only";
  * Runs `fn` over `items` with at most `limit` calls in flight, keeping every outcome in input order.
  * The backend has no aggregate endpoint: the dashboard fans out, and this bounds how hard it pushes.
  */
-export async function mapSettledLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+export async function mapSettledLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

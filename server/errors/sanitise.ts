@@ -34,10 +34,20 @@ export function toSafeApiError(err: unknown, requestId: string | undefined): Api
   if (isAbort(err)) {
     // The browser left (the Test tab closed mid-run) and the backend call was cancelled with it.
     logger.info({ requestId }, "the client closed the request; the backend call was cancelled");
-    return new ApiError({ status: 499, code: "CLIENT_CLOSED_REQUEST", message: "The request was cancelled.", requestId });
+    return new ApiError({
+      status: 499,
+      code: "CLIENT_CLOSED_REQUEST",
+      message: "The request was cancelled.",
+      requestId,
+    });
   }
   logger.error({ err, requestId }, "unhandled error in the console");
-  return new ApiError({ status: 500, code: "INTERNAL_ERROR", message: "The console failed to handle this request. Try again.", requestId });
+  return new ApiError({
+    status: 500,
+    code: "INTERNAL_ERROR",
+    message: "The console failed to handle this request. Try again.",
+    requestId,
+  });
 }
 
 /**
@@ -53,7 +63,12 @@ function fromUpstream(err: ApiError, requestId: string | undefined): ApiError {
   // answering 401 (or sending a page to sign-in) would send them round a sign-in loop.
   if (err.status === 401 && env().BACKEND_AUTH === "service") {
     logger.error({ requestId, code: err.code }, "the backend refused the console's service credential");
-    return new ApiError({ status: 502, code: "UPSTREAM_AUTH_ERROR", message: "The backend refused the console's credentials.", requestId });
+    return new ApiError({
+      status: 502,
+      code: "UPSTREAM_AUTH_ERROR",
+      message: "The backend refused the console's credentials.",
+      requestId,
+    });
   }
   const secrets = consoleSecrets();
   return new ApiError({
@@ -83,7 +98,8 @@ export function toFailure(err: unknown, requestId: string | undefined): Failure 
  * (`details.field`, FastAPI's `loc`), so a backend refusal lands next to its field, not at the bottom.
  */
 function fieldErrorsOf(err: unknown, safe: ApiError): { fieldErrors?: Record<string, string[]> } {
-  if (isRequestValidationError(err)) return { fieldErrors: scrub(err.fieldErrors(), consoleSecrets()) as Record<string, string[]> };
+  if (isRequestValidationError(err))
+    return { fieldErrors: scrub(err.fieldErrors(), consoleSecrets()) as Record<string, string[]> };
   if (safe.status !== 400 && safe.status !== 422) return {};
   const fieldErrors = fieldErrorsFromDetails(safe.details, safe.message);
   return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {};
@@ -95,5 +111,10 @@ export function errorResponse(err: unknown, requestId: string): Response {
 }
 
 function isAbort(err: unknown): boolean {
-  return typeof err === "object" && err !== null && "name" in err && (err.name === "AbortError" || err.name === "ResponseAborted");
+  return (
+    typeof err === "object" &&
+    err !== null &&
+    "name" in err &&
+    (err.name === "AbortError" || err.name === "ResponseAborted")
+  );
 }

@@ -15,15 +15,24 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (text.trim() === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new RequestValidationError([{ field: "", message: "must be sent as application/json" }], "The request body must be JSON.");
+    throw new RequestValidationError(
+      [{ field: "", message: "must be sent as application/json" }],
+      "The request body must be JSON.",
+    );
   }
   if (jsonTooDeep(text)) {
-    throw new RequestValidationError([{ field: "", message: `nests deeper than ${MAX_JSON_DEPTH} levels` }], "The request body is nested too deeply.");
+    throw new RequestValidationError(
+      [{ field: "", message: `nests deeper than ${MAX_JSON_DEPTH} levels` }],
+      "The request body is nested too deeply.",
+    );
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new RequestValidationError([{ field: "", message: "is not valid JSON" }], "The request body is not valid JSON.");
+    throw new RequestValidationError(
+      [{ field: "", message: "is not valid JSON" }],
+      "The request body is not valid JSON.",
+    );
   }
 }
 

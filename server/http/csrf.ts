@@ -9,7 +9,8 @@ import { AuthError } from "@/server/auth/errors";
  */
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AuthError("FORBIDDEN", "Cross-site requests are refused.");
+  if (site && site !== "same-origin" && site !== "none")
+    throw new AuthError("FORBIDDEN", "Cross-site requests are refused.");
   const origin = request.headers.get("origin");
   if (!origin) return;
   const allowed = new Set([new URL(env().NEXTAUTH_URL).origin, new URL(request.url).origin]);

@@ -20,8 +20,16 @@ export function installMethodGuard(): void {
     if (event === "request") {
       const [req, res] = args as [IncomingMessage, ServerResponse];
       if (!SERVED_METHODS.has(req.method ?? "")) {
-        res.writeHead(405, { "content-type": "application/json", allow: [...SERVED_METHODS].join(", "), "cache-control": "no-store" });
-        res.end(JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: `${req.method} is not supported.`, details: {} } }));
+        res.writeHead(405, {
+          "content-type": "application/json",
+          allow: [...SERVED_METHODS].join(", "),
+          "cache-control": "no-store",
+        });
+        res.end(
+          JSON.stringify({
+            error: { code: "METHOD_NOT_ALLOWED", message: `${req.method} is not supported.`, details: {} },
+          }),
+        );
         return true;
       }
     }

@@ -40,7 +40,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
  * origin of mutations, validates params, query and body against the contract, runs the handler, and
  * turns every failure into the error envelope. One JSON log line per request, one audit line per mutation.
  */
-export function withRoute<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
+export function withRoute<
+  PS extends Schema | undefined = undefined,
+  QS extends Schema | undefined = undefined,
+  BS extends Schema | undefined = undefined,
+>(
   spec: RouteSpec<PS, QS, BS>,
   handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>,
 ): (request: Request, context: NextContext) => Promise<Response> {
@@ -57,42 +61,63 @@ async function handle<PS extends Schema | undefined, QS extends Schema | undefin
   context: NextContext,
   requestId: string,
 ): Promise<Response> {
-    const started = performance.now();
-    const mutating = !SAFE_METHODS.has(request.method);
-    let user: SessionUser | undefined;
-    let params: Out<PS> | undefined;
-    let response: Response;
-    // The code of a refused or failed call (the backend's own when it answered one), for the audit.
-    let errorCode: string | undefined;
-    try {
-      if (mutating) assertSameOrigin(request);
-      user = await requireUser(spec.action);
-      params = (spec.params ? parseInput(spec.params, await context.params) : undefined) as Out<PS>;
-      const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Out<QS>;
-      const body = (spec.body ? parseInput(spec.body, await readJsonBody(request)) : undefined) as Out<BS>;
-      const result = await handler({ user, params, query, body, request });
-      response =
-        result instanceof Response
-          ? result
-          : result === undefined
-            ? new Response(null, { status: 204 })
-            : Response.json(result, { status: spec.status ?? 200 });
-    } catch (err) {
-      const safe = toSafeApiError(err, requestId);
-      errorCode = safe.code;
-      response = Response.json(toEnvelope(safe), { status: safe.status });
-    }
-    response.headers.set("x-request-id", requestId);
-    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  const started = performance.now();
+  const mutating = !SAFE_METHODS.has(request.method);
+  let user: SessionUser | undefined;
+  let params: Out<PS> | undefined;
+  let response: Response;
+  // The code of a refused or failed call (the backend's own when it answered one), for the audit.
+  let errorCode: string | undefined;
+  try {
+    if (mutating) assertSameOrigin(request);
+    user = await requireUser(spec.action);
+    params = (spec.params ? parseInput(spec.params, await context.params) : undefined) as Out<PS>;
+    const query = (
+      spec.query ? parseInput(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined
+    ) as Out<QS>;
+    const body = (spec.body ? parseInput(spec.body, await readJsonBody(request)) : undefined) as Out<BS>;
+    const result = await handler({ user, params, query, body, request });
+    response =
+      result instanceof Response
+        ? result
+        : result === undefined
+          ? new Response(null, { status: 204 })
+          : Response.json(result, { status: spec.status ?? 200 });
+  } catch (err) {
+    const safe = toSafeApiError(err, requestId);
+    errorCode = safe.code;
+    response = Response.json(toEnvelope(safe), { status: safe.status });
+  }
+  response.headers.set("x-request-id", requestId);
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
 
-    const route = new URL(request.url).pathname;
-    const durationMs = Math.round(performance.now() - started);
-    logger.info({ requestId, user: user?.email, method: request.method, route, status: response.status, code: errorCode, durationMs }, "request");
-    if (mutating && user) {
-      const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
-      // A handler's own Response is a success even at 4xx/5xx: invoke relays the function's answer.
-      const result = errorCode === undefined ? "ok" : auditResultOf(response.status);
-      audit({ who: user.email || user.id, action: spec.action, target, result, requestId, code: errorCode, status: response.status });
-    }
-    return response;
+  const route = new URL(request.url).pathname;
+  const durationMs = Math.round(performance.now() - started);
+  logger.info(
+    {
+      requestId,
+      user: user?.email,
+      method: request.method,
+      route,
+      status: response.status,
+      code: errorCode,
+      durationMs,
+    },
+    "request",
+  );
+  if (mutating && user) {
+    const target = params && spec.auditTarget ? spec.auditTarget(params) : {};
+    // A handler's own Response is a success even at 4xx/5xx: invoke relays the function's answer.
+    const result = errorCode === undefined ? "ok" : auditResultOf(response.status);
+    audit({
+      who: user.email || user.id,
+      action: spec.action,
+      target,
+      result,
+      requestId,
+      code: errorCode,
+      status: response.status,
+    });
+  }
+  return response;
 }

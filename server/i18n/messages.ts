@@ -6,7 +6,9 @@ type Catalog = Record<string, unknown>;
 /** Loads every namespace of one locale into one catalog keyed by namespace. */
 export async function loadMessages(locale: Locale): Promise<Catalog> {
   const entries = await Promise.all(
-    NAMESPACES.map(async (ns) => [ns, (await import(`../../messages/${locale}/${ns}.json`)).default as Catalog] as const),
+    NAMESPACES.map(
+      async (ns) => [ns, (await import(`../../messages/${locale}/${ns}.json`)).default as Catalog] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

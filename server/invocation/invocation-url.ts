@@ -22,8 +22,14 @@ export function parseAllowList(raw: string | undefined): AllowEntry[] {
     .filter(Boolean)
     .map((entry) => {
       const url = new URL(entry);
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`INVOCATION_URL_ALLOW: ${entry} is not an http(s) URL`);
-      return { protocol: url.protocol, host: url.hostname, port: portOf(url), pathPrefix: url.pathname.replace(/\/+$/, "") };
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new Error(`INVOCATION_URL_ALLOW: ${entry} is not an http(s) URL`);
+      return {
+        protocol: url.protocol,
+        host: url.hostname,
+        port: portOf(url),
+        pathPrefix: url.pathname.replace(/\/+$/, ""),
+      };
     });
 }
 
@@ -45,9 +51,16 @@ function allowed(url: URL, entries: AllowEntry[]): boolean {
 function privateIPv4(ip: string): boolean {
   const [a = 0, b = 0] = ip.split(".").map(Number);
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
-    (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) ||
-    (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19))
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 192 && b === 0) ||
+    (a === 198 && (b === 18 || b === 19))
   );
 }
 
@@ -57,7 +70,12 @@ function privateIPv6(ip: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v);
   if (mapped) return privateIPv4(mapped[1]!);
   // ::ffff:7f00:1 (the URL parser's hex form of a mapped IPv4 address), NAT64 and IPv4-compatible forms.
-  if (/^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(v) || v.startsWith("64:ff9b:") || /^::[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(v)) return true;
+  if (
+    /^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(v) ||
+    v.startsWith("64:ff9b:") ||
+    /^::[0-9a-f]{1,4}:[0-9a-f]{1,4}$/.test(v)
+  )
+    return true;
   return /^f[cd]/.test(v) || /^fe[89ab]/.test(v) || v.startsWith("ff");
 }
 
@@ -83,7 +101,8 @@ export function invocationUrlProblem(raw: string): string | null {
   if ((version === 4 && privateIPv4(host)) || (version === 6 && privateIPv6(host))) {
     return "must not point at a loopback, link-local or private address";
   }
-  if (peerHosts().has(url.hostname)) return "must not point at the platform's own backend, identity provider or console";
+  if (peerHosts().has(url.hostname))
+    return "must not point at the platform's own backend, identity provider or console";
   return null;
 }
 

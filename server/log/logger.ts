@@ -53,15 +53,27 @@ export function scrubLogValue(value: unknown, secrets: readonly string[], depth 
   if (value instanceof Error) {
     // A copy of the same class (pino names its type), with message, stack and own fields scrubbed.
     const copy = Object.create(Object.getPrototypeOf(value) as object) as Error;
-    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = isSensitiveKey(k) ? REDACTED : scrubLogValue(v, secrets, depth + 1);
-    Object.defineProperty(copy, "message", { value: redactString(value.message, secrets), enumerable: false, writable: true });
-    Object.defineProperty(copy, "stack", { value: value.stack === undefined ? undefined : redactString(value.stack, secrets), enumerable: false, writable: true });
+    for (const [k, v] of Object.entries(value))
+      (copy as unknown as Record<string, unknown>)[k] = isSensitiveKey(k)
+        ? REDACTED
+        : scrubLogValue(v, secrets, depth + 1);
+    Object.defineProperty(copy, "message", {
+      value: redactString(value.message, secrets),
+      enumerable: false,
+      writable: true,
+    });
+    Object.defineProperty(copy, "stack", {
+      value: value.stack === undefined ? undefined : redactString(value.stack, secrets),
+      enumerable: false,
+      writable: true,
+    });
     return copy;
   }
   if (Array.isArray(value)) return value.map((v) => scrubLogValue(v, secrets, depth + 1));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = isSensitiveKey(k) ? REDACTED : scrubLogValue(v, secrets, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      out[k] = isSensitiveKey(k) ? REDACTED : scrubLogValue(v, secrets, depth + 1);
     return out;
   }
   return value;

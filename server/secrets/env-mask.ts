@@ -19,7 +19,14 @@ export function compileSecretPatterns(list: string): SecretNameMatcher {
     .map((p) => p.trim())
     .filter((p) => p !== "");
   if (globs.length === 0) return () => false;
-  const body = globs.map((g) => g.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")).join("|");
+  const body = globs
+    .map((g) =>
+      g
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, "."),
+    )
+    .join("|");
   const re = new RegExp(`^(?:${body})$`, "i");
   return (name) => re.test(name);
 }
@@ -44,7 +51,8 @@ const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*:)([^\s@/?#]+)(@)/gi;
 
 /** What a browser sees of one variable: the value, the value with a URL's password masked, or ENV_MASK. */
 export function maskValue(name: string, value: string, isSecret: SecretNameMatcher): string {
-  if (isSecret(name) || PEM.test(value) || JWT.test(value) || AWS_ACCESS_KEY.test(value) || carriesConsoleSecret(value)) return ENV_MASK;
+  if (isSecret(name) || PEM.test(value) || JWT.test(value) || AWS_ACCESS_KEY.test(value) || carriesConsoleSecret(value))
+    return ENV_MASK;
   return value.replace(URL_PASSWORD, (_m, head: string, _pw: string, at: string) => `${head}${ENV_MASK}${at}`);
 }
 
@@ -53,7 +61,10 @@ export function maskValue(name: string, value: string, isSecret: SecretNameMatch
  * for every role: a developer reveals one value at a time through the audited reveal endpoint, so
  * secrets never sit in page HTML, SWR caches or screenshots by default.
  */
-export function maskEnvironment(vars: Readonly<Record<string, string>>, isSecret: SecretNameMatcher): Record<string, string> {
+export function maskEnvironment(
+  vars: Readonly<Record<string, string>>,
+  isSecret: SecretNameMatcher,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(vars)) out[name] = maskValue(name, value, isSecret);
   return out;
@@ -84,7 +95,8 @@ export function unmaskEnvironment(
     else if (!value.includes(ENV_MASK)) out[name] = value;
     else if (kept !== undefined && value === maskValue(name, kept, isSecret)) out[name] = kept;
     else if (kept !== undefined && value === ENV_MASK) out[name] = kept;
-    else problems.push({ field: `environmentVariables.${name}`, message: "has no saved value to keep: enter the value" });
+    else
+      problems.push({ field: `environmentVariables.${name}`, message: "has no saved value to keep: enter the value" });
   }
   if (problems.length > 0) throw new RequestValidationError(problems);
   return out;

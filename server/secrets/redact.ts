@@ -65,7 +65,8 @@ export function scrub(value: unknown, secrets: readonly string[], depth = 0): un
   if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (!isSensitiveKey(k)) out[redactString(k, secrets)] = scrub(v, secrets, depth + 1);
+    for (const [k, v] of Object.entries(value))
+      if (!isSensitiveKey(k)) out[redactString(k, secrets)] = scrub(v, secrets, depth + 1);
     return out;
   }
   return value;

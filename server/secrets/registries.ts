@@ -13,8 +13,9 @@ export type RegistryCredentials = { username: string; password: string };
 
 /** React's taint API (experimental.taint): a credential handed to a client component fails the render. */
 function taint(value: string): void {
-  const taintUniqueValue = (React as unknown as { experimental_taintUniqueValue?: (msg: string, owner: object, value: string) => void })
-    .experimental_taintUniqueValue;
+  const taintUniqueValue = (
+    React as unknown as { experimental_taintUniqueValue?: (msg: string, owner: object, value: string) => void }
+  ).experimental_taintUniqueValue;
   taintUniqueValue?.("A registry credential must never reach the browser.", globalThis, value);
 }
 
@@ -27,7 +28,8 @@ let cached: RegistryEntry[] | undefined;
 export function registries(): RegistryEntry[] {
   if (cached) return cached;
   const { REGISTRY_CREDENTIALS, REGISTRY_CREDENTIALS_FILE } = env();
-  const raw = REGISTRY_CREDENTIALS ?? (REGISTRY_CREDENTIALS_FILE ? readFileSync(REGISTRY_CREDENTIALS_FILE, "utf8") : "[]");
+  const raw =
+    REGISTRY_CREDENTIALS ?? (REGISTRY_CREDENTIALS_FILE ? readFileSync(REGISTRY_CREDENTIALS_FILE, "utf8") : "[]");
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -73,7 +75,8 @@ export function credentialsFor(target: string): RegistryCredentials | null {
 export function secretValues(): string[] {
   const e = env();
   // `user:password` too: its Base64 is what an `Authorization: Basic …` header or a docker config carries.
-  const fromRegistries = registries().flatMap((r) => ("password" in r ? [r.password, `${r.username}:${r.password}`] : []));
+  const fromRegistries = registries().flatMap((r) =>
+    "password" in r ? [r.password, `${r.username}:${r.password}`] : [],
+  );
   return [...fromRegistries, e.BACKEND_TOKEN, e.OIDC_CLIENT_SECRET, e.NEXTAUTH_SECRET].filter((v): v is string => !!v);
 }
-

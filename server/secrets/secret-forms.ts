@@ -33,7 +33,12 @@ function base64Forms(bytes: Buffer): string[] {
 
 /** Every literal shape of one secret that is searched for as it is (not split). */
 export function literalForms(secret: string): string[] {
-  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, "+"), JSON.stringify(secret).slice(1, -1)]);
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).replace(/%20/g, "+"),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
   for (const form of base64Forms(Buffer.from(secret, "utf8"))) forms.add(form);
   forms.delete("");
   return [...forms];

@@ -7,12 +7,37 @@ import { auditFacets, queryAudit, type AuditRecord } from "@/server/store/audit-
 
 /** The Audit page's filters, from its query string (a GET form, so a filtered view is a shareable link). */
 export const auditFilters = z.object({
-  who: z.string().trim().max(200).optional().transform((v) => v || undefined),
-  action: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  workspace: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  who: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  workspace: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   /** `YYYY-MM-DD` (a day in KST) or a full ISO time. */
-  from: z.string().trim().max(40).optional().transform((v) => v || undefined),
-  to: z.string().trim().max(40).optional().transform((v) => v || undefined),
+  from: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  to: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type AuditFilters = z.output<typeof auditFilters>;
 
@@ -37,7 +62,14 @@ export function parseAuditFilters(raw: Record<string, string | string[] | undefi
 
 export async function readAudit(f: AuditFilters, limit: number): Promise<AuditRecord[]> {
   await requireUser("audit.read");
-  return queryAudit(await db(), { who: f.who, action: f.action, workspaceId: f.workspace, from: toIso(f.from, false), to: toIso(f.to, true), limit });
+  return queryAudit(await db(), {
+    who: f.who,
+    action: f.action,
+    workspaceId: f.workspace,
+    from: toIso(f.from, false),
+    to: toIso(f.to, true),
+    limit,
+  });
 }
 
 export async function readAuditFacets(): Promise<{ who: string[]; action: string[] }> {

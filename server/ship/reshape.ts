@@ -10,7 +10,16 @@ export function codeHash(code: string): string {
 
 export function initialStages(kind: RunKind): StageDto[] {
   const names: readonly StageName[] = kind === "deploy" ? DEPLOY_STAGES : ROLLBACK_STAGES;
-  return names.map((name) => ({ name, state: "pending", startedAt: null, finishedAt: null, taskId: null, output: null, error: null, attempts: 0 }));
+  return names.map((name) => ({
+    name,
+    state: "pending",
+    startedAt: null,
+    finishedAt: null,
+    taskId: null,
+    output: null,
+    error: null,
+    attempts: 0,
+  }));
 }
 
 export function parseStages(text: string): StageDto[] {

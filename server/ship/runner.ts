@@ -6,7 +6,16 @@ import { logger } from "@/server/log/logger";
 import { db } from "@/server/store";
 import { claimDeployment, getDeployment, updateDeployment, type DeploymentRow } from "@/server/store/deployments";
 import { parseStages } from "./reshape";
-import { buildStage, deployStage, failureMessage, StageFailure, scaffoldStage, smokeStage, type StageContext, type StageOutcome } from "./stage-work";
+import {
+  buildStage,
+  deployStage,
+  failureMessage,
+  StageFailure,
+  scaffoldStage,
+  smokeStage,
+  type StageContext,
+  type StageOutcome,
+} from "./stage-work";
 
 /** How long a driver's claim on a run lasts without a heartbeat; a run left longer was interrupted. */
 export const LEASE_MS = 60_000;
@@ -38,7 +47,12 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
   let leaseMs = LEASE_MS;
   const save = async (extra: Partial<DeploymentRow> = {}) => {
     const now = iso();
-    await updateDeployment(store, id, { stages: JSON.stringify(stages), updated_at: now, lease_until: iso(Date.now() + leaseMs), ...extra });
+    await updateDeployment(store, id, {
+      stages: JSON.stringify(stages),
+      updated_at: now,
+      lease_until: iso(Date.now() + leaseMs),
+      ...extra,
+    });
   };
 
   try {
@@ -46,7 +60,12 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
       if (stage.state === "succeeded") continue;
       const resuming = stage.state === "running";
       leaseMs = stage.name === "build" ? LEASE_MS : LONG_CALL_LEASE_MS;
-      Object.assign(stage, { state: "running", error: null, finishedAt: null, ...(resuming ? {} : { startedAt: iso(), attempts: stage.attempts + 1 }) });
+      Object.assign(stage, {
+        state: "running",
+        error: null,
+        finishedAt: null,
+        ...(resuming ? {} : { startedAt: iso(), attempts: stage.attempts + 1 }),
+      });
       await save();
       const ctx: StageContext = {
         workspaceId: row.workspace_id,
@@ -63,14 +82,30 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
       };
       try {
         const out = await WORK[stage.name](ctx, stage);
-        Object.assign(stage, { state: "succeeded", finishedAt: iso(), output: out.output, taskId: out.taskId ?? stage.taskId });
-        await save({ ...(out.imageRef ? { image_ref: out.imageRef } : {}), ...(out.endpoint ? { endpoint: out.endpoint } : {}) });
+        Object.assign(stage, {
+          state: "succeeded",
+          finishedAt: iso(),
+          output: out.output,
+          taskId: out.taskId ?? stage.taskId,
+        });
+        await save({
+          ...(out.imageRef ? { image_ref: out.imageRef } : {}),
+          ...(out.endpoint ? { endpoint: out.endpoint } : {}),
+        });
         row = { ...row, image_ref: out.imageRef ?? row.image_ref };
       } catch (err) {
         const taskId = (err as { taskId?: string }).taskId;
-        Object.assign(stage, { state: "failed", finishedAt: iso(), error: failureMessage(err), taskId: taskId ?? stage.taskId });
+        Object.assign(stage, {
+          state: "failed",
+          finishedAt: iso(),
+          error: failureMessage(err),
+          taskId: taskId ?? stage.taskId,
+        });
         if (!(err instanceof StageFailure) && !isApiError(err)) {
-          logger.error({ err: err instanceof Error ? err.message : String(err), runId: id, stage: stage.name }, "ship stage failed unexpectedly");
+          logger.error(
+            { err: err instanceof Error ? err.message : String(err), runId: id, stage: stage.name },
+            "ship stage failed unexpectedly",
+          );
         }
         await save({ status: "failed", finished_at: iso(), lease_until: null });
         return;
@@ -79,7 +114,10 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
     await save({ status: "succeeded", finished_at: iso(), lease_until: null });
   } catch (err) {
     // The store itself failed: nothing more can be recorded; the lease lapses and the run reads as interrupted.
-    logger.error({ err: err instanceof Error ? err.message : String(err), runId: id }, "ship run could not be recorded");
+    logger.error(
+      { err: err instanceof Error ? err.message : String(err), runId: id },
+      "ship run could not be recorded",
+    );
   }
 }
 
@@ -87,6 +125,13 @@ export async function driveRun(id: string, smokeEvent: unknown): Promise<void> {
 export function interruptedStages(row: DeploymentRow, now = Date.now()): StageDto[] | null {
   if (row.status !== "running" || !row.lease_until || Date.parse(row.lease_until) >= now) return null;
   return parseStages(row.stages).map((s) =>
-    s.state === "running" ? { ...s, state: "failed", finishedAt: iso(now), error: "The console stopped while this stage ran. Retry to continue from here." } : s,
+    s.state === "running"
+      ? {
+          ...s,
+          state: "failed",
+          finishedAt: iso(now),
+          error: "The console stopped while this stage ran. Retry to continue from here.",
+        }
+      : s,
   );
 }

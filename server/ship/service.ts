@@ -8,14 +8,26 @@ import { requireUser, type SessionUser } from "@/server/auth/session";
 import { loadFunctionConfig } from "@/server/dal/functions";
 import { registryUrls } from "@/server/secrets/registries";
 import { db } from "@/server/store";
-import { getDeployment, insertDeployment, listDeployments, liveDeployment, runningDeployment, updateDeployment, type DeploymentRow } from "@/server/store/deployments";
+import {
+  getDeployment,
+  insertDeployment,
+  listDeployments,
+  liveDeployment,
+  runningDeployment,
+  updateDeployment,
+  type DeploymentRow,
+} from "@/server/store/deployments";
 import { getPreference, setPreference } from "@/server/store/preferences";
 import { defaultTestEvent } from "@/server/store/test-events";
 import { codeHash, initialStages, parseStages, reshapeRun } from "./reshape";
 import { interruptedStages } from "./runner";
 
 export type FunctionKey = { workspaceId: string; functionId: string };
-export type StartInput = FunctionKey & { registryUrl?: string; settings?: ShipSettingsInput; expectedCodeHash?: string };
+export type StartInput = FunctionKey & {
+  registryUrl?: string;
+  settings?: ShipSettingsInput;
+  expectedCodeHash?: string;
+};
 /** A run to drive after the response, with the event its smoke stage sends. */
 export type Started = { run: ShipRunDto; smokeEvent: unknown };
 
@@ -30,9 +42,15 @@ function refuse(status: number, code: string, message: string): ApiError {
 /** The registry for this run: the one named, else the workspace's remembered one, else the only one. */
 async function chooseRegistry(workspaceId: string, requested: string | undefined): Promise<string> {
   const configured = registryUrls();
-  if (configured.length === 0) throw refuse(400, "NO_REGISTRY", "No registry is configured for the console (REGISTRY_CREDENTIALS), so nothing can be pushed.");
+  if (configured.length === 0)
+    throw refuse(
+      400,
+      "NO_REGISTRY",
+      "No registry is configured for the console (REGISTRY_CREDENTIALS), so nothing can be pushed.",
+    );
   if (requested !== undefined) {
-    if (!configured.includes(requested)) throw refuse(400, "VALIDATION_ERROR", "That registry is not one the console is configured to push to.");
+    if (!configured.includes(requested))
+      throw refuse(400, "VALIDATION_ERROR", "That registry is not one the console is configured to push to.");
     return requested;
   }
   const remembered = await getPreference<string>(await db(), workspaceScope(workspaceId), "registry");
@@ -67,13 +85,21 @@ async function readRun(id: string): Promise<DeploymentRow | null> {
   const interrupted = interruptedStages(row);
   if (!interrupted) return row;
   const now = new Date().toISOString();
-  const patch = { status: "failed", stages: JSON.stringify(interrupted), finished_at: now, lease_until: null, updated_at: now };
+  const patch = {
+    status: "failed",
+    stages: JSON.stringify(interrupted),
+    finished_at: now,
+    lease_until: null,
+    updated_at: now,
+  };
   await updateDeployment(store, id, patch);
   return { ...row, ...patch };
 }
 
 /** Settings the user must confirm once before a function's first deploy from the console. */
-export async function shipDefaults(k: FunctionKey): Promise<{ settings: ShipSettings; confirmed: boolean; registries: string[]; registry: string | null }> {
+export async function shipDefaults(
+  k: FunctionKey,
+): Promise<{ settings: ShipSettings; confirmed: boolean; registries: string[]; registry: string | null }> {
   const user = await requireUser("function.read");
   // Registry URLs are for those who may push (as GET /api/v1/registries); viewers only read the history.
   const mayPush = can(user.roles, "push.create");
@@ -81,7 +107,12 @@ export async function shipDefaults(k: FunctionKey): Promise<{ settings: ShipSett
   const remembered = await chooseSettings(k, undefined);
   const store = await db();
   const registry = await getPreference<string>(store, workspaceScope(k.workspaceId), "registry");
-  return { settings: remembered ?? defaultShipSettings(fn.name), confirmed: remembered !== null, registries: mayPush ? registryUrls() : [], registry: mayPush ? registry : null };
+  return {
+    settings: remembered ?? defaultShipSettings(fn.name),
+    confirmed: remembered !== null,
+    registries: mayPush ? registryUrls() : [],
+    registry: mayPush ? registry : null,
+  };
 }
 
 /**
@@ -97,15 +128,21 @@ export async function startShip(input: StartInput): Promise<Started> {
   const code = decodeUtf8Base64(fn.code);
   const hash = codeHash(code);
   if (input.expectedCodeHash && input.expectedCodeHash !== hash) {
-    throw refuse(409, "CODE_CHANGED", "The saved code changed since you opened it. Reload to deploy the latest version.");
+    throw refuse(
+      409,
+      "CODE_CHANGED",
+      "The saved code changed since you opened it. Reload to deploy the latest version.",
+    );
   }
   if (code.trim() === "") throw refuse(400, "VALIDATION_ERROR", "The function has no code to deploy.");
   const store = await db();
   const running = await readRunning(k);
-  if (running) throw refuse(409, "DEPLOY_IN_PROGRESS", "A deploy of this function is already running. Open it to follow it.");
+  if (running)
+    throw refuse(409, "DEPLOY_IN_PROGRESS", "A deploy of this function is already running. Open it to follow it.");
   const registryUrl = await chooseRegistry(k.workspaceId, input.registryUrl);
   const settings = await chooseSettings(k, input.settings);
-  if (!settings) throw refuse(400, "SETTINGS_REQUIRED", "Confirm the deployment settings for this function's first deploy.");
+  if (!settings)
+    throw refuse(400, "SETTINGS_REQUIRED", "Confirm the deployment settings for this function's first deploy.");
 
   const now = new Date().toISOString();
   const row: DeploymentRow = {
@@ -144,14 +181,24 @@ async function readRunning(k: FunctionKey): Promise<DeploymentRow | null> {
 export async function retryShip(k: FunctionKey & { runId: string }): Promise<Started> {
   await requireUser("deploy.create");
   const row = await readRun(k.runId);
-  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId) throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
+  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId)
+    throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
   if (row.status !== "failed") throw refuse(409, "NOT_RETRYABLE", "Only a failed deployment can be retried.");
   const other = await readRunning(k);
-  if (other) throw refuse(409, "DEPLOY_IN_PROGRESS", "Another deploy of this function is running. Wait for it to finish.");
-  const stages = parseStages(row.stages).map((s) => (s.state === "failed" ? { ...s, state: "pending" as const, error: null, taskId: null, output: null } : s));
+  if (other)
+    throw refuse(409, "DEPLOY_IN_PROGRESS", "Another deploy of this function is running. Wait for it to finish.");
+  const stages = parseStages(row.stages).map((s) =>
+    s.state === "failed" ? { ...s, state: "pending" as const, error: null, taskId: null, output: null } : s,
+  );
   // A build retried after a fix builds the code saved now; the code of a later stage's retry is the one already built.
   const buildFailed = parseStages(row.stages).some((s) => s.name === "build" && s.state === "failed");
-  const patch: Partial<DeploymentRow> = { status: "running", stages: JSON.stringify(stages), finished_at: null, lease_until: null, updated_at: new Date().toISOString() };
+  const patch: Partial<DeploymentRow> = {
+    status: "running",
+    stages: JSON.stringify(stages),
+    finished_at: null,
+    lease_until: null,
+    updated_at: new Date().toISOString(),
+  };
   if (buildFailed) {
     const fn = await loadFunctionConfig(k.workspaceId, k.functionId);
     patch.code = decodeUtf8Base64(fn.code);
@@ -165,9 +212,12 @@ export async function retryShip(k: FunctionKey & { runId: string }): Promise<Sta
 export async function rollbackTo(k: FunctionKey & { deploymentId: string }): Promise<Started> {
   const user = await requireUser("deploy.create");
   const source = await readRun(k.deploymentId);
-  if (!source || source.workspace_id !== k.workspaceId || source.function_id !== k.functionId) throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
-  if (source.status !== "succeeded" || !source.image_ref) throw refuse(409, "NOT_ROLLBACKABLE", "Only a deployment that completed can be deployed again.");
-  if (await readRunning(k)) throw refuse(409, "DEPLOY_IN_PROGRESS", "A deploy of this function is already running. Wait for it to finish.");
+  if (!source || source.workspace_id !== k.workspaceId || source.function_id !== k.functionId)
+    throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
+  if (source.status !== "succeeded" || !source.image_ref)
+    throw refuse(409, "NOT_ROLLBACKABLE", "Only a deployment that completed can be deployed again.");
+  if (await readRunning(k))
+    throw refuse(409, "DEPLOY_IN_PROGRESS", "A deploy of this function is already running. Wait for it to finish.");
   const now = new Date().toISOString();
   const row: DeploymentRow = {
     ...source,
@@ -190,7 +240,8 @@ export async function rollbackTo(k: FunctionKey & { deploymentId: string }): Pro
 export async function getShipRun(k: FunctionKey & { runId: string }): Promise<ShipRunDto> {
   await requireUser("function.read");
   const row = await readRun(k.runId);
-  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId) throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
+  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId)
+    throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
   return reshapeRun(row);
 }
 
@@ -203,10 +254,13 @@ export async function deploymentHistory(k: FunctionKey): Promise<DeploymentDto[]
 }
 
 /** The code of one deployment, to diff against the saved code. */
-export async function deploymentCode(k: FunctionKey & { deploymentId: string }): Promise<{ code: string; codeHash: string }> {
+export async function deploymentCode(
+  k: FunctionKey & { deploymentId: string },
+): Promise<{ code: string; codeHash: string }> {
   await requireUser("function.read");
   const row = await getDeployment(await db(), k.deploymentId);
-  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId) throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
+  if (!row || row.workspace_id !== k.workspaceId || row.function_id !== k.functionId)
+    throw refuse(404, "NOT_FOUND", "That deployment does not exist.");
   return { code: row.code, codeHash: row.code_hash };
 }
 
@@ -216,7 +270,9 @@ export async function deployStatus(k: FunctionKey, savedCodeBase64: string): Pro
   const store = await db();
   const [live, running] = await Promise.all([liveDeployment(store, k), readRunning(k)]);
   return {
-    live: live ? { id: live.id, codeHash: live.code_hash, imageRef: live.image_ref, finishedAt: live.finished_at } : null,
+    live: live
+      ? { id: live.id, codeHash: live.code_hash, imageRef: live.image_ref, finishedAt: live.finished_at }
+      : null,
     running: running ? { id: running.id } : null,
     savedCodeHash: codeHash(decodeUtf8Base64(savedCodeBase64)),
   };

@@ -59,7 +59,8 @@ export async function buildStage(ctx: StageContext, resumeTaskId: string | null)
   const deadline = Date.now() + BUILD_DEADLINE_MS;
   for (;;) {
     const task = await getTaskStatus(taskId);
-    if (task.status === "failed") throw Object.assign(new StageFailure(task.error ?? "The build failed without a message."), { taskId });
+    if (task.status === "failed")
+      throw Object.assign(new StageFailure(task.error ?? "The build failed without a message."), { taskId });
     if (task.status === "completed" || task.status === "done") {
       const image = task.result?.image_url ?? task.result?.image_uri;
       if (!image) throw new StageFailure("The build finished but named no image.");
@@ -91,13 +92,17 @@ export async function deployStage(ctx: StageContext): Promise<StageOutcome> {
     function_id: ctx.functionId,
   });
   const endpoint = d.endpoint ?? undefined;
-  return { output: endpoint ? `Deployed ${d.app_name ?? s.app_name} to ${endpoint}` : (d.message ?? "Deployed."), endpoint };
+  return {
+    output: endpoint ? `Deployed ${d.app_name ?? s.app_name} to ${endpoint}` : (d.message ?? "Deployed."),
+    endpoint,
+  };
 }
 
 /** One invoke through the backend with the default test event: a 2xx answer passes. */
 export async function smokeStage(ctx: StageContext): Promise<StageOutcome> {
   const res = await invokeFunction(ctx.workspaceId, ctx.functionId, ctx.smokeEvent);
   const text = `HTTP ${res.status} in ${res.durationMs} ms\n${clip(res.body)}`;
-  if (res.status < 200 || res.status > 299) throw new StageFailure(`The new endpoint answered with status ${res.status}:\n${clip(res.body)}`);
+  if (res.status < 200 || res.status > 299)
+    throw new StageFailure(`The new endpoint answered with status ${res.status}:\n${clip(res.body)}`);
   return { output: text };
 }

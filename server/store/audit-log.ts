@@ -43,7 +43,8 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditRecord[]> 
   if (q.who) query = query.where("who", "=", q.who);
   if (q.action) query = query.where("action", "=", q.action);
   if (q.workspaceId) query = query.where("workspace_id", "=", q.workspaceId);
-  if (q.workspaceIn) query = q.workspaceIn.length ? query.where("workspace_id", "in", q.workspaceIn) : query.where(sql<boolean>`1 = 0`);
+  if (q.workspaceIn)
+    query = q.workspaceIn.length ? query.where("workspace_id", "in", q.workspaceIn) : query.where(sql<boolean>`1 = 0`);
   if (q.from) query = query.where("at", ">=", q.from);
   if (q.to) query = query.where("at", "<", q.to);
   if (q.before) {

@@ -10,7 +10,11 @@ export type DashboardSnapshotRow = DashboardSnapshotsTable;
  * Keeps at most one snapshot per scope per `intervalMs`: the id names the interval, so a second write
  * in it (another replica, a second refresh) changes nothing. True when this call wrote it.
  */
-export async function recordSnapshot(db: Db, row: Omit<DashboardSnapshotRow, "id">, intervalMs: number): Promise<boolean> {
+export async function recordSnapshot(
+  db: Db,
+  row: Omit<DashboardSnapshotRow, "id">,
+  intervalMs: number,
+): Promise<boolean> {
   const bucket = Math.floor(Date.parse(row.taken_at) / intervalMs) * intervalMs;
   const id = `${row.scope}@${new Date(bucket).toISOString()}`;
   const r = await db
@@ -35,7 +39,13 @@ export async function previousSnapshot(db: Db, scope: string, before: string): P
 
 /** A scope's snapshots since `since` (ISO), oldest first. */
 export async function snapshotsSince(db: Db, scope: string, since: string): Promise<DashboardSnapshotRow[]> {
-  return db.selectFrom("dashboard_snapshots").selectAll().where("scope", "=", scope).where("taken_at", ">=", since).orderBy("taken_at", "asc").execute();
+  return db
+    .selectFrom("dashboard_snapshots")
+    .selectAll()
+    .where("scope", "=", scope)
+    .where("taken_at", ">=", since)
+    .orderBy("taken_at", "asc")
+    .execute();
 }
 
 /** Forgets snapshots older than `before` (ISO); returns how many went. */

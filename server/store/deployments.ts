@@ -30,7 +30,10 @@ export async function listDeployments(db: Db, k: FunctionKey, limit = 50): Promi
 }
 
 /** Recent deployments across functions (all, or one workspace's), newest first. */
-export async function listRecentDeployments(db: Db, opts: { workspaceId?: string; limit: number }): Promise<DeploymentRow[]> {
+export async function listRecentDeployments(
+  db: Db,
+  opts: { workspaceId?: string; limit: number },
+): Promise<DeploymentRow[]> {
   let q = db.selectFrom("deployments").selectAll();
   if (opts.workspaceId) q = q.where("workspace_id", "=", opts.workspaceId);
   return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(opts.limit).execute();
@@ -71,7 +74,13 @@ export async function updateDeployment(db: Db, id: string, patch: Updateable<Dep
  * Takes the right to drive a run until `until`: succeeds only when nobody holds it (no lease, or an
  * expired one). Two console replicas, or two tabs pressing Retry, cannot both drive one run.
  */
-export async function claimDeployment(db: Db, id: string, now: string, until: string, patch: Updateable<DeploymentRow> = {}): Promise<boolean> {
+export async function claimDeployment(
+  db: Db,
+  id: string,
+  now: string,
+  until: string,
+  patch: Updateable<DeploymentRow> = {},
+): Promise<boolean> {
   const r = await db
     .updateTable("deployments")
     .set({ ...patch, lease_until: until, updated_at: now })

@@ -47,7 +47,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
-    throw new Error(`The console's store could not be migrated${failed ? ` (migration ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `The console's store could not be migrated${failed ? ` (migration ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     db,

@@ -4,7 +4,14 @@ import type { StoreSchema } from "./schema";
 
 type Db = Kysely<StoreSchema>;
 
-export type TestEventRecord = { id: string; name: string; payload: string; isDefault: boolean; createdBy: string; updatedAt: string };
+export type TestEventRecord = {
+  id: string;
+  name: string;
+  payload: string;
+  isDefault: boolean;
+  createdBy: string;
+  updatedAt: string;
+};
 export type FunctionKey = { workspaceId: string; functionId: string };
 
 export async function listTestEvents(db: Db, k: FunctionKey): Promise<TestEventRecord[]> {
@@ -15,7 +22,14 @@ export async function listTestEvents(db: Db, k: FunctionKey): Promise<TestEventR
     .where("function_id", "=", k.functionId)
     .orderBy("name")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, payload: r.payload, isDefault: r.is_default === 1, createdBy: r.created_by, updatedAt: r.updated_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    payload: r.payload,
+    isDefault: r.is_default === 1,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+  }));
 }
 
 export async function defaultTestEvent(db: Db, k: FunctionKey): Promise<TestEventRecord | null> {
@@ -26,11 +40,21 @@ export async function defaultTestEvent(db: Db, k: FunctionKey): Promise<TestEven
  * Saves under a name (replacing an event of the same name). Marking it default clears the previous
  * default in the same transaction, so there is never more than one.
  */
-export async function saveTestEvent(db: Db, k: FunctionKey, input: { name: string; payload: string; isDefault: boolean }, who: string): Promise<TestEventRecord> {
+export async function saveTestEvent(
+  db: Db,
+  k: FunctionKey,
+  input: { name: string; payload: string; isDefault: boolean },
+  who: string,
+): Promise<TestEventRecord> {
   return db.transaction().execute(async (tx) => {
     const now = new Date().toISOString();
     if (input.isDefault) {
-      await tx.updateTable("test_events").set({ is_default: 0 }).where("workspace_id", "=", k.workspaceId).where("function_id", "=", k.functionId).execute();
+      await tx
+        .updateTable("test_events")
+        .set({ is_default: 0 })
+        .where("workspace_id", "=", k.workspaceId)
+        .where("function_id", "=", k.functionId)
+        .execute();
     }
     const existing = await tx
       .selectFrom("test_events")
@@ -42,14 +66,23 @@ export async function saveTestEvent(db: Db, k: FunctionKey, input: { name: strin
     const id = existing?.id ?? crypto.randomUUID();
     const row = { payload: input.payload, is_default: input.isDefault ? 1 : 0, created_by: who, updated_at: now };
     if (existing) await tx.updateTable("test_events").set(row).where("id", "=", id).execute();
-    else await tx.insertInto("test_events").values({ id, workspace_id: k.workspaceId, function_id: k.functionId, name: input.name, ...row }).execute();
+    else
+      await tx
+        .insertInto("test_events")
+        .values({ id, workspace_id: k.workspaceId, function_id: k.functionId, name: input.name, ...row })
+        .execute();
     return { id, name: input.name, payload: input.payload, isDefault: input.isDefault, createdBy: who, updatedAt: now };
   });
 }
 
 export async function setDefaultTestEvent(db: Db, k: FunctionKey, id: string | null): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    await tx.updateTable("test_events").set({ is_default: 0 }).where("workspace_id", "=", k.workspaceId).where("function_id", "=", k.functionId).execute();
+    await tx
+      .updateTable("test_events")
+      .set({ is_default: 0 })
+      .where("workspace_id", "=", k.workspaceId)
+      .where("function_id", "=", k.functionId)
+      .execute();
     if (id === null) return true;
     const r = await tx
       .updateTable("test_events")
@@ -63,6 +96,11 @@ export async function setDefaultTestEvent(db: Db, k: FunctionKey, id: string | n
 }
 
 export async function deleteTestEvent(db: Db, k: FunctionKey, id: string): Promise<boolean> {
-  const r = await db.deleteFrom("test_events").where("id", "=", id).where("workspace_id", "=", k.workspaceId).where("function_id", "=", k.functionId).executeTakeFirst();
+  const r = await db
+    .deleteFrom("test_events")
+    .where("id", "=", id)
+    .where("workspace_id", "=", k.workspaceId)
+    .where("function_id", "=", k.functionId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }

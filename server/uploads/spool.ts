@@ -33,7 +33,8 @@ export async function spoolToDisk(source: Readable, signal: AbortSignal): Promis
   let bytes = 0;
   let head = new Uint8Array(0);
   source.on("data", (chunk: Buffer) => {
-    if (head.byteLength < HEAD_BYTES) head = new Uint8Array(Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.byteLength)]));
+    if (head.byteLength < HEAD_BYTES)
+      head = new Uint8Array(Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.byteLength)]));
     bytes += chunk.byteLength;
   });
   try {

@@ -51,7 +51,9 @@ export async function upstream(req: UpstreamRequest & { schema: null }): Promise
 export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null }): Promise<unknown> {
   const call = prepare(req, req.acceptText ? "application/json, text/*;q=0.9" : "application/json");
   const outcome = await exchange(call, async (res) =>
-    res.ok ? { ok: true as const, ...(await readUpstreamText(res)) } : { ok: false as const, error: await apiErrorFromResponse(res, call.requestId) },
+    res.ok
+      ? { ok: true as const, ...(await readUpstreamText(res)) }
+      : { ok: false as const, error: await apiErrorFromResponse(res, call.requestId) },
   );
   const { res, value } = outcome;
   if (isRedirect(res.status)) throw contractError(call, res.status, "unexpected redirect");
@@ -60,7 +62,10 @@ export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null
     throw value.error;
   }
   if (value.tooLarge) {
-    logger.warn({ method: call.method, path: call.path, requestId: call.requestId, status: res.status }, "upstream answer over UPSTREAM_MAX_MB");
+    logger.warn(
+      { method: call.method, path: call.path, requestId: call.requestId, status: res.status },
+      "upstream answer over UPSTREAM_MAX_MB",
+    );
     throw upstreamTooLarge(call.requestId);
   }
   if (req.schema === null) return undefined;
@@ -78,7 +83,9 @@ export async function upstream(req: UpstreamRequest & { schema: z.ZodType | null
   }
   const parsed = req.schema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), code: i.code, message: i.message }));
+    const issues = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => ({ path: i.path.join("."), code: i.code, message: i.message }));
     throw contractError(call, res.status, "body breaks the contract schema", { issues });
   }
   return parsed.data;
@@ -144,7 +151,16 @@ function prepare(req: UpstreamRequest, accept: string): Call {
     // Node's fetch needs this to stream a request body (multipart uploads).
     ...(req.body !== undefined && !hasJson ? { duplex: "half" as const } : {}),
   };
-  return { method: req.method, path: req.path, url: url.toString(), init, requestId, timeout, disarm, caller: req.signal };
+  return {
+    method: req.method,
+    path: req.path,
+    url: url.toString(),
+    init,
+    requestId,
+    timeout,
+    disarm,
+    caller: req.signal,
+  };
 }
 
 /**
@@ -154,7 +170,10 @@ function prepare(req: UpstreamRequest, accept: string): Call {
  */
 function deadline(ms: number): { signal: AbortSignal; disarm: () => void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), ms);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")),
+    ms,
+  );
   return { signal: controller.signal, disarm: () => clearTimeout(timer) };
 }
 
@@ -184,7 +203,10 @@ async function attempts<T>(call: Call, read: (res: Response) => Promise<T>): Pro
       const failure = classifyFailure(err, call.timeout, call.caller);
       if (failure.kind === "aborted") throw call.caller?.reason ?? err;
       const retry = failure.kind === "reset" && call.method === "GET" && attempt === 1;
-      logger.warn({ ...base, failure: failure.kind, cause: failure.cause, durationMs: elapsed(started), retry }, "upstream call failed");
+      logger.warn(
+        { ...base, failure: failure.kind, cause: failure.cause, durationMs: elapsed(started), retry },
+        "upstream call failed",
+      );
       if (!retry) throw transportError(failure, call.requestId);
     }
   }
@@ -202,7 +224,10 @@ export function logUpstreamError(where: { method: string; path: string }, err: A
 
 /** A 2xx the console cannot use. The details go to the log only: callers and browsers get a plain 502. */
 function contractError(call: Call, status: number, reason: string, extra: Record<string, unknown> = {}): ApiError {
-  logger.warn({ method: call.method, path: call.path, requestId: call.requestId, status, reason, ...extra }, "upstream contract violation");
+  logger.warn(
+    { method: call.method, path: call.path, requestId: call.requestId, status, reason, ...extra },
+    "upstream contract violation",
+  );
   return new ApiError({
     status: 502,
     code: "UPSTREAM_CONTRACT_ERROR",

@@ -30,9 +30,19 @@ export function classifyFailure(err: unknown, timeout: AbortSignal, caller: Abor
 /** The error a BFF caller sees for a transport failure; the raw cause stays in the server log. */
 export function transportError(failure: TransportFailure, requestId: string): ApiError {
   if (failure.kind === "timeout") {
-    return new ApiError({ status: 504, code: "UPSTREAM_TIMEOUT", message: "The backend did not answer in time.", requestId });
+    return new ApiError({
+      status: 504,
+      code: "UPSTREAM_TIMEOUT",
+      message: "The backend did not answer in time.",
+      requestId,
+    });
   }
-  return new ApiError({ status: 503, code: "UPSTREAM_UNAVAILABLE", message: "The backend cannot be reached right now.", requestId });
+  return new ApiError({
+    status: 503,
+    code: "UPSTREAM_UNAVAILABLE",
+    message: "The backend cannot be reached right now.",
+    requestId,
+  });
 }
 
 type ErrorLike = { code?: unknown; message?: string };

@@ -30,7 +30,12 @@ export function uploadLimitBytes(): number {
 
 export function tooLarge(maxFileBytes: number): ApiError {
   const mb = Math.round((maxFileBytes / (1024 * 1024)) * 10) / 10;
-  return new ApiError({ status: 413, code: "PAYLOAD_TOO_LARGE", message: `The file is larger than ${mb} MB.`, details: { field: "file" } });
+  return new ApiError({
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+    message: `The file is larger than ${mb} MB.`,
+    details: { field: "file" },
+  });
 }
 
 const invalid = (field: string, message: string) => new RequestValidationError([{ field, message }]);
@@ -54,7 +59,8 @@ export async function streamUpload<S extends z.ZodObject, T>(request: Request, o
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;.*\bboundary=/i.test(type)) throw invalid("", "must be sent as multipart/form-data");
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > opts.maxFileBytes + FORM_OVERHEAD_BYTES) throw tooLarge(opts.maxFileBytes);
+  if (Number.isFinite(declared) && declared > opts.maxFileBytes + FORM_OVERHEAD_BYTES)
+    throw tooLarge(opts.maxFileBytes);
   if (!request.body) throw invalid("file", "is required");
 
   const parser = busboy({
@@ -78,7 +84,10 @@ export async function streamUpload<S extends z.ZodObject, T>(request: Request, o
       source.destroy();
       // Stops a spool under way (it then removes its file); one already done is removed here.
       refused.abort();
-      void file?.spool.then((s) => s.dispose(), () => undefined);
+      void file?.spool.then(
+        (s) => s.dispose(),
+        () => undefined,
+      );
       reject(err);
     };
 
@@ -120,23 +129,33 @@ type Received = { fields: Record<string, string>; info: busboy.FileInfo; spool: 
 
 function fileNameProblem(name: string): RequestValidationError | null {
   if (!SAFE_FILE_NAME.test(name)) return invalid("file", "needs a plain file name (no folders)");
-  if (!BUILD_FILE_EXTENSIONS.some((e) => name.endsWith(e))) return invalid("file", `must be a ${BUILD_FILE_EXTENSIONS.join(" or ")} file`);
+  if (!BUILD_FILE_EXTENSIONS.some((e) => name.endsWith(e)))
+    return invalid("file", `must be a ${BUILD_FILE_EXTENSIONS.join(" or ")} file`);
   return null;
 }
 
 /** The whole form is here and on disk: validate the fields and the file's first bytes, then send it on. */
-async function forward<S extends z.ZodObject, T>({ fields: raw, info, spool }: Received, opts: Options<S, T>): Promise<T> {
+async function forward<S extends z.ZodObject, T>(
+  { fields: raw, info, spool }: Received,
+  opts: Options<S, T>,
+): Promise<T> {
   const name = info.filename ?? "";
   // An empty input of an HTML form means "not given".
   const given = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !(v === "" && k in opts.schema.shape)));
   const fields = parseInput(opts.schema, given);
   if (spool.bytes === 0) throw invalid("file", "is empty");
   if (spool.bytes > opts.maxFileBytes) throw tooLarge(opts.maxFileBytes);
-  if (name.endsWith(".zip") && !ZIP_MAGIC.every((b, i) => spool.head[i] === b)) throw invalid("file", "is not a zip archive");
+  if (name.endsWith(".zip") && !ZIP_MAGIC.every((b, i) => spool.head[i] === b))
+    throw invalid("file", "is not a zip archive");
 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) out[k] = String(v);
   Object.assign(out, opts.extraFields?.(fields));
-  const upload = multipartStream(out, { name, contentType: info.mimeType || "application/octet-stream", firstChunk: new Uint8Array(0), rest: spool.chunks() });
+  const upload = multipartStream(out, {
+    name,
+    contentType: info.mimeType || "application/octet-stream",
+    firstChunk: new Uint8Array(0),
+    rest: spool.chunks(),
+  });
   return opts.send(upload, fields);
 }

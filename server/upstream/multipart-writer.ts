@@ -18,7 +18,9 @@ export function multipartStream(
   const boundary = `----eunha-${crypto.randomUUID()}`;
   const head =
     Object.entries(fields)
-      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name=${quote(name)}\r\n\r\n${value}\r\n`)
+      .map(
+        ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name=${quote(name)}\r\n\r\n${value}\r\n`,
+      )
       .join("") +
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=${quote(file.name)}\r\nContent-Type: ${file.contentType}\r\n\r\n`;
   const iterator = file.rest[Symbol.asyncIterator]();

@@ -8,7 +8,11 @@ import { currentRequestId } from "@/server/context/request-context";
 /** upstreamPassthrough on behalf of the signed-in user: what backend() is for upstream(). */
 export async function backendPassthrough(req: UpstreamRequest & { maxBytes?: number }): Promise<PassthroughResponse> {
   const [identity, requestId] = await Promise.all([upstreamIdentityHeaders(), currentRequestId()]);
-  return upstreamPassthrough({ ...req, headers: { ...identity, ...req.headers }, requestId: req.requestId ?? requestId });
+  return upstreamPassthrough({
+    ...req,
+    headers: { ...identity, ...req.headers },
+    requestId: req.requestId ?? requestId,
+  });
 }
 
 /**

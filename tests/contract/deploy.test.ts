@@ -44,80 +44,134 @@ function expectDeployAnswer(res: { status: number; text: string; body: unknown }
 }
 
 describe("spec: POST /api/v1/deploy", () => {
-  it(specRule("extra optional fields: `service_account`, `cpu_limit`, `memory_limit`, `cpu_request`, `memory_request`, `custom_tolerations`, `custom_affinity`", "accepts the spec's sample request with every optional field"), { timeout: 30_000 }, async () => {
-    const fn = await api.createFunction(wsId);
-    expectDeployAnswer(
-      await deploy({
+  it(
+    specRule(
+      "extra optional fields: `service_account`, `cpu_limit`, `memory_limit`, `cpu_request`, `memory_request`, `custom_tolerations`, `custom_affinity`",
+      "accepts the spec's sample request with every optional field",
+    ),
+    { timeout: 30_000 },
+    async () => {
+      const fn = await api.createFunction(wsId);
+      expectDeployAnswer(
+        await deploy({
+          ...base,
+          enable_autoscaling: true,
+          replicas: 3,
+          use_spot: true,
+          function_id: fn.id,
+          service_account: "default",
+          cpu_limit: "500m",
+          memory_limit: "128Mi",
+          cpu_request: "100m",
+          memory_request: "64Mi",
+          custom_tolerations: [
+            { key: "eks.amazonaws.com/capacityType", operator: "Equal", value: "SPOT", effect: "NoSchedule" },
+          ],
+          custom_affinity: {
+            nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } },
+          },
+        }),
+      );
+    },
+  );
+});
+
+describeEmbeddedRules(
+  "POST /api/v1/deploy",
+  "its answer's exact key set, name and quantity checks, and 404 for an unknown function_id",
+  () => {
+    it(
+      "deploys a function and answers {status, message, app_name, namespace, endpoint, function_id}",
+      { timeout: 30_000 },
+      async () => {
+        const fn = await api.createFunction(wsId, {
+          code: b64(`def handler(event):\n    return {"deployed": True, "echo": event}\n`),
+        });
+        const res = await deploy({
+          ...base,
+          app_name: "fn-app",
+          function_id: fn.id,
+          enable_autoscaling: true,
+          replicas: 3,
+          use_spot: true,
+          cpu_limit: "500m",
+          memory_limit: "128Mi",
+        });
+        expect(res.status, res.text).toBe(200);
+        const body = expectShape(deployResponse, res.body);
+        expect(Object.keys(res.body as object).sort()).toEqual([
+          "app_name",
+          "endpoint",
+          "function_id",
+          "message",
+          "namespace",
+          "status",
+        ]);
+        expect(body).toMatchObject({
+          status: "deployed",
+          app_name: "fn-app",
+          namespace: "default",
+          function_id: fn.id,
+        });
+        expect(body.endpoint).toBeTruthy();
+        expect(body.message).toBeTruthy();
+
+        const after = expectShape(functionConfig, (await api.get(`/api/workspaces/${wsId}/functions/${fn.id}`)).body);
+        expect(after.invocationUrl).toBe(body.endpoint);
+        expect(after.lastDeployed).toMatch(KST);
+      },
+    );
+
+    it("validates names, quantities, tolerations and affinity (400)", async () => {
+      expectValidationError(await deploy({ ...base, app_name: "Bad_Name" }), "app_name");
+      expectValidationError(await deploy({ ...base, namespace: "Not A Namespace" }), "namespace");
+      expectValidationError(await deploy({ ...base, image_ref: "" }), "image_ref");
+      expectValidationError(await deploy({ ...base, cpu_limit: "two cores" }), "cpu_limit");
+      expectValidationError(await deploy({ ...base, memory_request: "128MB" }), "memory_request");
+      expectValidationError(await deploy({ ...base, custom_tolerations: { key: "spot" } }), "custom_tolerations");
+      expectValidationError(
+        await deploy({ ...base, custom_tolerations: [{ key: "spot", effect: "Sometimes" }] }),
+        "custom_tolerations",
+      );
+      expectValidationError(await deploy({ ...base, custom_affinity: "zone-a" }), "custom_affinity");
+      expectValidationError(await deploy({ ...base, replicas: 101 }), "replicas");
+      expectValidationError(await deploy({ ...base, service_account: "Has Spaces" }), "service_account");
+    });
+
+    it("accepts tolerations and affinity as objects, and quantities like 500m and 128Mi", async () => {
+      const res = await deploy({
         ...base,
-        enable_autoscaling: true,
-        replicas: 3,
-        use_spot: true,
-        function_id: fn.id,
-        service_account: "default",
+        app_name: "full-spec",
         cpu_limit: "500m",
         memory_limit: "128Mi",
-        cpu_request: "100m",
+        cpu_request: "0.1",
         memory_request: "64Mi",
-        custom_tolerations: [{ key: "eks.amazonaws.com/capacityType", operator: "Equal", value: "SPOT", effect: "NoSchedule" }],
-        custom_affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } },
-      }),
-    );
-  });
-});
-
-describeEmbeddedRules("POST /api/v1/deploy", "its answer's exact key set, name and quantity checks, and 404 for an unknown function_id", () => {
-  it("deploys a function and answers {status, message, app_name, namespace, endpoint, function_id}", { timeout: 30_000 }, async () => {
-    const fn = await api.createFunction(wsId, { code: b64(`def handler(event):\n    return {"deployed": True, "echo": event}\n`) });
-    const res = await deploy({ ...base, app_name: "fn-app", function_id: fn.id, enable_autoscaling: true, replicas: 3, use_spot: true, cpu_limit: "500m", memory_limit: "128Mi" });
-    expect(res.status, res.text).toBe(200);
-    const body = expectShape(deployResponse, res.body);
-    expect(Object.keys(res.body as object).sort()).toEqual(["app_name", "endpoint", "function_id", "message", "namespace", "status"]);
-    expect(body).toMatchObject({ status: "deployed", app_name: "fn-app", namespace: "default", function_id: fn.id });
-    expect(body.endpoint).toBeTruthy();
-    expect(body.message).toBeTruthy();
-
-    const after = expectShape(functionConfig, (await api.get(`/api/workspaces/${wsId}/functions/${fn.id}`)).body);
-    expect(after.invocationUrl).toBe(body.endpoint);
-    expect(after.lastDeployed).toMatch(KST);
-  });
-
-  it("validates names, quantities, tolerations and affinity (400)", async () => {
-    expectValidationError(await deploy({ ...base, app_name: "Bad_Name" }), "app_name");
-    expectValidationError(await deploy({ ...base, namespace: "Not A Namespace" }), "namespace");
-    expectValidationError(await deploy({ ...base, image_ref: "" }), "image_ref");
-    expectValidationError(await deploy({ ...base, cpu_limit: "two cores" }), "cpu_limit");
-    expectValidationError(await deploy({ ...base, memory_request: "128MB" }), "memory_request");
-    expectValidationError(await deploy({ ...base, custom_tolerations: { key: "spot" } }), "custom_tolerations");
-    expectValidationError(await deploy({ ...base, custom_tolerations: [{ key: "spot", effect: "Sometimes" }] }), "custom_tolerations");
-    expectValidationError(await deploy({ ...base, custom_affinity: "zone-a" }), "custom_affinity");
-    expectValidationError(await deploy({ ...base, replicas: 101 }), "replicas");
-    expectValidationError(await deploy({ ...base, service_account: "Has Spaces" }), "service_account");
-  });
-
-  it("accepts tolerations and affinity as objects, and quantities like 500m and 128Mi", async () => {
-    const res = await deploy({
-      ...base,
-      app_name: "full-spec",
-      cpu_limit: "500m",
-      memory_limit: "128Mi",
-      cpu_request: "0.1",
-      memory_request: "64Mi",
-      custom_tolerations: [{ key: "eks.amazonaws.com/capacityType", operator: "Equal", value: "SPOT", effect: "NoSchedule" }],
-      custom_affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } },
+        custom_tolerations: [
+          { key: "eks.amazonaws.com/capacityType", operator: "Equal", value: "SPOT", effect: "NoSchedule" },
+        ],
+        custom_affinity: {
+          nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } },
+        },
+      });
+      expect(res.status, res.text).toBe(200);
+      expect(expectShape(deployResponse, res.body).status).toBe("deployed");
     });
-    expect(res.status, res.text).toBe(200);
-    expect(expectShape(deployResponse, res.body).status).toBe("deployed");
-  });
 
-  it("answers 404 for an unknown function_id", async () => {
-    expectNotFound(await deploy({ ...base, function_id: "fn-does-not-exist" }));
-  });
-});
+    it("answers 404 for an unknown function_id", async () => {
+      expectNotFound(await deploy({ ...base, function_id: "fn-does-not-exist" }));
+    });
+  },
+);
 
 describeEmbedded("deploy on the embedded function host", () => {
   it("points the function at /fn/{id} on this backend, where invoke now runs it", async () => {
-    const fn = await api.createFunction(wsId, { code: b64(`def handler(event):\n    return {"deployed": True, "name": event.get("name")}\n`) });
-    const body = expectShape(deployResponse, (await deploy({ ...base, app_name: "invocable", function_id: fn.id })).body);
+    const fn = await api.createFunction(wsId, {
+      code: b64(`def handler(event):\n    return {"deployed": True, "name": event.get("name")}\n`),
+    });
+    const body = expectShape(
+      deployResponse,
+      (await deploy({ ...base, app_name: "invocable", function_id: fn.id })).body,
+    );
     expect(body.endpoint).toBe(`${target.baseUrl}/fn/${fn.id}`);
     const direct = await fetch(body.endpoint!, { method: "POST", body: JSON.stringify({ name: "지수" }) });
     expect(await direct.json()).toEqual({ deployed: true, name: "지수" });
@@ -144,7 +198,10 @@ describeEmbedded("deploy on the embedded function host", () => {
     await deploy({ ...base, app_name: "fixed", replicas: 4 });
     const db = new Database(dbPath, { readonly: true });
     try {
-      const spec = (name: string) => JSON.parse((db.prepare("SELECT spec FROM deployments WHERE app_name = ?").get(name) as { spec: string }).spec) as Record<string, unknown>;
+      const spec = (name: string) =>
+        JSON.parse(
+          (db.prepare("SELECT spec FROM deployments WHERE app_name = ?").get(name) as { spec: string }).spec,
+        ) as Record<string, unknown>;
       expect(spec("scaled")).not.toHaveProperty("replicas");
       expect(spec("scaled").enable_autoscaling).toBe(true);
       expect(spec("fixed").replicas).toBe(4);
@@ -154,7 +211,11 @@ describeEmbedded("deploy on the embedded function host", () => {
   });
 
   it("without function_id, serves the app at /apps/{namespace}/{app}; an image it did not push cannot run", async () => {
-    const body = expectShape(deployResponse, (await deploy({ ...base, app_name: "foreign", namespace: "team-a", image_ref: "docker.io/library/nginx:1" })).body);
+    const body = expectShape(
+      deployResponse,
+      (await deploy({ ...base, app_name: "foreign", namespace: "team-a", image_ref: "docker.io/library/nginx:1" }))
+        .body,
+    );
     expect(body).toMatchObject({ function_id: null, endpoint: `${target.baseUrl}/apps/team-a/foreign` });
     expectError(await api.get("/apps/team-a/foreign"), 502, "IMAGE_NOT_RUNNABLE");
     expectNotFound(await api.get("/apps/team-a/never-deployed"));
@@ -163,10 +224,18 @@ describeEmbedded("deploy on the embedded function host", () => {
   it.skipIf(!REGISTRY_REACHABLE)(`runs a pushed package at the app endpoint${REGISTRY_SKIP}`, async () => {
     const registry = await startRegistry();
     try {
-      const accepted = await startBuild(api, { name: "hello.py", bytes: HANDLER_PY }, { registry_url: `${registry.url}/apps/hello`, app_name: "hello" }, "/api/v1/build-and-push");
+      const accepted = await startBuild(
+        api,
+        { name: "hello.py", bytes: HANDLER_PY },
+        { registry_url: `${registry.url}/apps/hello`, app_name: "hello" },
+        "/api/v1/build-and-push",
+      );
       const task = await waitForTask(api, accepted.task_id);
       expect(task.status, task.error ?? "").toBe("completed");
-      const body = expectShape(deployResponse, (await deploy({ app_name: "hello", namespace: "apps", image_ref: task.result!.image_url! })).body);
+      const body = expectShape(
+        deployResponse,
+        (await deploy({ app_name: "hello", namespace: "apps", image_ref: task.result!.image_url! })).body,
+      );
       const res = await fetch(body.endpoint!, { method: "POST", body: JSON.stringify({ name: "은하" }) });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ hello: "은하" });

@@ -24,7 +24,10 @@ afterAll(() => {
 });
 
 /** Starts `tsx local/backend/main.ts` and resolves with its URL once it prints the ready line (the sandbox boots first). */
-function startCli(dataDir: string, args: string[] = []): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+function startCli(
+  dataDir: string,
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["local/backend/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", PLATFORM_DATA_DIR: dataDir, BACKEND_TOKEN: "" },
@@ -87,9 +90,15 @@ describeEmbedded("embedded backend program", () => {
 
       for (const fn of functions) {
         expect(fn.invocations24h).toBeGreaterThan(0);
-        const logs = expectShape(logsResponse, (await api.get(`/api/workspaces/${demo!.id}/functions/${fn.id}/logs`)).body);
+        const logs = expectShape(
+          logsResponse,
+          (await api.get(`/api/workspaces/${demo!.id}/functions/${fn.id}/logs`)).body,
+        );
         expect(logs.total).toBe(fn.invocations24h);
-        const res = await api.post(`/api/workspaces/${demo!.id}/functions/${fn.id}/invoke`, { name: "테스트", items: [{ sku: "A", quantity: 1, price: 2 }] });
+        const res = await api.post(`/api/workspaces/${demo!.id}/functions/${fn.id}/invoke`, {
+          name: "테스트",
+          items: [{ sku: "A", quantity: 1, price: 2 }],
+        });
         expect(res.status, `${fn.name}: ${res.text}`).toBe(200);
       }
       const korean = functions.find((f) => f.name === "hello-korean")!;

@@ -26,7 +26,8 @@ async function deploy(source: string, overrides: Record<string, unknown> = {}) {
   return api.createFunction(wsId, { code: b64(source), ...overrides });
 }
 const invoke = (fnId: string, body: unknown) => api.post(`/api/workspaces/${wsId}/functions/${fnId}/invoke`, body);
-const lastLog = async (fnId: string) => expectShape(logsResponse, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}/logs`)).body).logs[0]!;
+const lastLog = async (fnId: string) =>
+  expectShape(logsResponse, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}/logs`)).body).logs[0]!;
 const loki = async (fnId: string, limit = 100) => {
   const res = await api.get(`/api/functions/${fnId}/loki-logs?limit=${limit}`);
   expect(res.status, res.text).toBe(200);
@@ -51,7 +52,11 @@ describeEmbedded("embedded function host", () => {
     const res = await invoke(fn.id, { a: 2, b: 3 });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toEqual({ sum: 5, 한글: "값" });
-    expect(await lastLog(fn.id)).toMatchObject({ status: "success", statusCode: 200, responseBody: { sum: 5, 한글: "값" } });
+    expect(await lastLog(fn.id)).toMatchObject({
+      status: "success",
+      statusCode: 200,
+      responseBody: { sum: 5, 한글: "값" },
+    });
   });
 
   it("runs a Spin IncomingHandler with its status, headers and body", async () => {
@@ -65,12 +70,17 @@ describeEmbedded("embedded function host", () => {
 
   it("serves each function at its own HTTP endpoint (what a deploy points invocationUrl at)", async () => {
     const fn = await deploy(SPIN);
-    const res = await fetch(`${target.baseUrl}/fn/${fn.id}/items/a%2Fb?x=1`, { method: "PUT", body: JSON.stringify({ n: 1 }) });
+    const res = await fetch(`${target.baseUrl}/fn/${fn.id}/items/a%2Fb?x=1`, {
+      method: "PUT",
+      body: JSON.stringify({ n: 1 }),
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ uri: "/items/a%2Fb?x=1", doubled: 2 });
 
     const viaUrl = await api.createFunction(wsId, { code: b64(`def handler(event):\n    return "routed"\n`) });
-    await api.patch(`/api/workspaces/${wsId}/functions/${viaUrl.id}`, { invocationUrl: `${target.baseUrl}/fn/${viaUrl.id}` });
+    await api.patch(`/api/workspaces/${wsId}/functions/${viaUrl.id}`, {
+      invocationUrl: `${target.baseUrl}/fn/${viaUrl.id}`,
+    });
     expect((await invoke(viaUrl.id, {})).body).toBe("routed");
   });
 
@@ -87,7 +97,9 @@ describeEmbedded("embedded function host", () => {
   });
 
   it("turns print() output into ExecutionLog lines and Loki entries, newest first", async () => {
-    const fn = await deploy(`import sys\ndef handler(event):\n    print("첫 번째 줄")\n    print("second line")\n    print("to stderr", file=sys.stderr)\n    return "ok"\n`);
+    const fn = await deploy(
+      `import sys\ndef handler(event):\n    print("첫 번째 줄")\n    print("second line")\n    print("to stderr", file=sys.stderr)\n    return "ok"\n`,
+    );
     expect((await invoke(fn.id, {})).status).toBe(200);
     const log = await lastLog(fn.id);
     expect(log.logs).toEqual(expect.arrayContaining(["첫 번째 줄", "second line", "to stderr"]));
@@ -105,14 +117,19 @@ describeEmbedded("embedded function host", () => {
   });
 
   it("injects the function's environment variables and nothing of the backend's", async () => {
-    const fn = await deploy(`import os\ndef handler(event):\n    return {"greeting": os.environ.get("GREETING"), "leaked": "VITEST" in os.environ or "NODE_OPTIONS" in os.environ}\n`, {
-      environmentVariables: { GREETING: "안녕하세요" },
-    });
+    const fn = await deploy(
+      `import os\ndef handler(event):\n    return {"greeting": os.environ.get("GREETING"), "leaked": "VITEST" in os.environ or "NODE_OPTIONS" in os.environ}\n`,
+      {
+        environmentVariables: { GREETING: "안녕하세요" },
+      },
+    );
     expect((await invoke(fn.id, {})).body).toEqual({ greeting: "안녕하세요", leaked: false });
   });
 
   it("kills a function that loops forever at its timeout: 504, logged, CPU measured", async () => {
-    const fn = await deploy(`def handler(event):\n    print("starting to spin")\n    while True:\n        pass\n`, { timeout: 1 });
+    const fn = await deploy(`def handler(event):\n    print("starting to spin")\n    while True:\n        pass\n`, {
+      timeout: 1,
+    });
     const res = await invoke(fn.id, {});
     expect(res.status, res.text).toBe(504);
     expect(res.ms).toBeGreaterThanOrEqual(900);
@@ -131,7 +148,10 @@ describeEmbedded("embedded function host", () => {
   });
 
   it("fails cleanly when a function allocates past its memory, and keeps serving", async () => {
-    const fn = await deploy(`def handler(event):\n    print("allocating")\n    block = bytearray(768 * 1024 * 1024)\n    return len(block)\n`, { memory: 128 });
+    const fn = await deploy(
+      `def handler(event):\n    print("allocating")\n    block = bytearray(768 * 1024 * 1024)\n    return len(block)\n`,
+      { memory: 128 },
+    );
     const res = await invoke(fn.id, {});
     expect(res.status).toBeGreaterThanOrEqual(500);
     expect(res.status).toBeLessThan(600);
@@ -156,7 +176,9 @@ describeEmbedded("embedded function host", () => {
   });
 
   it("runs functions as WebAssembly (CPython on Pyodide), not with a host Python", async () => {
-    const fn = await deploy(`import sys, os\ndef handler(event):\n    return {"platform": sys.platform, "executable": sys.executable, "pid_ok": os.getpid() < 100}\n`);
+    const fn = await deploy(
+      `import sys, os\ndef handler(event):\n    return {"platform": sys.platform, "executable": sys.executable, "pid_ok": os.getpid() < 100}\n`,
+    );
     const res = await invoke(fn.id, {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ platform: "emscripten" });
@@ -170,4 +192,5 @@ describeEmbedded("embedded function host", () => {
   });
 });
 
-const fnOf = async (fnId: string) => expectShape(functionConfig, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}`)).body);
+const fnOf = async (fnId: string) =>
+  expectShape(functionConfig, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}`)).body);

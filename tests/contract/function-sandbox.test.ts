@@ -49,29 +49,76 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const deploy = (source: string, overrides: Record<string, unknown> = {}) => api.createFunction(wsId, { code: b64(source), ...overrides });
+const deploy = (source: string, overrides: Record<string, unknown> = {}) =>
+  api.createFunction(wsId, { code: b64(source), ...overrides });
 const invoke = (fnId: string, body: unknown = {}) => api.post(`/api/workspaces/${wsId}/functions/${fnId}/invoke`, body);
-const lastLog = async (fnId: string) => expectShape(logsResponse, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}/logs`)).body).logs[0]!;
+const lastLog = async (fnId: string) =>
+  expectShape(logsResponse, (await api.get(`/api/workspaces/${wsId}/functions/${fnId}/logs`)).body).logs[0]!;
 
 /** A handler that runs one attempt; the attempt must raise, so the handler fails with a traceback. */
-const attempt = (body: string) => `import os, sys\n\ndef handler(event):\n${body.split("\n").map((l) => `    ${l}`).join("\n")}\n    return {"escaped": True}\n`;
+const attempt = (body: string) =>
+  `import os, sys\n\ndef handler(event):\n${body
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n")}\n    return {"escaped": True}\n`;
 
 describeEmbedded("function sandbox: escape attempts", () => {
   const port = () => new URL(target.baseUrl).port;
   const cases: { name: string; code: () => string; error: RegExp }[] = [
-    { name: "read /proc/self/environ", code: () => `print(open("/proc/self/environ").read())`, error: /FileNotFoundError/ },
+    {
+      name: "read /proc/self/environ",
+      code: () => `print(open("/proc/self/environ").read())`,
+      error: /FileNotFoundError/,
+    },
     { name: "read /proc/1/environ", code: () => `print(open("/proc/1/environ").read())`, error: /FileNotFoundError/ },
-    { name: "read the data directory's secrets", code: () => `print(open(${JSON.stringify(join(dataDir, "nextauth-secret"))}).read())`, error: /FileNotFoundError/ },
+    {
+      name: "read the data directory's secrets",
+      code: () => `print(open(${JSON.stringify(join(dataDir, "nextauth-secret"))}).read())`,
+      error: /FileNotFoundError/,
+    },
     { name: "read /etc/passwd", code: () => `print(open("/etc/passwd").read())`, error: /FileNotFoundError/ },
-    { name: "open a socket to the backend", code: () => `import socket\nsocket.create_connection(("127.0.0.1", ${port()}), timeout=3)`, error: /OSError/ },
-    { name: "open a socket to the console / IdP", code: () => `import socket\nsocket.create_connection(("127.0.0.1", ${listenerPort}), timeout=3)`, error: /OSError/ },
-    { name: "HTTP to the backend's API", code: () => `import urllib.request\nprint(urllib.request.urlopen("http://127.0.0.1:${port()}/api/workspaces", timeout=3).read())`, error: /URLError|OSError/ },
-    { name: "subprocess", code: () => `import subprocess\nprint(subprocess.run(["cat", "/etc/passwd"], capture_output=True))`, error: /OSError/ },
+    {
+      name: "open a socket to the backend",
+      code: () => `import socket\nsocket.create_connection(("127.0.0.1", ${port()}), timeout=3)`,
+      error: /OSError/,
+    },
+    {
+      name: "open a socket to the console / IdP",
+      code: () => `import socket\nsocket.create_connection(("127.0.0.1", ${listenerPort}), timeout=3)`,
+      error: /OSError/,
+    },
+    {
+      name: "HTTP to the backend's API",
+      code: () =>
+        `import urllib.request\nprint(urllib.request.urlopen("http://127.0.0.1:${port()}/api/workspaces", timeout=3).read())`,
+      error: /URLError|OSError/,
+    },
+    {
+      name: "subprocess",
+      code: () => `import subprocess\nprint(subprocess.run(["cat", "/etc/passwd"], capture_output=True))`,
+      error: /OSError/,
+    },
     { name: "os.system", code: () => `os.system("env > /tmp/leak")`, error: /PermissionError/ },
-    { name: "ctypes", code: () => `import ctypes\nctypes.CDLL(None).system(b"env")`, error: /ModuleNotFoundError: No module named 'ctypes'/ },
-    { name: "import js, js.process.env", code: () => `import js\nprint(js.process.env)`, error: /ModuleNotFoundError: No module named 'js'/ },
-    { name: "pyodide_js", code: () => `import pyodide_js\nprint(pyodide_js._module)`, error: /ModuleNotFoundError: No module named 'pyodide_js'/ },
-    { name: "pyodide.ffi", code: () => `from pyodide.ffi import to_js\nprint(to_js([1]))`, error: /ModuleNotFoundError: No module named 'pyodide/ },
+    {
+      name: "ctypes",
+      code: () => `import ctypes\nctypes.CDLL(None).system(b"env")`,
+      error: /ModuleNotFoundError: No module named 'ctypes'/,
+    },
+    {
+      name: "import js, js.process.env",
+      code: () => `import js\nprint(js.process.env)`,
+      error: /ModuleNotFoundError: No module named 'js'/,
+    },
+    {
+      name: "pyodide_js",
+      code: () => `import pyodide_js\nprint(pyodide_js._module)`,
+      error: /ModuleNotFoundError: No module named 'pyodide_js'/,
+    },
+    {
+      name: "pyodide.ffi",
+      code: () => `from pyodide.ffi import to_js\nprint(to_js([1]))`,
+      error: /ModuleNotFoundError: No module named 'pyodide/,
+    },
     {
       // Past the withheld modules: the core extension re-created by hand, then JS's Function constructor.
       name: "constructor.constructor from a JS object reached through _pyodide_core",
@@ -80,7 +127,7 @@ describeEmbedded("function sandbox: escape attempts", () => {
           "import _imp, importlib.machinery",
           'core = _imp.create_builtin(importlib.machinery.ModuleSpec("_pyodide_core", None, origin="built-in"))',
           "proxy = core.to_js([1]) if hasattr(core, 'to_js') else [c for c in object.__subclasses__() if c.__name__ == 'JsProxy'][0]",
-          'fn = proxy.constructor.constructor("return process.env.EUNHA_SANDBOX_CANARY + require(\'fs\').readFileSync(\'/etc/passwd\', \'utf8\')")',
+          "fn = proxy.constructor.constructor(\"return process.env.EUNHA_SANDBOX_CANARY + require('fs').readFileSync('/etc/passwd', 'utf8')\")",
           "print(fn())",
         ].join("\n"),
       error: /EvalError|AttributeError|TypeError|PermissionError|ImportError/,
@@ -106,7 +153,9 @@ describeEmbedded("function sandbox: escape attempts", () => {
   });
 
   it("sees exactly its own environment variables as os.environ", async () => {
-    const fn = await deploy(`import os\ndef handler(event):\n    return dict(os.environ)\n`, { environmentVariables: { GREETING: "hi" } });
+    const fn = await deploy(`import os\ndef handler(event):\n    return dict(os.environ)\n`, {
+      environmentVariables: { GREETING: "hi" },
+    });
     const res = await invoke(fn.id);
     expect(res.status, res.text).toBe(200);
     expect(Object.keys(res.body as object).sort()).toEqual(["FUNCTION_ID", "GREETING", "HOME", "LANG"]);
@@ -136,7 +185,10 @@ describeEmbedded("function sandbox: instances", () => {
   });
 
   it("replaces an instance stopped at its timeout: the next call answers", async () => {
-    const fn = await deploy(`import os\nstate = {"calls": 0}\ndef handler(event):\n    state["calls"] += 1\n    if event.get("spin"):\n        while True:\n            pass\n    return state["calls"]\n`, { timeout: 1 });
+    const fn = await deploy(
+      `import os\nstate = {"calls": 0}\ndef handler(event):\n    state["calls"] += 1\n    if event.get("spin"):\n        while True:\n            pass\n    return state["calls"]\n`,
+      { timeout: 1 },
+    );
     expect((await invoke(fn.id, {})).body).toBe(1);
     expect((await invoke(fn.id, { spin: true })).status).toBe(504);
     expect((await lastLog(fn.id)).logs.join("\n")).toMatch(/timed out after 1 s/);
@@ -145,7 +197,10 @@ describeEmbedded("function sandbox: instances", () => {
   });
 
   it("fails an allocation past the memory setting with a clear message and discards the instance", async () => {
-    const fn = await deploy(`blocks = []\ndef handler(event):\n    blocks.append(bytearray(event["mb"] * 1024 * 1024))\n    return len(blocks)\n`, { memory: 128 });
+    const fn = await deploy(
+      `blocks = []\ndef handler(event):\n    blocks.append(bytearray(event["mb"] * 1024 * 1024))\n    return len(blocks)\n`,
+      { memory: 128 },
+    );
     expect((await invoke(fn.id, { mb: 16 })).body).toBe(1);
     const res = await invoke(fn.id, { mb: 200 });
     expect(res.status).toBe(500);
@@ -182,7 +237,11 @@ describeEmbedded("backend credential", () => {
 describe("sandbox process (the layer under the withheld modules)", () => {
   /** Runs a script as the sandbox process runs: same node flags, empty environment. */
   const sandboxed = (script: string) =>
-    spawnSync(process.execPath, [...SandboxProcess.execArgv, "--input-type=module", "-e", script], { env: {} as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    spawnSync(process.execPath, [...SandboxProcess.execArgv, "--input-type=module", "-e", script], {
+      env: {} as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
 
   it("cannot read host files, start processes, compile code from strings, or see an environment", () => {
     const secret = join(mkdtempSync(join(tmpdir(), "eunha-layer-")), "secret");

@@ -21,30 +21,41 @@ afterAll(async () => {
 const fnPath = (id = "") => `/api/workspaces/${wsId}/functions${id ? `/${id}` : ""}`;
 
 describe("spec: Function API, create", () => {
-  it(specRule("checks that the workspace exists, then stores in DynamoDB + S3", "stores a function and answers the full FunctionConfig"), async () => {
-    const input = functionInput({ name: "user-auth", memory: 256, timeout: 30, environmentVariables: { JWT_SECRET: "***" } });
-    const res = await api.post(fnPath(), input);
-    created(res);
-    const fn = expectShape(functionConfig, res.body);
-    expect(fn).toMatchObject({
-      workspaceId: wsId,
-      name: "user-auth",
-      runtime: "Python 3.12",
-      memory: 256,
-      timeout: 30,
-      httpMethods: ["POST"],
-      environmentVariables: { JWT_SECRET: "***" },
-      code: input.code,
-      status: "active",
-      invocations24h: 0,
-      errors24h: 0,
-      avgDuration: 0,
-    });
-    expect(fn.lastModified).toMatch(/\+09:00$/);
-    expect(fn.lastDeployed ?? null).toBeNull();
-    expect(fn.invocationUrl ?? null).toBeNull();
-    expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body)).toEqual(fn);
-  });
+  it(
+    specRule(
+      "checks that the workspace exists, then stores in DynamoDB + S3",
+      "stores a function and answers the full FunctionConfig",
+    ),
+    async () => {
+      const input = functionInput({
+        name: "user-auth",
+        memory: 256,
+        timeout: 30,
+        environmentVariables: { JWT_SECRET: "***" },
+      });
+      const res = await api.post(fnPath(), input);
+      created(res);
+      const fn = expectShape(functionConfig, res.body);
+      expect(fn).toMatchObject({
+        workspaceId: wsId,
+        name: "user-auth",
+        runtime: "Python 3.12",
+        memory: 256,
+        timeout: 30,
+        httpMethods: ["POST"],
+        environmentVariables: { JWT_SECRET: "***" },
+        code: input.code,
+        status: "active",
+        invocations24h: 0,
+        errors24h: 0,
+        avgDuration: 0,
+      });
+      expect(fn.lastModified).toMatch(/\+09:00$/);
+      expect(fn.lastDeployed ?? null).toBeNull();
+      expect(fn.invocationUrl ?? null).toBeNull();
+      expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body)).toEqual(fn);
+    },
+  );
 
   it(specRule('default "Python 3.12"', "defaults the runtime"), async () => {
     const input = functionInput();
@@ -80,7 +91,9 @@ describe("spec: Function API, create", () => {
   it.each([
     ["no HTTP method", { httpMethods: [] }],
     ["missing httpMethods", { httpMethods: undefined }],
-  ])(specRule("`httpMethods` needs at least one entry", "refuses %s"), (_what, overrides) => refuse("httpMethods", overrides));
+  ])(specRule("`httpMethods` needs at least one entry", "refuses %s"), (_what, overrides) =>
+    refuse("httpMethods", overrides),
+  );
   it.each([
     ["memory below 128", { memory: 127 }],
     ["memory above 1024", { memory: 1025 }],
@@ -103,16 +116,27 @@ describe("spec: Function API, update (PATCH)", () => {
     expect(restAfter).toEqual(restBefore);
 
     const mem = expectShape(functionConfig, (await api.patch(fnPath(before.id), { memory: 512 })).body);
-    expect(mem).toMatchObject({ memory: 512, description: "Updated", environmentVariables: { A: "1" }, code: before.code });
+    expect(mem).toMatchObject({
+      memory: 512,
+      description: "Updated",
+      environmentVariables: { A: "1" },
+      code: before.code,
+    });
     const disabled = expectShape(functionConfig, (await api.patch(fnPath(before.id), { status: "disabled" })).body);
     expect(disabled).toMatchObject({ status: "disabled", memory: 512 });
   });
 
   it(specRule("an `invocationUrl` without a scheme gets `http://` prepended"), async () => {
     const fn = await api.createFunction(wsId);
-    const plain = expectShape(functionConfig, (await api.patch(fnPath(fn.id), { invocationUrl: "fn.prod.example/run" })).body);
+    const plain = expectShape(
+      functionConfig,
+      (await api.patch(fnPath(fn.id), { invocationUrl: "fn.prod.example/run" })).body,
+    );
     expect(plain.invocationUrl).toBe("http://fn.prod.example/run");
-    const https = expectShape(functionConfig, (await api.patch(fnPath(fn.id), { invocationUrl: "https://fn.prod.example/run" })).body);
+    const https = expectShape(
+      functionConfig,
+      (await api.patch(fnPath(fn.id), { invocationUrl: "https://fn.prod.example/run" })).body,
+    );
     expect(https.invocationUrl).toBe("https://fn.prod.example/run");
   });
 
@@ -121,33 +145,47 @@ describe("spec: Function API, update (PATCH)", () => {
     const res = await api.patch(fnPath(fn.id), { lastDeployed: "2025-12-07T03:00:00Z" });
     const updated = expectShape(functionConfig, res.body);
     expect(updated.lastDeployed).toMatch(/^2025-12-07T12:00:00(\.0+)?\+09:00$/);
-    const other = expectShape(functionConfig, (await api.patch(fnPath(fn.id), { lastDeployed: "2025-12-07T05:30:00-02:00" })).body);
+    const other = expectShape(
+      functionConfig,
+      (await api.patch(fnPath(fn.id), { lastDeployed: "2025-12-07T05:30:00-02:00" })).body,
+    );
     expect(other.lastDeployed).toMatch(/^2025-12-07T16:30:00(\.0+)?\+09:00$/);
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).lastDeployed).toBe(other.lastDeployed);
   });
 
-  it(specRule("a changed `code` is re-validated as Base64 and S3 is updated", "replaces the stored source when code changes"), async () => {
-    const fn = await api.createFunction(wsId);
-    const code = b64("def handler(event):\n    return 'v2'\n");
-    expect(expectShape(functionConfig, (await api.patch(fnPath(fn.id), { code })).body).code).toBe(code);
-    expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(code);
-  });
+  it(
+    specRule(
+      "a changed `code` is re-validated as Base64 and S3 is updated",
+      "replaces the stored source when code changes",
+    ),
+    async () => {
+      const fn = await api.createFunction(wsId);
+      const code = b64("def handler(event):\n    return 'v2'\n");
+      expect(expectShape(functionConfig, (await api.patch(fnPath(fn.id), { code })).body).code).toBe(code);
+      expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(code);
+    },
+  );
 
   const revalidated = async (field: string, patch: Record<string, unknown>) => {
     const fn = await api.createFunction(wsId);
     expectValidationError(await api.patch(fnPath(fn.id), patch), field);
     expect(expectShape(functionConfig, (await api.get(fnPath(fn.id))).body).code).toBe(fn.code);
   };
-  it(specRule("a changed `code` is re-validated as Base64", "re-validates code"), () => revalidated("code", { code: "%%%" }));
+  it(specRule("a changed `code` is re-validated as Base64", "re-validates code"), () =>
+    revalidated("code", { code: "%%%" }),
+  );
   it(specRule("128..1024 (MB)", "re-validates memory"), () => revalidated("memory", { memory: 2048 }));
   it(specRule("1..900 (seconds)", "re-validates timeout"), () => revalidated("timeout", { timeout: 0 }));
 
-  it(specRule("404: resource absent (`NOT_FOUND`)", "answers 404 for an unknown function or one of another workspace"), async () => {
-    expectNotFound(await api.patch(fnPath("fn-missing"), { description: "x" }));
-    const fn = await api.createFunction(wsId);
-    const other = await api.createWorkspace("other");
-    expectNotFound(await api.get(`/api/workspaces/${other.id}/functions/${fn.id}`));
-  });
+  it(
+    specRule("404: resource absent (`NOT_FOUND`)", "answers 404 for an unknown function or one of another workspace"),
+    async () => {
+      expectNotFound(await api.patch(fnPath("fn-missing"), { description: "x" }));
+      const fn = await api.createFunction(wsId);
+      const other = await api.createWorkspace("other");
+      expectNotFound(await api.get(`/api/workspaces/${other.id}/functions/${fn.id}`));
+    },
+  );
 });
 
 describe("spec: Notes the front-end team was given (source encoding)", () => {
@@ -158,7 +196,7 @@ describe("spec: Notes the front-end team was given (source encoding)", () => {
       "def handler(event):",
       '    인사 = "안녕하세요, 세계! 🌏"',
       '    print(f"{인사} — 요청: {event}")',
-      "    return {\"메시지\": 인사}\r\n",
+      '    return {"메시지": 인사}\r\n',
     ].join("\n");
     const code = b64(source);
     const fn = expectShape(functionConfig, (await api.post(fnPath(), functionInput({ code }))).body);
@@ -171,15 +209,21 @@ describe("spec: Notes the front-end team was given (source encoding)", () => {
 });
 
 describe("spec: Function API, delete", () => {
-  it(specRule("`DELETE /api/workspaces/{workspaceId}/functions/{functionId}` → 204.", "answers 204, then 404, and the workspace's count drops"), async () => {
-    const ws = await api.createWorkspace("delete-fn");
-    const fn = await api.createFunction(ws.id);
-    const res = await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`);
-    expect(res.status).toBe(204);
-    expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}`));
-    expectNotFound(await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`));
-    expect(expectShape(workspace, (await api.get(`/api/workspaces/${ws.id}`)).body).functionCount).toBe(0);
-  });
+  it(
+    specRule(
+      "`DELETE /api/workspaces/{workspaceId}/functions/{functionId}` → 204.",
+      "answers 204, then 404, and the workspace's count drops",
+    ),
+    async () => {
+      const ws = await api.createWorkspace("delete-fn");
+      const fn = await api.createFunction(ws.id);
+      const res = await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`);
+      expect(res.status).toBe(204);
+      expectNotFound(await api.get(`/api/workspaces/${ws.id}/functions/${fn.id}`));
+      expectNotFound(await api.delete(`/api/workspaces/${ws.id}/functions/${fn.id}`));
+      expect(expectShape(workspace, (await api.get(`/api/workspaces/${ws.id}`)).body).functionCount).toBe(0);
+    },
+  );
 });
 
 describeEmbeddedRules("functions", "ids, names, UTF-8 source and patch checks the spec does not state", () => {

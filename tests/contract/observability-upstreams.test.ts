@@ -7,7 +7,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { lokiLogsResponse, prometheusMetricsResponse } from "../../lib/contract";
 import { expectError, expectShape } from "../support/backend-contract-expect";
-import { Api, closedPort, describeEmbedded, EMBEDDED, startTarget, type Target } from "../support/backend-contract-target";
+import {
+  Api,
+  closedPort,
+  describeEmbedded,
+  EMBEDDED,
+  startTarget,
+  type Target,
+} from "../support/backend-contract-target";
 
 type Mode = { loki: "ok" | "fail"; instant: "ok" | "fail"; range: "ok" | "fail" };
 const mode: Mode = { loki: "ok", instant: "ok", range: "ok" };
@@ -36,19 +43,40 @@ beforeAll(async () => {
         data: {
           resultType: "streams",
           result: [
-            { stream: { function_id: "x", pod: "a" }, values: [["1700000000000000300", "a3"], ["1700000000000000100", "a1"]] },
-            { stream: { function_id: "x", pod: "b" }, values: [["1700000000000000400", "b4"], ["1700000000000000200", "b2"]] },
+            {
+              stream: { function_id: "x", pod: "a" },
+              values: [
+                ["1700000000000000300", "a3"],
+                ["1700000000000000100", "a1"],
+              ],
+            },
+            {
+              stream: { function_id: "x", pod: "b" },
+              values: [
+                ["1700000000000000400", "b4"],
+                ["1700000000000000200", "b2"],
+              ],
+            },
           ],
         },
       });
     }
     if (url.pathname === "/api/v1/query") {
       if (mode.instant === "fail") return json(res, 503, { status: "error", error: "unavailable" });
-      return json(res, 200, { status: "success", data: { resultType: "vector", result: [{ metric: {}, value: [1700000000, "0.25"] }] } });
+      return json(res, 200, {
+        status: "success",
+        data: { resultType: "vector", result: [{ metric: {}, value: [1700000000, "0.25"] }] },
+      });
     }
     if (url.pathname === "/api/v1/query_range") {
       if (mode.range === "fail") return json(res, 422, { status: "error", error: "bad range" });
-      const series = (offset: number) => ({ metric: { pod: `p${offset}` }, values: [[1700000000, "0.1"], [1700000060, String(0.2 + offset)]] });
+      const series = (offset: number) => ({
+        metric: { pod: `p${offset}` },
+        values: [
+          [1700000000, "0.1"],
+          [1700000060, String(0.2 + offset)],
+        ],
+      });
       return json(res, 200, { status: "success", data: { resultType: "matrix", result: [series(0), series(1)] } });
     }
     json(res, 404, {});

@@ -23,7 +23,12 @@ function store(source: string, lastModified = "2026-11-01T00:00:00Z") {
   const calls: SaveInput[] = [];
   const bump = () => `2026-11-01T00:00:${String(++tick).padStart(2, "0")}Z`;
   const dto = (): FunctionDto =>
-    ({ id: FN, workspaceId: WS, code: encodeUtf8Base64(current.source), lastModified: current.lastModified }) as FunctionDto;
+    ({
+      id: FN,
+      workspaceId: WS,
+      code: encodeUtf8Base64(current.source),
+      lastModified: current.lastModified,
+    }) as FunctionDto;
   return {
     get version(): CodeVersion {
       return { ...current };
@@ -53,7 +58,9 @@ function store(source: string, lastModified = "2026-11-01T00:00:00Z") {
 }
 
 function open(s: ReturnType<typeof store>, canEdit = true) {
-  return renderHook(() => useCodeDocument({ workspaceId: WS, functionId: FN, stored: s.version, canEdit, runSave: s.runSave }));
+  return renderHook(() =>
+    useCodeDocument({ workspaceId: WS, functionId: FN, stored: s.version, canEdit, runSave: s.runSave }),
+  );
 }
 
 beforeEach(() => localStorage.clear());
@@ -131,14 +138,22 @@ describe("useCodeDocument", () => {
     const s = store("v1\n");
     const { result } = open(s);
     act(() => result.current.setText("draft\n"));
-    await waitFor(() => expect(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "{}")).toMatchObject({ text: "draft\n", baseLastModified: s.version.lastModified }));
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "{}")).toMatchObject({
+        text: "draft\n",
+        baseLastModified: s.version.lastModified,
+      }),
+    );
     await act(() => result.current.save());
     await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toBeNull());
   });
 
   it("restores a draft from an earlier visit, fresh when nobody saved since", () => {
     const s = store("v1\n");
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ text: "draft\n", baseLastModified: s.version.lastModified, updatedAt: 1_700_000_000_000 }));
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ text: "draft\n", baseLastModified: s.version.lastModified, updatedAt: 1_700_000_000_000 }),
+    );
     const { result } = open(s);
     expect(result.current.text).toBe("draft\n");
     expect(result.current.opened.text).toBe("draft\n");
@@ -165,7 +180,10 @@ describe("useCodeDocument", () => {
     expect(open(s).result.current.restored).toBeNull();
     expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
 
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ text: "draft\n", baseLastModified: s.version.lastModified, updatedAt: 1 }));
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ text: "draft\n", baseLastModified: s.version.lastModified, updatedAt: 1 }),
+    );
     const reader = open(s, false).result.current;
     expect(reader.restored).toBeNull();
     expect(reader.text).toBe("v1\n");

@@ -34,16 +34,25 @@ async function exchange(code: string, verifier: string): Promise<Response> {
   return fetch(discovery.token_endpoint!, {
     method: "POST",
     headers: { authorization: basicAuth, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    }),
   });
 }
 
-const jwtPayload = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
+const jwtPayload = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
 
 /** Signs in through the IdP's own pages and returns the token response. */
 async function signIn(username: string, password = "demo"): Promise<Record<string, string | number>> {
   const { verifier, challenge } = pkcePair();
-  const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge, state: `st-${username}` }), { username, password });
+  const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge, state: `st-${username}` }), {
+    username,
+    password,
+  });
   if (outcome.kind !== "redirected") throw new Error(`login refused: ${outcome.status}`);
   expect(outcome.location.origin + outcome.location.pathname).toBe(REDIRECT_URI);
   expect(outcome.location.searchParams.get("state")).toBe(`st-${username}`);
@@ -85,9 +94,17 @@ describe("embedded IdP", () => {
     expect(typeof tokens.refresh_token).toBe("string");
 
     const idToken = jwtPayload(String(tokens.id_token));
-    expect(idToken).toMatchObject({ iss: idp.url, aud: EMBEDDED_CLIENT.clientId, sub: "developer", groups: ["eunha-devs"], email: "developer@eunha.local" });
+    expect(idToken).toMatchObject({
+      iss: idp.url,
+      aud: EMBEDDED_CLIENT.clientId,
+      sub: "developer",
+      groups: ["eunha-devs"],
+      email: "developer@eunha.local",
+    });
 
-    const userinfo = await fetch(discovery.userinfo_endpoint!, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const userinfo = await fetch(discovery.userinfo_endpoint!, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(userinfo.status).toBe(200);
     expect(await userinfo.json()).toEqual({
       sub: "developer",
@@ -108,8 +125,15 @@ describe("embedded IdP", () => {
   });
 
   it("refuses a wrong password and an unknown user, issuing no code", async () => {
-    for (const [username, password] of [["developer", "wrong"], ["developer", ""], ["mallory", "demo"]] as const) {
-      const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge: pkcePair().challenge }), { username, password });
+    for (const [username, password] of [
+      ["developer", "wrong"],
+      ["developer", ""],
+      ["mallory", "demo"],
+    ] as const) {
+      const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge: pkcePair().challenge }), {
+        username,
+        password,
+      });
       expect(outcome.kind).toBe("refused");
       if (outcome.kind === "refused") {
         expect(outcome.status).toBe(401);
@@ -119,7 +143,10 @@ describe("embedded IdP", () => {
   });
 
   it("requires PKCE: no challenge is refused, a wrong verifier gets no tokens", async () => {
-    const noPkce = await loginThroughIdp(new CookieJar(), authorizeUrl({}), { username: "developer", password: "demo" });
+    const noPkce = await loginThroughIdp(new CookieJar(), authorizeUrl({}), {
+      username: "developer",
+      password: "demo",
+    });
     expect(noPkce.kind).toBe("redirected");
     if (noPkce.kind === "redirected") {
       expect(noPkce.location.searchParams.get("error")).toBe("invalid_request");
@@ -127,7 +154,10 @@ describe("embedded IdP", () => {
     }
 
     const { challenge } = pkcePair();
-    const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge }), { username: "developer", password: "demo" });
+    const outcome = await loginThroughIdp(new CookieJar(), authorizeUrl({ challenge }), {
+      username: "developer",
+      password: "demo",
+    });
     if (outcome.kind !== "redirected") throw new Error("login refused");
     const response = await exchange(outcome.location.searchParams.get("code")!, pkcePair().verifier);
     expect(response.status).toBe(400);
@@ -136,7 +166,11 @@ describe("embedded IdP", () => {
 
   it("refreshes a forwarded access token with rotation, and never replays the old refresh token", async () => {
     const tokens = await signIn("developer");
-    const old = { accessToken: String(tokens.access_token), refreshToken: String(tokens.refresh_token), accessTokenExpiresAt: Math.floor(Date.now() / 1000) };
+    const old = {
+      accessToken: String(tokens.access_token),
+      refreshToken: String(tokens.refresh_token),
+      accessTokenExpiresAt: Math.floor(Date.now() / 1000),
+    };
     const client = { issuer: idp.url, clientId: EMBEDDED_CLIENT.clientId, clientSecret: EMBEDDED_CLIENT.clientSecret };
 
     const [fresh, concurrent] = await Promise.all([ensureFreshTokens(old, client), ensureFreshTokens(old, client)]);
@@ -147,7 +181,9 @@ describe("embedded IdP", () => {
 
     // A request still carrying the old cookie gets the successor, not a second (replayed) refresh.
     await expect(ensureFreshTokens(old, client)).resolves.toEqual(fresh);
-    const userinfo = await fetch(discovery.userinfo_endpoint!, { headers: { authorization: `Bearer ${fresh.accessToken}` } });
+    const userinfo = await fetch(discovery.userinfo_endpoint!, {
+      headers: { authorization: `Bearer ${fresh.accessToken}` },
+    });
     expect(userinfo.status).toBe(200);
 
     // Still valid tokens are returned untouched.
@@ -155,7 +191,10 @@ describe("embedded IdP", () => {
   });
 
   it("runs as a CLI: prints its URL when ready and exits 0 on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "local/idp/main.ts"], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "local/idp/main.ts"], {
+      env: { ...process.env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => {

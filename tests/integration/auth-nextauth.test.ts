@@ -15,12 +15,23 @@ import { parseRoleMap } from "@/server/auth/policy";
  */
 const CONSOLE = "http://127.0.0.1:3999";
 const SECRET = "integration-secret-0123456789abcdef";
-const OUTSIDER: DemoUser = { username: "outsider", password: "demo", name: "Olly Outsider", email: "olly@eunha.local", groups: ["contractors"], role: "viewer" };
+const OUTSIDER: DemoUser = {
+  username: "outsider",
+  password: "demo",
+  name: "Olly Outsider",
+  email: "olly@eunha.local",
+  groups: ["contractors"],
+  role: "viewer",
+};
 
 let idp: RunningIdp;
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = CONSOLE; // next-auth builds its callback URL from it
-  idp = await startIdp({ port: 0, clients: [defaultClient(`${CONSOLE}/api/auth/callback/oidc`)], users: [...DEMO_USERS, OUTSIDER] });
+  idp = await startIdp({
+    port: 0,
+    clients: [defaultClient(`${CONSOLE}/api/auth/callback/oidc`)],
+    users: [...DEMO_USERS, OUTSIDER],
+  });
 });
 afterAll(() => idp?.close());
 
@@ -43,24 +54,51 @@ function config(overrides: Partial<AuthConfig> = {}): AuthConfig {
 }
 
 /** Next parses cookies for its handlers: values arrive URL-decoded. */
-const decoded = (cookies: Record<string, string>) => Object.fromEntries(Object.entries(cookies).map(([k, v]) => [k, decodeURIComponent(v)]));
+const decoded = (cookies: Record<string, string>) =>
+  Object.fromEntries(Object.entries(cookies).map(([k, v]) => [k, decodeURIComponent(v)]));
 
-interface Result { status: number; location?: string; body: unknown }
+interface Result {
+  status: number;
+  location?: string;
+  body: unknown;
+}
 
 /** One request to /api/auth/<path>, with the browser's console cookies in `jar`. */
-async function nextAuth(options: ReturnType<typeof buildAuthOptions>, jar: CookieJar, method: "GET" | "POST", path: string, input: { query?: Record<string, string>; body?: Record<string, string> } = {}): Promise<Result> {
+async function nextAuth(
+  options: ReturnType<typeof buildAuthOptions>,
+  jar: CookieJar,
+  method: "GET" | "POST",
+  path: string,
+  input: { query?: Record<string, string>; body?: Record<string, string> } = {},
+): Promise<Result> {
   const headers = new Headers();
   let status = 200;
   let body: unknown;
   const res = {
-    status(code: number) { status = code; return res; },
-    setHeader(name: string, value: string | string[]) { for (const v of [value].flat()) headers.append(name, v); return res; },
+    status(code: number) {
+      status = code;
+      return res;
+    },
+    setHeader(name: string, value: string | string[]) {
+      for (const v of [value].flat()) headers.append(name, v);
+      return res;
+    },
     getHeader: () => undefined,
     end() {},
-    json(value: unknown) { body = value; },
-    send(value: unknown) { body = value; },
+    json(value: unknown) {
+      body = value;
+    },
+    send(value: unknown) {
+      body = value;
+    },
   };
-  const req = { method, query: { nextauth: path.split("/"), ...input.query }, body: input.body ?? {}, cookies: decoded(jar.all()), headers: { host: "127.0.0.1:3999" } };
+  const req = {
+    method,
+    query: { nextauth: path.split("/"), ...input.query },
+    body: input.body ?? {},
+    cookies: decoded(jar.all()),
+    headers: { host: "127.0.0.1:3999" },
+  };
   await (NextAuth as unknown as (req: unknown, res: unknown, options: unknown) => Promise<void>)(req, res, options);
   jar.store(new Response(null, { headers }));
   return { status, location: headers.get("location") ?? undefined, body };
@@ -72,7 +110,11 @@ async function signInAs(username: string, cfg = config()) {
   const consoleJar = new CookieJar();
   const { body: csrf } = await nextAuth(options, consoleJar, "GET", "csrf");
   const started = await nextAuth(options, consoleJar, "POST", "signin/oidc", {
-    body: { csrfToken: (csrf as { csrfToken: string }).csrfToken, callbackUrl: `${CONSOLE}/workspaces?tab=all`, json: "true" },
+    body: {
+      csrfToken: (csrf as { csrfToken: string }).csrfToken,
+      callbackUrl: `${CONSOLE}/workspaces?tab=all`,
+      json: "true",
+    },
   });
   const authorize = new URL((started.body as { url: string }).url);
   expect(authorize.origin).toBe(idp.url);
@@ -82,7 +124,9 @@ async function signInAs(username: string, cfg = config()) {
   const outcome = await loginThroughIdp(new CookieJar(), authorize, { username, password: "demo" });
   if (outcome.kind !== "redirected") throw new Error(`IdP refused ${username}`);
   expect(outcome.location.origin + outcome.location.pathname).toBe(`${CONSOLE}/api/auth/callback/oidc`);
-  const callback = await nextAuth(options, consoleJar, "GET", "callback/oidc", { query: Object.fromEntries(outcome.location.searchParams) });
+  const callback = await nextAuth(options, consoleJar, "GET", "callback/oidc", {
+    query: Object.fromEntries(outcome.location.searchParams),
+  });
   return { options, consoleJar, callback };
 }
 
@@ -96,7 +140,12 @@ describe("next-auth with the embedded IdP", () => {
     expect(cookie).toBeTruthy();
     expect(cookie!.length).toBeLessThan(4096);
     const token = await decode({ token: cookie, secret: SECRET });
-    expect(token).toMatchObject({ sub: "developer", name: "Dana Developer", email: "developer@eunha.local", roles: ["developer"] });
+    expect(token).toMatchObject({
+      sub: "developer",
+      name: "Dana Developer",
+      email: "developer@eunha.local",
+      roles: ["developer"],
+    });
     expect(token).not.toHaveProperty("groups");
     expect(token).not.toHaveProperty("accessToken");
 
@@ -138,7 +187,10 @@ describe("next-auth with the embedded IdP", () => {
     const { options, consoleJar } = await signInAs("developer", config({ backendAuth: "forward" }));
     const before = (await decode({ token: consoleJar.get("next-auth.session-token"), secret: SECRET }))!;
     // Pretend the access token is about to expire.
-    const expiring = await encode({ token: { ...before, accessTokenExpiresAt: Math.floor(Date.now() / 1000) + 30 }, secret: SECRET });
+    const expiring = await encode({
+      token: { ...before, accessTokenExpiresAt: Math.floor(Date.now() / 1000) + 30 },
+      secret: SECRET,
+    });
     consoleJar.store(new Response(null, { headers: { "set-cookie": `next-auth.session-token=${expiring}; Path=/` } }));
 
     const session = await nextAuth(options, consoleJar, "GET", "session");
@@ -153,7 +205,10 @@ describe("next-auth with the embedded IdP", () => {
   it("ends the session when its tokens can no longer be refreshed", async () => {
     const { options, consoleJar } = await signInAs("developer", config({ backendAuth: "forward" }));
     const before = (await decode({ token: consoleJar.get("next-auth.session-token"), secret: SECRET }))!;
-    const broken = await encode({ token: { ...before, accessTokenExpiresAt: 1, refreshToken: "revoked" }, secret: SECRET });
+    const broken = await encode({
+      token: { ...before, accessTokenExpiresAt: 1, refreshToken: "revoked" },
+      secret: SECRET,
+    });
     consoleJar.store(new Response(null, { headers: { "set-cookie": `next-auth.session-token=${broken}; Path=/` } }));
     expect((await nextAuth(options, consoleJar, "GET", "session")).body).toEqual({});
     expect(consoleJar.get("next-auth.session-token")).toBeUndefined();
@@ -162,7 +217,9 @@ describe("next-auth with the embedded IdP", () => {
   it("signs out by clearing the session cookie", async () => {
     const { options, consoleJar } = await signInAs("developer");
     const { body: csrf } = await nextAuth(options, consoleJar, "GET", "csrf");
-    await nextAuth(options, consoleJar, "POST", "signout", { body: { csrfToken: (csrf as { csrfToken: string }).csrfToken } });
+    await nextAuth(options, consoleJar, "POST", "signout", {
+      body: { csrfToken: (csrf as { csrfToken: string }).csrfToken },
+    });
     expect(consoleJar.get("next-auth.session-token")).toBeUndefined();
   });
 });

@@ -20,12 +20,23 @@ vi.mock("@/server/auth/session", async () => {
   return {
     requireUser: async (action?: Parameters<typeof can>[1]) => {
       if (action && !can(session.roles, action)) throw new AuthError("FORBIDDEN");
-      return { id: "u1", name: "Dev", email: "dev@example.com", roles: session.roles, expiresAt: new Date(Date.now() + 3600_000) };
+      return {
+        id: "u1",
+        name: "Dev",
+        email: "dev@example.com",
+        roles: session.roles,
+        expiresAt: new Date(Date.now() + 3600_000),
+      };
     },
   };
 });
-vi.mock("@/server/auth/upstream-identity", () => ({ upstreamIdentityHeaders: async () => ({ "x-eunha-user": "dev@example.com" }) }));
-vi.mock("@/server/audit", async (actual) => ({ ...(await actual<typeof AuditModule>()), audit: (entry: unknown) => session.audits.push(entry) }));
+vi.mock("@/server/auth/upstream-identity", () => ({
+  upstreamIdentityHeaders: async () => ({ "x-eunha-user": "dev@example.com" }),
+}));
+vi.mock("@/server/audit", async (actual) => ({
+  ...(await actual<typeof AuditModule>()),
+  audit: (entry: unknown) => session.audits.push(entry),
+}));
 
 const REGISTRY_PASSWORD = "team-registry-Pa55";
 const FN_PATH = "/api/workspaces/ws-1/functions/fn-1";
@@ -59,7 +70,10 @@ beforeEach(() => {
   vi.stubEnv("INVOKE_TIMEOUT_MARGIN_MS", "1000");
   vi.stubEnv("LOG_LEVEL", "silent");
   vi.stubEnv("UPLOAD_MAX_MB", "1");
-  vi.stubEnv("REGISTRY_CREDENTIALS", JSON.stringify([{ url: "registry.example.com/team", username: "ci", password: REGISTRY_PASSWORD }]));
+  vi.stubEnv(
+    "REGISTRY_CREDENTIALS",
+    JSON.stringify([{ url: "registry.example.com/team", username: "ci", password: REGISTRY_PASSWORD }]),
+  );
   session.roles = ["developer"];
   session.audits.length = 0;
   server.reset();
@@ -67,7 +81,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-const sent = (method: string, path: string) => server.requests.filter((r) => r.method === method && r.path.split("?")[0] === path);
+const sent = (method: string, path: string) =>
+  server.requests.filter((r) => r.method === method && r.path.split("?")[0] === path);
 
 describe("functions", () => {
   it("masks secrets on read and never writes the mask back", async () => {
@@ -79,20 +94,32 @@ describe("functions", () => {
 
     server.setRoute("PATCH", FN_PATH, fault.json(200, storedFn));
     await updateFunction("ws-1", "fn-1", { environmentVariables: { ...dto.environmentVariables, REGION: "eu" } });
-    expect(JSON.parse(sent("PATCH", FN_PATH)[0]!.body)).toEqual({ environmentVariables: { JWT_SECRET: "jwt-real-value", REGION: "eu" } });
+    expect(JSON.parse(sent("PATCH", FN_PATH)[0]!.body)).toEqual({
+      environmentVariables: { JWT_SECRET: "jwt-real-value", REGION: "eu" },
+    });
   });
 
   it("refuses a stale code save with the stored version and writes nothing", async () => {
     const { saveFunctionCode } = await import("@/server/dal/function-edits");
     const err = await saveFunctionCode("ws-1", "fn-1", "eA==", "2025-12-07T11:00:00+09:00").catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 409, code: "CONFLICT", details: { current: { code: storedFn.code, lastModified: storedFn.lastModified } } });
+    expect(err).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      details: { current: { code: storedFn.code, lastModified: storedFn.lastModified } },
+    });
     expect(sent("PATCH", FN_PATH)).toHaveLength(0);
   });
 
   it("audits a reveal", async () => {
     const { revealEnvVar } = await import("@/server/dal/functions");
     expect(await revealEnvVar("ws-1", "fn-1", "JWT_SECRET")).toEqual({ name: "JWT_SECRET", value: "jwt-real-value" });
-    expect(session.audits).toEqual([expect.objectContaining({ action: "function.revealSecret", result: "ok", target: { workspaceId: "ws-1", functionId: "fn-1", name: "JWT_SECRET" } })]);
+    expect(session.audits).toEqual([
+      expect.objectContaining({
+        action: "function.revealSecret",
+        result: "ok",
+        target: { workspaceId: "ws-1", functionId: "fn-1", name: "JWT_SECRET" },
+      }),
+    ]);
     session.roles = ["viewer"];
     await expect(revealEnvVar("ws-1", "fn-1", "JWT_SECRET")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -104,7 +131,12 @@ describe("invoke", () => {
     server.setRoute("POST", INVOKE, fault.text(418, "<h1>teapot</h1>", "text/html"));
     const { invokeFunction } = await import("@/server/dal/invoke");
     const r = await invokeFunction("ws-1", "fn-1", { test: true });
-    expect(r).toMatchObject({ status: 418, contentType: "text/plain; charset=utf-8", upstreamContentType: "text/html", body: "<h1>teapot</h1>" });
+    expect(r).toMatchObject({
+      status: 418,
+      contentType: "text/plain; charset=utf-8",
+      upstreamContentType: "text/html",
+      body: "<h1>teapot</h1>",
+    });
     expect(JSON.parse(sent("POST", INVOKE)[0]!.body)).toEqual({ test: true });
   });
 
@@ -113,11 +145,18 @@ describe("invoke", () => {
     server.setRoute("POST", INVOKE, fault.delay(1300, fault.json(200, { ok: 1 })));
     expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 200, contentType: "application/json" });
     server.setRoute("POST", INVOKE, fault.delay(3000));
-    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
+    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({
+      status: 504,
+      code: "UPSTREAM_TIMEOUT",
+    });
   });
 
   it("keeps the backend's own 504 as an error", async () => {
-    server.setRoute("POST", INVOKE, fault.json(504, { error: { code: "INVOKE_TIMEOUT", message: "Function timed out" } }));
+    server.setRoute(
+      "POST",
+      INVOKE,
+      fault.json(504, { error: { code: "INVOKE_TIMEOUT", message: "Function timed out" } }),
+    );
     const { invokeFunction } = await import("@/server/dal/invoke");
     expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 504, code: "INVOKE_TIMEOUT" });
   });
@@ -126,7 +165,11 @@ describe("invoke", () => {
     const { invokeFunction } = await import("@/server/dal/invoke");
     const own = { error: { code: "VALIDATION_ERROR", message: "qty must be positive", details: { field: "qty" } } };
     server.setRoute("POST", INVOKE, fault.json(422, own));
-    expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 422, contentType: "application/json", body: JSON.stringify(own) });
+    expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify(own),
+    });
     server.setRoute("POST", INVOKE, fault.json(401, { error: { code: "UNAUTHENTICATED", message: "token please" } }));
     expect(await invokeFunction("ws-1", "fn-1", {})).toMatchObject({ status: 401 });
   });
@@ -134,7 +177,10 @@ describe("invoke", () => {
   it("a disabled function is refused before anything runs", async () => {
     server.setRoute("GET", FN_PATH, fault.json(200, { ...storedFn, status: "disabled" }));
     const { invokeFunction } = await import("@/server/dal/invoke");
-    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({ status: 409, code: "FUNCTION_DISABLED" });
+    expect(await apiFailure(invokeFunction("ws-1", "fn-1", {}))).toMatchObject({
+      status: 409,
+      code: "FUNCTION_DISABLED",
+    });
     expect(sent("POST", INVOKE)).toHaveLength(0);
   });
 
@@ -152,7 +198,10 @@ describe("invoke", () => {
 describe("invocationUrl is not a request-forgery tool", () => {
   const INVOKE = `${FN_PATH}/invoke`;
   const refusal = async (promise: Promise<unknown>) => {
-    const err = (await promise.then(() => null, (e: unknown) => e)) as { name: string; field?: string };
+    const err = (await promise.then(
+      () => null,
+      (e: unknown) => e,
+    )) as { name: string; field?: string };
     expect(err).toMatchObject({ name: "RequestValidationError", field: "invocationUrl" });
   };
 
@@ -172,7 +221,19 @@ describe("invocationUrl is not a request-forgery tool", () => {
     server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(201, storedFn));
     const dal = await import("@/server/dal/functions");
     if (op === "update") await refusal(dal.updateFunction("ws-1", "fn-1", { invocationUrl: url }));
-    else await refusal(dal.createFunction("ws-1", { name: "f", runtime: "Python 3.12", memory: 128, timeout: 3, httpMethods: ["POST"], environmentVariables: {}, code: "", invocationUrl: url }));
+    else
+      await refusal(
+        dal.createFunction("ws-1", {
+          name: "f",
+          runtime: "Python 3.12",
+          memory: 128,
+          timeout: 3,
+          httpMethods: ["POST"],
+          environmentVariables: {},
+          code: "",
+          invocationUrl: url,
+        }),
+      );
     expect(server.arrivals).toEqual([]);
   });
 });
@@ -181,7 +242,9 @@ describe("registry credentials stay on the server", () => {
   it("push: injected for a configured registry", async () => {
     server.setRoute("POST", "/api/v1/push", fault.json(200, started));
     const { startPush } = await import("@/server/dal/builds");
-    expect(await startPush({ registry_url: "registry.example.com/team/app", tag: "v1", workspace_id: "ws-1" })).toMatchObject({ task_id: "task-1" });
+    expect(
+      await startPush({ registry_url: "registry.example.com/team/app", tag: "v1", workspace_id: "ws-1" }),
+    ).toMatchObject({ task_id: "task-1" });
     expect(JSON.parse(sent("POST", "/api/v1/push")[0]!.body)).toEqual({
       registry_url: "registry.example.com/team/app",
       tag: "v1",
@@ -193,7 +256,9 @@ describe("registry credentials stay on the server", () => {
 
   it("push: an unknown registry is a 400 on registry_url and never reaches the backend", async () => {
     const { startPush } = await import("@/server/dal/builds");
-    await expect(startPush({ registry_url: "evil.example.com/app", tag: "v1", workspace_id: "ws-1" })).rejects.toMatchObject({
+    await expect(
+      startPush({ registry_url: "evil.example.com/app", tag: "v1", workspace_id: "ws-1" }),
+    ).rejects.toMatchObject({
       field: "registry_url",
     });
     expect(sent("POST", "/api/v1/push")).toHaveLength(0);
@@ -207,7 +272,10 @@ describe("registry credentials stay on the server", () => {
     fd.append("file", new File(["print('안녕')\n"], "main.py"));
     const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
     const { runWithRequestContext } = await import("@/server/context/request-context");
-    expect(await runWithRequestContext("req-upload-1", () => startBuildAndPush(request))).toEqual({ ...started, source_s3_path: null });
+    expect(await runWithRequestContext("req-upload-1", () => startBuildAndPush(request))).toEqual({
+      ...started,
+      source_s3_path: null,
+    });
 
     const got = sent("POST", "/api/v1/build-and-push")[0]!;
     expect(got.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
@@ -218,33 +286,94 @@ describe("registry credentials stay on the server", () => {
   });
 
   it.each([
-    ["a browser-sent password after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["password", "browser-pass"]], 400],
-    ["a field sent twice after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["registry_url", "registry.example.com/team/x"]], 400],
-    ["a field after the file", [["registry_url", "registry.example.com/team/app"], ["file", "main.py"], ["tag", "v2"]], 400],
-    ["a registry_url escaping its repository", [["registry_url", "registry.example.com/team/../other"], ["file", "main.py"]], 400],
-    ["a file over UPLOAD_MAX_MB", [["registry_url", "registry.example.com/team/app"], ["file", "big.py"]], 413],
+    [
+      "a browser-sent password after the file",
+      [
+        ["registry_url", "registry.example.com/team/app"],
+        ["file", "main.py"],
+        ["password", "browser-pass"],
+      ],
+      400,
+    ],
+    [
+      "a field sent twice after the file",
+      [
+        ["registry_url", "registry.example.com/team/app"],
+        ["file", "main.py"],
+        ["registry_url", "registry.example.com/team/x"],
+      ],
+      400,
+    ],
+    [
+      "a field after the file",
+      [
+        ["registry_url", "registry.example.com/team/app"],
+        ["file", "main.py"],
+        ["tag", "v2"],
+      ],
+      400,
+    ],
+    [
+      "a registry_url escaping its repository",
+      [
+        ["registry_url", "registry.example.com/team/../other"],
+        ["file", "main.py"],
+      ],
+      400,
+    ],
+    [
+      "a file over UPLOAD_MAX_MB",
+      [
+        ["registry_url", "registry.example.com/team/app"],
+        ["file", "big.py"],
+      ],
+      413,
+    ],
   ] as const)("build-and-push refused for %s: the backend sees no request at all", async (_name, parts, status) => {
     server.setRoute("POST", "/api/v1/build-and-push", fault.json(202, started));
     const { startBuildAndPush } = await import("@/server/dal/builds");
     const fd = new FormData();
     for (const [k, v] of parts) {
-      if (k === "file") fd.append("file", new File([v === "big.py" ? new Uint8Array(1024 * 1024 + 10).fill(0x61) : "print(1)\n"], v));
+      if (k === "file")
+        fd.append("file", new File([v === "big.py" ? new Uint8Array(1024 * 1024 + 10).fill(0x61) : "print(1)\n"], v));
       else fd.append(k, v);
     }
     const request = new Request("http://127.0.0.1:3000/api/v1/build-and-push", { method: "POST", body: fd });
-    const err = (await startBuildAndPush(request).then(() => null, (e: unknown) => e)) as { name: string; status?: number };
+    const err = (await startBuildAndPush(request).then(
+      () => null,
+      (e: unknown) => e,
+    )) as { name: string; status?: number };
     expect(err?.name === "RequestValidationError" ? 400 : err?.status).toBe(status);
     // Give a forwarded request every chance to arrive: a later, allowed call must be seen first.
-    server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "pending", result: null, error: null }));
+    server.setRoute(
+      "GET",
+      "/api/v1/tasks/task-1",
+      fault.json(200, { task_id: "task-1", status: "pending", result: null, error: null }),
+    );
     const { getTaskStatus } = await import("@/server/dal/tasks");
     await getTaskStatus("task-1");
     expect(server.arrivals).toEqual(["GET /api/v1/tasks/task-1"]);
   });
 
   it("task errors quoting a password come back redacted", async () => {
-    server.setRoute("GET", "/api/v1/tasks/task-1", fault.json(200, { task_id: "task-1", status: "failed", result: null, error: `docker login -p ${REGISTRY_PASSWORD} failed`, password: "x" }));
+    server.setRoute(
+      "GET",
+      "/api/v1/tasks/task-1",
+      fault.json(200, {
+        task_id: "task-1",
+        status: "failed",
+        result: null,
+        error: `docker login -p ${REGISTRY_PASSWORD} failed`,
+        password: "x",
+      }),
+    );
     const { getTaskStatus } = await import("@/server/dal/tasks");
-    expect(await getTaskStatus("task-1")).toEqual({ task_id: "task-1", status: "failed", result: null, error: "docker login -p [redacted] failed" });
+    expect(await getTaskStatus("task-1")).toEqual({
+      task_id: "task-1",
+      status: "failed",
+      result: null,
+      error: "docker login -p [redacted] failed",
+    });
   });
 });
 
@@ -253,7 +382,14 @@ describe("metrics", () => {
     const metrics = {
       status: "success",
       function_id: "fn-1",
-      data: { cpu_total: 0.1, cpu_series: [], window_seconds: 3600, instant_query: "a", range_query: "b", raw_instant: { x: 1 } },
+      data: {
+        cpu_total: 0.1,
+        cpu_series: [],
+        window_seconds: 3600,
+        instant_query: "a",
+        range_query: "b",
+        raw_instant: { x: 1 },
+      },
     };
     server.setRoute("GET", "/api/functions/fn-1/metrics", fault.json(200, metrics));
     const { getMetrics } = await import("@/server/dal/logs");
@@ -277,13 +413,25 @@ describe("scaffold", () => {
 
 describe("server actions", () => {
   it("a backend's 400 naming a field comes back as that field's error, not a form-level message", async () => {
-    server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(400, { error: { code: "VALIDATION_ERROR", message: "HEAD is not routable", details: { field: "httpMethods" } } }));
+    server.setRoute(
+      "POST",
+      "/api/workspaces/ws-1/functions",
+      fault.json(400, {
+        error: { code: "VALIDATION_ERROR", message: "HEAD is not routable", details: { field: "httpMethods" } },
+      }),
+    );
     const { withAction } = await import("@/server/actions/with-action");
     const { createFunction } = await import("@/server/dal/functions");
     const { createFunctionInput } = await import("@/server/actions/schemas");
-    const run = withAction("function.create", createFunctionInput, ({ workspaceId, ...input }) => createFunction(workspaceId, input));
+    const run = withAction("function.create", createFunctionInput, ({ workspaceId, ...input }) =>
+      createFunction(workspaceId, input),
+    );
     const result = await run({ workspaceId: "ws-1", name: "f", httpMethods: ["GET"], code: "cHJpbnQoMSk=" });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION_ERROR", fieldErrors: { httpMethods: ["HEAD is not routable"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION_ERROR",
+      fieldErrors: { httpMethods: ["HEAD is not routable"] },
+    });
     expect(session.audits).toContainEqual(expect.objectContaining({ result: "refused", code: "VALIDATION_ERROR" }));
   });
 });

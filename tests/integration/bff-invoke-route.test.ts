@@ -10,7 +10,10 @@ import { fault, startFaultServer, type FaultServer } from "../support/fault-serv
  * what the audit and log lines say. The session is stubbed; the HTTP authz matrix runs on the build.
  */
 
-const state = vi.hoisted(() => ({ audits: [] as Array<Record<string, unknown>>, logs: [] as Array<{ level: string; line: Record<string, unknown> }> }));
+const state = vi.hoisted(() => ({
+  audits: [] as Array<Record<string, unknown>>,
+  logs: [] as Array<{ level: string; line: Record<string, unknown> }>,
+}));
 
 vi.mock("@/server/auth/session", async () => {
   const { can } = await vi.importActual<typeof Policy>("@/server/auth/policy");
@@ -18,7 +21,13 @@ vi.mock("@/server/auth/session", async () => {
   return {
     requireUser: async (action?: Parameters<typeof can>[1]) => {
       if (action && !can(["developer"], action)) throw new AuthError("FORBIDDEN");
-      return { id: "u1", name: "Dev", email: "dev@example.com", roles: ["developer"], expiresAt: new Date(Date.now() + 3600_000) };
+      return {
+        id: "u1",
+        name: "Dev",
+        email: "dev@example.com",
+        roles: ["developer"],
+        expiresAt: new Date(Date.now() + 3600_000),
+      };
     },
   };
 });

@@ -17,11 +17,19 @@ vi.mock("@/server/auth/session", async () => {
   return {
     requireUser: async (action?: Parameters<typeof can>[1]) => {
       if (action && !can(session.roles, action)) throw new AuthError("FORBIDDEN");
-      return { id: "u1", name: "Manager", email: "m@example.com", roles: session.roles, expiresAt: new Date(Date.now() + 3600_000) };
+      return {
+        id: "u1",
+        name: "Manager",
+        email: "m@example.com",
+        roles: session.roles,
+        expiresAt: new Date(Date.now() + 3600_000),
+      };
     },
   };
 });
-vi.mock("@/server/auth/upstream-identity", () => ({ upstreamIdentityHeaders: async () => ({ "x-eunha-user": "m@example.com" }) }));
+vi.mock("@/server/auth/upstream-identity", () => ({
+  upstreamIdentityHeaders: async () => ({ "x-eunha-user": "m@example.com" }),
+}));
 vi.mock("@/server/dal/request-id", () => ({ currentRequestId: async () => undefined }));
 
 const workspace = (id: string, invocations: number, errorRate: number) => ({
@@ -48,7 +56,13 @@ const fn = (workspaceId: string, id: string, invocations: number, errors: number
   errors24h: errors,
   avgDuration: 12,
 });
-const task = (id: string, updated: string) => ({ task_id: id, status: "completed", app_name: `app-${id}`, created_at: updated, updated_at: updated });
+const task = (id: string, updated: string) => ({
+  task_id: id,
+  status: "completed",
+  app_name: `app-${id}`,
+  created_at: updated,
+  updated_at: updated,
+});
 
 let server: FaultServer;
 const dataRoot = mkdtempSync(join(tmpdir(), "eunha-dashboard-"));
@@ -88,7 +102,14 @@ describe("readDashboard", () => {
     const data = await readDashboard();
     expect(upstreamCalls()).toBe(5);
     expect(data.upstreamRequests).toBe(5);
-    expect(data.totals).toEqual({ workspaces: 2, functions: 3, invocations24h: 50, errors24h: 3, errorRate: 6, avgDuration: 12 });
+    expect(data.totals).toEqual({
+      workspaces: 2,
+      functions: 3,
+      invocations24h: 50,
+      errors24h: 3,
+      errorRate: 6,
+      avgDuration: 12,
+    });
     expect(data.tasks.map((t) => t.taskId)).toEqual(["t-new", "t-old"]);
     const dto = toDashboardDto(data);
     expect(dto.topErrorFunctions.map((f) => [f.workspaceName, f.name, f.errors24h])).toEqual([
@@ -101,7 +122,11 @@ describe("readDashboard", () => {
   });
 
   it("a failing part is named, the rest still counts, and the failed workspace falls back to its own totals", async () => {
-    server.setRoute("GET", "/api/workspaces/b/functions", fault.json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "DynamoDB is busy" } }));
+    server.setRoute(
+      "GET",
+      "/api/workspaces/b/functions",
+      fault.json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "DynamoDB is busy" } }),
+    );
     server.setRoute("GET", "/api/v1/workspaces/a/tasks", fault.text(500, "upstream exploded"));
     const { readDashboard } = await import("@/server/dashboard/aggregate");
     const data = await readDashboard();
@@ -110,7 +135,12 @@ describe("readDashboard", () => {
       ["Team b", "functions"],
     ]);
     expect(data.failures[1]).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: "DynamoDB is busy" });
-    expect(data.workspaces.find((w) => w.id === "b")).toMatchObject({ invocations24h: 40, errors24h: 2, errorRate: 5, avgDuration: null });
+    expect(data.workspaces.find((w) => w.id === "b")).toMatchObject({
+      invocations24h: 40,
+      errors24h: 2,
+      errorRate: 5,
+      avgDuration: null,
+    });
     expect(data.functions.map((f) => f.id)).toEqual(["a1", "a2"]);
     expect(data.tasks.map((t) => t.taskId)).toEqual(["t-new"]);
   });
@@ -189,7 +219,11 @@ describe("dashboard history in the console store", () => {
   });
 
   it("a partial read is not stored (it would dent the trend)", async () => {
-    server.setRoute("GET", "/api/workspaces/b/functions", fault.json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" } }));
+    server.setRoute(
+      "GET",
+      "/api/workspaces/b/functions",
+      fault.json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "busy" } }),
+    );
     const { readDashboard } = await import("@/server/dashboard/aggregate");
     expect((await readDashboard()).history.trend).toEqual([]);
   });

@@ -99,7 +99,8 @@ describe.skipIf(!hasRedisServer)("in Redis (several replicas), against a real re
   it("refuses sessions while Redis cannot answer (a sign-out is never undone by an outage)", async () => {
     vi.resetModules();
     vi.stubEnv("LOG_LEVEL", "silent");
-    const { RedisRevocationStore, redisClient, sessionStillValid, setRevocationStoreForTests } = await import("@/server/auth/revocation");
+    const { RedisRevocationStore, redisClient, sessionStillValid, setRevocationStoreForTests } =
+      await import("@/server/auth/revocation");
     const down = await startRedisServer();
     const client = redisClient(down.url);
     await client.ping();

@@ -4,12 +4,32 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditFacets, insertAudit, queryAudit } from "@/server/store/audit-log";
-import { claimDeployment, getDeployment, insertDeployment, listDeployments, liveDeployment, runningDeployment, updateDeployment, type DeploymentRow } from "@/server/store/deployments";
+import {
+  claimDeployment,
+  getDeployment,
+  insertDeployment,
+  listDeployments,
+  liveDeployment,
+  runningDeployment,
+  updateDeployment,
+  type DeploymentRow,
+} from "@/server/store/deployments";
 import { STORE_MIGRATIONS } from "@/server/store/migrations";
 import { openStore, type Store, type StoreConfig } from "@/server/store/open";
 import { getPreference, setPreference } from "@/server/store/preferences";
-import { defaultTestEvent, deleteTestEvent, listTestEvents, saveTestEvent, setDefaultTestEvent } from "@/server/store/test-events";
-import { POSTGRES_BIN_DIR, POSTGRES_MISSING_REASON, startPostgres, type PostgresServer } from "../support/postgres-server";
+import {
+  defaultTestEvent,
+  deleteTestEvent,
+  listTestEvents,
+  saveTestEvent,
+  setDefaultTestEvent,
+} from "@/server/store/test-events";
+import {
+  POSTGRES_BIN_DIR,
+  POSTGRES_MISSING_REASON,
+  startPostgres,
+  type PostgresServer,
+} from "../support/postgres-server";
 
 /**
  * The same store tests on both engines: SQLite in a temp data directory, and a real PostgreSQL
@@ -23,7 +43,11 @@ let sqliteCount = 0;
 
 const engines: Engine[] = [
   { name: "SQLite", config: () => ({ kind: "sqlite", path: join(sqliteDir, `console-${++sqliteCount}.db`) }) },
-  { name: "PostgreSQL", config: () => ({ kind: "postgres", url: pgServer!.url }), skip: POSTGRES_BIN_DIR ? undefined : POSTGRES_MISSING_REASON },
+  {
+    name: "PostgreSQL",
+    config: () => ({ kind: "postgres", url: pgServer!.url }),
+    skip: POSTGRES_BIN_DIR ? undefined : POSTGRES_MISSING_REASON,
+  },
 ];
 
 beforeAll(async () => {
@@ -88,18 +112,37 @@ for (const engine of engines) {
       await setPreference(store.db, "workspace:ws-1", "registry", "127.0.0.1:5000/a", "dev@example.com");
       await setPreference(store.db, "workspace:ws-1", "registry", "127.0.0.1:5000/b", "admin@example.com");
       expect(await getPreference(store.db, "workspace:ws-1", "registry")).toBe("127.0.0.1:5000/b");
-      await setPreference(store.db, "function:ws-1/fn-1", "deploy-settings", { replicas: 2, namespace: "default" }, "dev@example.com");
-      expect(await getPreference(store.db, "function:ws-1/fn-1", "deploy-settings")).toEqual({ replicas: 2, namespace: "default" });
+      await setPreference(
+        store.db,
+        "function:ws-1/fn-1",
+        "deploy-settings",
+        { replicas: 2, namespace: "default" },
+        "dev@example.com",
+      );
+      expect(await getPreference(store.db, "function:ws-1/fn-1", "deploy-settings")).toEqual({
+        replicas: 2,
+        namespace: "default",
+      });
     });
 
     it("keeps a function's test events with exactly one default, and scopes them to the function", async () => {
       const k = { workspaceId: "ws-1", functionId: `fn-${engine.name}` };
-      const a = await saveTestEvent(store.db, k, { name: "greet", payload: '{"name":"하나"}', isDefault: true }, "dev@example.com");
+      const a = await saveTestEvent(
+        store.db,
+        k,
+        { name: "greet", payload: '{"name":"하나"}', isDefault: true },
+        "dev@example.com",
+      );
       const b = await saveTestEvent(store.db, k, { name: "empty", payload: "{}", isDefault: true }, "dev@example.com");
       expect((await defaultTestEvent(store.db, k))?.id).toBe(b.id);
       expect((await listTestEvents(store.db, k)).filter((e) => e.isDefault)).toHaveLength(1);
       // Saving under an existing name replaces it (same id), not a duplicate.
-      const a2 = await saveTestEvent(store.db, k, { name: "greet", payload: '{"name":"둘"}', isDefault: false }, "admin@example.com");
+      const a2 = await saveTestEvent(
+        store.db,
+        k,
+        { name: "greet", payload: '{"name":"둘"}', isDefault: false },
+        "admin@example.com",
+      );
       expect(a2.id).toBe(a.id);
       expect((await listTestEvents(store.db, k)).map((e) => [e.name, e.payload])).toEqual([
         ["empty", "{}"],
@@ -116,14 +159,35 @@ for (const engine of engines) {
 
     it("keeps deployment history newest first, the running run, and the live one", async () => {
       const k = { workspaceId: "ws-h", functionId: `fn-${engine.name}` };
-      const first = deployment({ ...{ workspace_id: k.workspaceId, function_id: k.functionId }, status: "succeeded", created_at: "2026-01-01T00:00:00.000Z", finished_at: "2026-01-01T00:01:00.000Z", image_ref: "r/a:task-1" });
-      const second = deployment({ workspace_id: k.workspaceId, function_id: k.functionId, status: "failed", created_at: "2026-01-02T00:00:00.000Z", finished_at: "2026-01-02T00:01:00.000Z" });
-      const third = deployment({ workspace_id: k.workspaceId, function_id: k.functionId, status: "running", created_at: "2026-01-03T00:00:00.000Z" });
+      const first = deployment({
+        ...{ workspace_id: k.workspaceId, function_id: k.functionId },
+        status: "succeeded",
+        created_at: "2026-01-01T00:00:00.000Z",
+        finished_at: "2026-01-01T00:01:00.000Z",
+        image_ref: "r/a:task-1",
+      });
+      const second = deployment({
+        workspace_id: k.workspaceId,
+        function_id: k.functionId,
+        status: "failed",
+        created_at: "2026-01-02T00:00:00.000Z",
+        finished_at: "2026-01-02T00:01:00.000Z",
+      });
+      const third = deployment({
+        workspace_id: k.workspaceId,
+        function_id: k.functionId,
+        status: "running",
+        created_at: "2026-01-03T00:00:00.000Z",
+      });
       for (const d of [first, second, third]) await insertDeployment(store.db, d);
       expect((await listDeployments(store.db, k)).map((d) => d.id)).toEqual([third.id, second.id, first.id]);
       expect((await runningDeployment(store.db, k))?.id).toBe(third.id);
       expect((await liveDeployment(store.db, k))?.image_ref).toBe("r/a:task-1");
-      await updateDeployment(store.db, third.id, { status: "succeeded", finished_at: "2026-01-03T00:02:00.000Z", image_ref: "r/a:task-3" });
+      await updateDeployment(store.db, third.id, {
+        status: "succeeded",
+        finished_at: "2026-01-03T00:02:00.000Z",
+        image_ref: "r/a:task-3",
+      });
       expect(await runningDeployment(store.db, k)).toBeNull();
       expect((await liveDeployment(store.db, k))?.id).toBe(third.id);
       expect((await getDeployment(store.db, first.id))?.code).toBe(first.code);
@@ -157,17 +221,48 @@ for (const engine of engines) {
           request_id: `req-${i}`,
         });
       }
-      const all = await queryAudit(store.db, { limit: 100, from: "2026-02-01T00:00:00.000Z", to: "2026-02-02T00:00:00.000Z" });
+      const all = await queryAudit(store.db, {
+        limit: 100,
+        from: "2026-02-01T00:00:00.000Z",
+        to: "2026-02-02T00:00:00.000Z",
+      });
       expect(all.map((r) => r.request_id)).toEqual(["req-5", "req-4", "req-3", "req-2", "req-1", "req-0"]);
-      expect(all[0]).toMatchObject({ who: "admin@example.com", result: "failed", code: "UPSTREAM_ERROR", target: { functionId: "fn-5" } });
-      expect((await queryAudit(store.db, { limit: 100, who: "dev@example.com", action: "deploy.create" })).map((r) => r.request_id)).toEqual(["req-2", "req-0"]);
-      expect((await queryAudit(store.db, { limit: 100, workspaceId: "ws-b" })).map((r) => r.request_id)).toEqual(["req-5", "req-4"]);
-      expect((await queryAudit(store.db, { limit: 100, from: "2026-02-01T00:02:00.000Z", to: "2026-02-01T00:04:00.000Z" })).map((r) => r.request_id)).toEqual(["req-3", "req-2"]);
+      expect(all[0]).toMatchObject({
+        who: "admin@example.com",
+        result: "failed",
+        code: "UPSTREAM_ERROR",
+        target: { functionId: "fn-5" },
+      });
+      expect(
+        (await queryAudit(store.db, { limit: 100, who: "dev@example.com", action: "deploy.create" })).map(
+          (r) => r.request_id,
+        ),
+      ).toEqual(["req-2", "req-0"]);
+      expect((await queryAudit(store.db, { limit: 100, workspaceId: "ws-b" })).map((r) => r.request_id)).toEqual([
+        "req-5",
+        "req-4",
+      ]);
+      expect(
+        (
+          await queryAudit(store.db, { limit: 100, from: "2026-02-01T00:02:00.000Z", to: "2026-02-01T00:04:00.000Z" })
+        ).map((r) => r.request_id),
+      ).toEqual(["req-3", "req-2"]);
       expect(await queryAudit(store.db, { limit: 100, workspaceIn: [] })).toEqual([]);
       const page1 = await queryAudit(store.db, { limit: 4, from: "2026-02-01T00:00:00.000Z" });
       const last = page1.at(-1)!;
-      const page2 = await queryAudit(store.db, { limit: 4, from: "2026-02-01T00:00:00.000Z", before: { at: last.at, id: last.id } });
-      expect([...page1, ...page2].map((r) => r.request_id)).toEqual(["req-5", "req-4", "req-3", "req-2", "req-1", "req-0"]);
+      const page2 = await queryAudit(store.db, {
+        limit: 4,
+        from: "2026-02-01T00:00:00.000Z",
+        before: { at: last.at, id: last.id },
+      });
+      expect([...page1, ...page2].map((r) => r.request_id)).toEqual([
+        "req-5",
+        "req-4",
+        "req-3",
+        "req-2",
+        "req-1",
+        "req-0",
+      ]);
       const facets = await auditFacets(store.db);
       expect(facets.who).toEqual(expect.arrayContaining(["admin@example.com", "dev@example.com"]));
       expect(facets.action).toEqual(expect.arrayContaining(["deploy.create", "function.update"]));
@@ -177,7 +272,10 @@ for (const engine of engines) {
 
 describe("console store configuration", () => {
   it("refuses to start on a database it cannot reach, naming the store and not the password", async () => {
-    const err = await openStore({ kind: "postgres", url: "postgres://console:hunter2-secret@127.0.0.1:1/console" }).catch((e: unknown) => e);
+    const err = await openStore({
+      kind: "postgres",
+      url: "postgres://console:hunter2-secret@127.0.0.1:1/console",
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/console's store could not be migrated/);
     expect((err as Error).message).not.toContain("hunter2-secret");

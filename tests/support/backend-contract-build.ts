@@ -11,9 +11,19 @@ import { authHeaders, type Api, type ApiResponse } from "./backend-contract-targ
 export type Upload = { name: string; bytes: Buffer | string };
 
 /** POSTs multipart/form-data the way the BFF does (fetch + FormData). */
-export async function postForm(api: Api, path: string, file: Upload | null, fields: Record<string, string> = {}): Promise<ApiResponse> {
+export async function postForm(
+  api: Api,
+  path: string,
+  file: Upload | null,
+  fields: Record<string, string> = {},
+): Promise<ApiResponse> {
   const form = new FormData();
-  if (file) form.append("file", new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)]), file.name);
+  if (file)
+    form.append(
+      "file",
+      new Blob([typeof file.bytes === "string" ? file.bytes : new Uint8Array(file.bytes)]),
+      file.name,
+    );
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const started = performance.now();
   const res = await fetch(`${api.baseUrl}${path}`, { method: "POST", headers: authHeaders(api.baseUrl), body: form });
@@ -98,7 +108,12 @@ export function makeZip(entries: ZipEntry[]): Buffer {
 export async function captureConsole<T>(fn: () => Promise<T>): Promise<{ value: T; output: string }> {
   const lines: string[] = [];
   const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" "))),
+    vi
+      .spyOn(console, m)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void lines.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(" ")),
+      ),
   );
   try {
     const value = await fn();

@@ -7,7 +7,10 @@ import { EMBEDDED, type ApiResponse } from "./backend-contract-target";
 /** Parses with a contract schema and fails with zod's issue list (more useful than a deep diff). */
 export function expectShape<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) expect.fail(`response does not match the contract: ${JSON.stringify(result.error.issues, null, 2)}\n${JSON.stringify(value)}`);
+  if (!result.success)
+    expect.fail(
+      `response does not match the contract: ${JSON.stringify(result.error.issues, null, 2)}\n${JSON.stringify(value)}`,
+    );
   return result.data;
 }
 
@@ -26,7 +29,10 @@ export function expectError(res: ApiResponse, status: number, code: string | Reg
 export function expectValidationError(res: ApiResponse, field: string): void {
   if (!EMBEDDED && res.status === 422) {
     const detail = (res.body as { detail?: { loc?: unknown[] }[] }).detail ?? [];
-    expect(detail.some((d) => d.loc?.includes(field)), res.text).toBe(true);
+    expect(
+      detail.some((d) => d.loc?.includes(field)),
+      res.text,
+    ).toBe(true);
     return;
   }
   expectError(res, 400, "VALIDATION_ERROR");

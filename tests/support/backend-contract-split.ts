@@ -22,7 +22,11 @@ export function specRule(sentence: string, title?: string): string {
 export function describeEmbeddedRules(title: string, why: string, body: () => void): void {
   const name = `embedded platform's own rules: ${title} (${why})`;
   if (EMBEDDED) describe(name, body);
-  else describe.skip(`${name}; skipped: not in the spec, and CONTRACT_BASE_URL=${REMOTE_BASE_URL} is not the embedded backend`, body);
+  else
+    describe.skip(
+      `${name}; skipped: not in the spec, and CONTRACT_BASE_URL=${REMOTE_BASE_URL} is not the embedded backend`,
+      body,
+    );
 }
 
 /**

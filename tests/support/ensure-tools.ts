@@ -39,4 +39,5 @@ if (!findChromium()) {
     process.exit(1);
   }
 }
-if (!existsSync("/usr/bin/docker-registry")) console.warn("docker-registry is not installed: the registry push tests will be skipped.");
+if (!existsSync("/usr/bin/docker-registry"))
+  console.warn("docker-registry is not installed: the registry push tests will be skipped.");

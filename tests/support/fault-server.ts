@@ -16,11 +16,25 @@ export type Behavior =
 
 /** Behavior builders: `server.setRoute("GET", "/api/workspaces", fault.json(200, []))`. */
 export const fault = {
-  json: (status: number, body: unknown, headers?: Record<string, string>): Behavior => ({ kind: "json", status, body, headers }),
-  text: (status: number, body: string, contentType = "text/plain; charset=utf-8"): Behavior => ({ kind: "text", status, body, contentType }),
+  json: (status: number, body: unknown, headers?: Record<string, string>): Behavior => ({
+    kind: "json",
+    status,
+    body,
+    headers,
+  }),
+  text: (status: number, body: string, contentType = "text/plain; charset=utf-8"): Behavior => ({
+    kind: "text",
+    status,
+    body,
+    contentType,
+  }),
   empty: (status: number, headers?: Record<string, string>): Behavior => ({ kind: "empty", status, headers }),
   /** Waits, then behaves as `then` (a 200 `{}` by default). */
-  delay: (ms: number, then: Behavior = { kind: "json", status: 200, body: {} }): Behavior => ({ kind: "delay", ms, then }),
+  delay: (ms: number, then: Behavior = { kind: "json", status: 200, body: {} }): Behavior => ({
+    kind: "delay",
+    ms,
+    then,
+  }),
   /** Destroys the socket without answering: the client sees "other side closed" / ECONNRESET. */
   reset: (): Behavior => ({ kind: "reset" }),
   /** The route's first request is reset, every later one behaves as `then`. */

@@ -17,7 +17,14 @@ export async function loadUpstream(backendUrl: string, timeoutMs = 1000) {
 }
 export type LoadedUpstream = Awaited<ReturnType<typeof loadUpstream>>;
 
-export type ApiErrorShape = { name: string; status: number; code: string; message: string; details?: unknown; requestId?: string };
+export type ApiErrorShape = {
+  name: string;
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+};
 
 /** Awaits a promise that must reject with an ApiError, and returns the error. */
 export async function apiFailure(promise: Promise<unknown>): Promise<ApiErrorShape> {

@@ -18,7 +18,8 @@ function findBinDir(): string | null {
 }
 
 export const POSTGRES_BIN_DIR = findBinDir();
-export const POSTGRES_MISSING_REASON = "Debian's postgresql is not installed (apt-get install postgresql), so the store cannot be tested on PostgreSQL";
+export const POSTGRES_MISSING_REASON =
+  "Debian's postgresql is not installed (apt-get install postgresql), so the store cannot be tested on PostgreSQL";
 
 export type PostgresServer = { url: string; close(): Promise<void> };
 
@@ -40,14 +41,33 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dataDir = join(dir, "data");
   const spawnOpts = { uid: owner.uid, gid: owner.gid, encoding: "utf8" as const };
 
-  const init = spawnSync(join(POSTGRES_BIN_DIR, "initdb"), ["-D", dataDir, "-U", "console", "--auth=trust", "-E", "UTF8", "--no-sync"], spawnOpts);
+  const init = spawnSync(
+    join(POSTGRES_BIN_DIR, "initdb"),
+    ["-D", dataDir, "-U", "console", "--auth=trust", "-E", "UTF8", "--no-sync"],
+    spawnOpts,
+  );
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
 
   const port = await freePort();
   let output = "";
   const child: ChildProcess = spawn(
     join(POSTGRES_BIN_DIR, "postgres"),
-    ["-D", dataDir, "-k", dir, "-h", "127.0.0.1", "-p", String(port), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    [
+      "-D",
+      dataDir,
+      "-k",
+      dir,
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+    ],
     { uid: owner.uid, gid: owner.gid, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
@@ -56,12 +76,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`postgres exited (${child.exitCode}):\n${output}`);
-    const ready = spawnSync(join(POSTGRES_BIN_DIR, "pg_isready"), ["-h", "127.0.0.1", "-p", String(port)], { encoding: "utf8" });
+    const ready = spawnSync(join(POSTGRES_BIN_DIR, "pg_isready"), ["-h", "127.0.0.1", "-p", String(port)], {
+      encoding: "utf8",
+    });
     if (ready.status === 0) break;
     if (Date.now() > deadline) throw new Error(`postgres did not start within 30 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const created = spawnSync(join(POSTGRES_BIN_DIR, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "console", "console"], { encoding: "utf8" });
+  const created = spawnSync(
+    join(POSTGRES_BIN_DIR, "createdb"),
+    ["-h", "127.0.0.1", "-p", String(port), "-U", "console", "console"],
+    { encoding: "utf8" },
+  );
   if (created.status !== 0) throw new Error(`createdb failed:\n${created.stderr}`);
 
   return {

@@ -9,7 +9,11 @@ import { createServer, request, type IncomingMessage, type ServerResponse } from
 import type { AddressInfo } from "node:net";
 import type { Registry, RegistryAuth } from "./registry-server";
 
-export type BearerProxy = { url: string; tokenRequests: { scope: string[]; service: string | null; authorized: boolean }[]; close(): Promise<void> };
+export type BearerProxy = {
+  url: string;
+  tokenRequests: { scope: string[]; service: string | null; authorized: boolean }[];
+  close(): Promise<void>;
+};
 
 export async function startBearerProxy(upstream: Registry, auth: RegistryAuth): Promise<BearerProxy> {
   const token = randomBytes(16).toString("hex");
@@ -30,7 +34,9 @@ export async function startBearerProxy(upstream: Registry, auth: RegistryAuth): 
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
-    out.on("error", () => json(res, 502, { errors: [{ code: "UNAVAILABLE", message: "upstream registry unreachable" }] }));
+    out.on("error", () =>
+      json(res, 502, { errors: [{ code: "UNAVAILABLE", message: "upstream registry unreachable" }] }),
+    );
     req.pipe(out);
   };
 
@@ -38,16 +44,27 @@ export async function startBearerProxy(upstream: Registry, auth: RegistryAuth): 
     const url = new URL(req.url ?? "/", origin);
     if (url.pathname === "/token") {
       const authorized = req.headers.authorization === expectedBasic;
-      tokenRequests.push({ scope: url.searchParams.getAll("scope"), service: url.searchParams.get("service"), authorized });
-      return authorized ? json(res, 200, { token, expires_in: 300 }) : json(res, 401, { errors: [{ code: "UNAUTHORIZED", message: "bad credentials" }] });
+      tokenRequests.push({
+        scope: url.searchParams.getAll("scope"),
+        service: url.searchParams.get("service"),
+        authorized,
+      });
+      return authorized
+        ? json(res, 200, { token, expires_in: 300 })
+        : json(res, 401, { errors: [{ code: "UNAUTHORIZED", message: "bad credentials" }] });
     }
     if (req.headers.authorization !== `Bearer ${token}`) {
       req.resume();
       const repo = /^\/v2\/(.+?)\/(blobs|manifests|tags)\//.exec(url.pathname)?.[1];
       const scope = repo ? `,scope="repository:${repo}:pull"` : "";
-      return json(res, 401, { errors: [{ code: "UNAUTHORIZED", message: "authentication required" }] }, {
-        "www-authenticate": `Bearer realm="${origin}/token",service="contract-registry"${scope}`,
-      });
+      return json(
+        res,
+        401,
+        { errors: [{ code: "UNAUTHORIZED", message: "authentication required" }] },
+        {
+          "www-authenticate": `Bearer realm="${origin}/token",service="contract-registry"${scope}`,
+        },
+      );
     }
     proxy(req, res);
   });

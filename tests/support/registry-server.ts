@@ -13,9 +13,11 @@ import { REGISTRY_BIN, registryConfig } from "./registry-config";
 
 export { REGISTRY_BIN };
 
-export const REGISTRY_MISSING_REASON = "docker-registry is not installed (apt-get install docker-registry), so no real OCI push can be tested";
+export const REGISTRY_MISSING_REASON =
+  "docker-registry is not installed (apt-get install docker-registry), so no real OCI push can be tested";
 
-const BCRYPT_SCRIPT = "import crypt, sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))";
+const BCRYPT_SCRIPT =
+  "import crypt, sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))";
 
 /** A bcrypt hash for htpasswd, or null when no Python with a bcrypt-capable `crypt` is at hand. */
 export function bcryptHash(password: string): string | null {
@@ -27,7 +29,8 @@ export function bcryptHash(password: string): string | null {
   return null;
 }
 export const BCRYPT_AVAILABLE = REGISTRY_BIN !== null && bcryptHash("probe") !== null;
-export const BCRYPT_MISSING_REASON = "no Python with bcrypt support in its crypt module, so no htpasswd file for docker-registry's basic auth";
+export const BCRYPT_MISSING_REASON =
+  "no Python with bcrypt support in its crypt module, so no htpasswd file for docker-registry's basic auth";
 
 export type RegistryAuth = { username: string; password: string };
 export type Registry = { url: string; origin: string; close(): Promise<void> };
@@ -72,7 +75,14 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
   // The port is free when probed; another process could take it before the registry binds, so retry.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    writeFileSync(join(dir, "config.yml"), registryConfig(dir, port, { secret: "contract-suite", deletes: true, htpasswdRealm: opts.auth ? "contract-registry" : undefined }));
+    writeFileSync(
+      join(dir, "config.yml"),
+      registryConfig(dir, port, {
+        secret: "contract-suite",
+        deletes: true,
+        htpasswdRealm: opts.auth ? "contract-registry" : undefined,
+      }),
+    );
     let out = "";
     const child = spawn(REGISTRY_BIN, ["serve", join(dir, "config.yml")], { stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
@@ -98,16 +108,30 @@ export async function startRegistry(opts: { auth?: RegistryAuth } = {}): Promise
 }
 
 /** GETs a manifest back with the OCI accept header (Basic credentials when the registry has auth). */
-export async function readManifest(registry: Registry, repository: string, reference: string, auth?: RegistryAuth): Promise<{ status: number; body: unknown; contentType: string | null }> {
+export async function readManifest(
+  registry: Registry,
+  repository: string,
+  reference: string,
+  auth?: RegistryAuth,
+): Promise<{ status: number; body: unknown; contentType: string | null }> {
   const headers: Record<string, string> = { accept: "application/vnd.oci.image.manifest.v1+json" };
   if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`;
   const res = await fetch(`${registry.origin}/v2/${repository}/manifests/${reference}`, { headers });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, contentType: res.headers.get("content-type") };
+  return {
+    status: res.status,
+    body: text ? (JSON.parse(text) as unknown) : null,
+    contentType: res.headers.get("content-type"),
+  };
 }
 
 /** A blob's bytes (to check a layer really holds the file it is titled with). */
-export async function readBlob(registry: Registry, repository: string, digest: string, auth?: RegistryAuth): Promise<Buffer> {
+export async function readBlob(
+  registry: Registry,
+  repository: string,
+  digest: string,
+  auth?: RegistryAuth,
+): Promise<Buffer> {
   const headers: Record<string, string> = {};
   if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`;
   const res = await fetch(`${registry.origin}/v2/${repository}/blobs/${digest}`, { headers });

@@ -25,7 +25,7 @@ describe("audit CSV export", () => {
   });
 
   it("never lets a spreadsheet run a cell as a formula", () => {
-    const csv = auditCsv([row({ who: "=HYPERLINK(\"http://x\")", target: { name: "+1" } })]);
+    const csv = auditCsv([row({ who: '=HYPERLINK("http://x")', target: { name: "+1" } })]);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).not.toMatch(/,=|^=/m);
   });
@@ -33,6 +33,9 @@ describe("audit CSV export", () => {
 
 describe("audit filters", () => {
   it("drops empty fields and takes the first of repeated ones", () => {
-    expect(parseAuditFilters({ who: "", action: ["deploy.create", "x"], workspace: " ws-1 " })).toEqual({ action: "deploy.create", workspace: "ws-1" });
+    expect(parseAuditFilters({ who: "", action: ["deploy.create", "x"], workspace: " ws-1 " })).toEqual({
+      action: "deploy.create",
+      workspace: "ws-1",
+    });
   });
 });

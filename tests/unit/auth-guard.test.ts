@@ -30,7 +30,9 @@ describe("embeddedIdpRefusal", () => {
 describe("embedded IdP defaults", () => {
   it("demo users get their advertised role from the default ROLE_MAP", () => {
     for (const user of DEMO_USERS) {
-      expect(roleFromGroups(user.groups, "eunha-admins=admin,eunha-devs=developer,eunha-managers=viewer")).toBe(user.role);
+      expect(roleFromGroups(user.groups, "eunha-admins=admin,eunha-devs=developer,eunha-managers=viewer")).toBe(
+        user.role,
+      );
     }
     expect(DEMO_USERS.map((u) => u.username).sort()).toEqual(["admin", "developer", "manager"]);
   });
@@ -42,9 +44,11 @@ describe("embedded IdP defaults", () => {
       redirect_uris: ["http://127.0.0.1:3000/api/auth/callback/oidc"],
       post_logout_redirect_uris: ["http://127.0.0.1:3000"],
     });
-    expect(defaultClient(" http://127.0.0.1:4000/api/auth/callback/oidc, http://127.0.0.1:5000/cb ,", "http://127.0.0.1:4000").redirect_uris).toEqual([
-      "http://127.0.0.1:4000/api/auth/callback/oidc",
-      "http://127.0.0.1:5000/cb",
-    ]);
+    expect(
+      defaultClient(
+        " http://127.0.0.1:4000/api/auth/callback/oidc, http://127.0.0.1:5000/cb ,",
+        "http://127.0.0.1:4000",
+      ).redirect_uris,
+    ).toEqual(["http://127.0.0.1:4000/api/auth/callback/oidc", "http://127.0.0.1:5000/cb"]);
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { groupsFromClaims } from "@/server/auth/claims";
-import { ACTIONS, can, parseRoleMap, roleFromGroups, RoleMapError, ROLES, type Action, type Role } from "@/server/auth/policy";
+import {
+  ACTIONS,
+  can,
+  parseRoleMap,
+  roleFromGroups,
+  RoleMapError,
+  ROLES,
+  type Action,
+  type Role,
+} from "@/server/auth/policy";
 
 const DEFAULT_MAP = "eunha-admins=admin,eunha-devs=developer,eunha-managers=viewer";
 
@@ -68,9 +77,12 @@ describe("roleFromGroups", () => {
     expect(roleFromGroups(groups, DEFAULT_MAP)).toBe(role);
   });
 
-  it.each([[[]], [["everyone"]], [["Eunha-Devs"]], [["eunha-devs "]], [["/eunha-devs"]]])("%j → no access", (groups) => {
-    expect(roleFromGroups(groups, DEFAULT_MAP)).toBeNull();
-  });
+  it.each([[[]], [["everyone"]], [["Eunha-Devs"]], [["eunha-devs "]], [["/eunha-devs"]]])(
+    "%j → no access",
+    (groups) => {
+      expect(roleFromGroups(groups, DEFAULT_MAP)).toBeNull();
+    },
+  );
 
   it("accepts a parsed map and group names holding = or spaces", () => {
     const map = parseRoleMap(" Eunha Admins = admin , a=b=developer ,");
@@ -87,7 +99,11 @@ describe("roleFromGroups", () => {
 
 describe("parseRoleMap", () => {
   it("parses the default map", () => {
-    expect(Object.fromEntries(parseRoleMap(DEFAULT_MAP))).toEqual({ "eunha-admins": "admin", "eunha-devs": "developer", "eunha-managers": "viewer" });
+    expect(Object.fromEntries(parseRoleMap(DEFAULT_MAP))).toEqual({
+      "eunha-admins": "admin",
+      "eunha-devs": "developer",
+      "eunha-managers": "viewer",
+    });
   });
 
   it("allows the same mapping twice", () => {

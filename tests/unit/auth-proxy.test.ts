@@ -9,11 +9,15 @@ const ORIGIN = "http://127.0.0.1:3000";
 
 async function sessionCookie(sessionExpiresAt = Math.floor(Date.now() / 1000) + 3600): Promise<string> {
   const { cookieName, secret } = sessionCookieConfig();
-  const value = await encode({ token: { sub: "u1", sid: crypto.randomUUID(), email: "a@b", roles: ["viewer"], sessionExpiresAt }, secret });
+  const value = await encode({
+    token: { sub: "u1", sid: crypto.randomUUID(), email: "a@b", roles: ["viewer"], sessionExpiresAt },
+    secret,
+  });
   return `${cookieName}=${value}`;
 }
 
-const request = (path: string, cookie?: string) => new NextRequest(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
+const request = (path: string, cookie?: string) =>
+  new NextRequest(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("proxy", () => {
   it.each([
@@ -53,12 +57,17 @@ describe("proxy", () => {
 
   it("does not accept a session JWT as a bearer header", async () => {
     const value = (await sessionCookie()).split("=")[1]!;
-    const response = await proxy(new NextRequest(`${ORIGIN}/api/v1/workspaces`, { headers: { authorization: `Bearer ${value}` } }));
+    const response = await proxy(
+      new NextRequest(`${ORIGIN}/api/v1/workspaces`, { headers: { authorization: `Bearer ${value}` } }),
+    );
     expect(response.status).toBe(401);
   });
 
   it("lets a server action through without a session (it answers UNAUTHENTICATED itself), but not a GET claiming to be one", async () => {
-    const action = new NextRequest(`${ORIGIN}/workspaces/ws-1`, { method: "POST", headers: { "next-action": "abc123" } });
+    const action = new NextRequest(`${ORIGIN}/workspaces/ws-1`, {
+      method: "POST",
+      headers: { "next-action": "abc123" },
+    });
     expect((await proxy(action)).headers.get("x-middleware-next")).toBe("1");
     const get = new NextRequest(`${ORIGIN}/workspaces/ws-1`, { headers: { "next-action": "abc123" } });
     expect((await proxy(get)).status).toBe(307);

@@ -35,9 +35,11 @@ const account: Account = {
   id_token: `id.${"i".repeat(1500)}`,
   expires_at: Math.floor(Date.now() / 1000) + 600,
 };
-const profileWith = (groups: string[]) => ({ sub: "u1", name: "Dana Developer", email: "dana@eunha.local", groups }) as Profile;
+const profileWith = (groups: string[]) =>
+  ({ sub: "u1", name: "Dana Developer", email: "dana@eunha.local", groups }) as Profile;
 const baseToken: JWT = { sub: "u1", name: "Dana Developer", email: "dana@eunha.local", picture: "https://img/x.png" };
-const manyGroups = (n: number) => Array.from({ length: n }, (_, i) => `org-department-team-project-group-${String(i).padStart(4, "0")}`);
+const manyGroups = (n: number) =>
+  Array.from({ length: n }, (_, i) => `org-department-team-project-group-${String(i).padStart(4, "0")}`);
 
 async function signInToken(profile: Profile, config = cfg): Promise<JWT> {
   const cb = config === cfg ? callbacks : createAuthCallbacks(config);
@@ -51,10 +53,14 @@ function laterRead(token: JWT, extra: { trigger?: "update"; session?: unknown } 
 
 describe("signIn callback", () => {
   it("lets a user with a mapped group in", async () => {
-    await expect(callbacks.signIn({ user: { id: "u1" }, account, profile: profileWith(["eunha-devs"]) })).resolves.toBe(true);
+    await expect(callbacks.signIn({ user: { id: "u1" }, account, profile: profileWith(["eunha-devs"]) })).resolves.toBe(
+      true,
+    );
   });
   it("sends a user without a mapped group to the no-access page, creating no session", async () => {
-    await expect(callbacks.signIn({ user: { id: "u1" }, account, profile: profileWith(["other"]) })).resolves.toBe("http://127.0.0.1:3000/no-access");
+    await expect(callbacks.signIn({ user: { id: "u1" }, account, profile: profileWith(["other"]) })).resolves.toBe(
+      "http://127.0.0.1:3000/no-access",
+    );
   });
 });
 
@@ -76,7 +82,10 @@ describe("jwt callback", () => {
   });
 
   it("in forward mode keeps access and refresh tokens (not the ID token) and still fits one cookie", async () => {
-    const token = await signInToken(profileWith([...manyGroups(300), "eunha-devs"]), { ...cfg, backendAuth: "forward" });
+    const token = await signInToken(profileWith([...manyGroups(300), "eunha-devs"]), {
+      ...cfg,
+      backendAuth: "forward",
+    });
     expect(token.accessToken).toBe(account.access_token);
     expect(token.refreshToken).toBe(account.refresh_token);
     expect(token.accessTokenExpiresAt).toBe(account.expires_at);
@@ -87,7 +96,9 @@ describe("jwt callback", () => {
   it("ends the session at its absolute limit", async () => {
     const token = await signInToken(profileWith(["eunha-devs"]));
     await expect(laterRead(token)).resolves.toEqual(token);
-    await expect(laterRead({ ...token, sessionExpiresAt: Math.floor(Date.now() / 1000) - 1 })).rejects.toThrow("expired");
+    await expect(laterRead({ ...token, sessionExpiresAt: Math.floor(Date.now() / 1000) - 1 })).rejects.toThrow(
+      "expired",
+    );
     await expect(laterRead({ sub: "u1", roles: ["admin"] })).rejects.toThrow("expired");
   });
 
@@ -101,9 +112,18 @@ describe("jwt callback", () => {
 describe("session callback (what /api/auth/session and useSession() see)", () => {
   it("has name, email and roles only, plus the session end", async () => {
     const token = await signInToken(profileWith(["eunha-devs", "team-a"]));
-    const forwardToken = { ...token, accessToken: "secret-at", refreshToken: "secret-rt", accessTokenExpiresAt: 1, id_token: "secret-id" };
+    const forwardToken = {
+      ...token,
+      accessToken: "secret-at",
+      refreshToken: "secret-rt",
+      accessTokenExpiresAt: 1,
+      id_token: "secret-id",
+    };
     const session = await callbacks.session({
-      session: { user: { name: "x", email: "y", image: "https://img/x.png" } as never, expires: "2000-01-01T00:00:00.000Z" },
+      session: {
+        user: { name: "x", email: "y", image: "https://img/x.png" } as never,
+        expires: "2000-01-01T00:00:00.000Z",
+      },
       token: forwardToken,
       user: undefined as never,
       newSession: undefined,
@@ -163,7 +183,10 @@ describe("requireUser", () => {
   it("401 for a tampered, foreign-secret or expired session", async () => {
     cookieJar.values.set(config.cookieName, "not-a-jwe");
     await expect(requireUser()).rejects.toMatchObject({ status: 401 });
-    cookieJar.values.set(config.cookieName, await encode({ token: await signInToken(profileWith(["eunha-admins"])), secret: "another-secret" }));
+    cookieJar.values.set(
+      config.cookieName,
+      await encode({ token: await signInToken(profileWith(["eunha-admins"])), secret: "another-secret" }),
+    );
     await expect(requireUser()).rejects.toMatchObject({ status: 401 });
     await signInAs(["eunha-admins"], { sessionExpiresAt: Math.floor(Date.now() / 1000) - 5 });
     await expect(requireUser()).rejects.toMatchObject({ status: 401 });

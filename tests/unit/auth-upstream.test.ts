@@ -24,13 +24,20 @@ describe("upstreamIdentityHeaders (BACKEND_AUTH=service)", () => {
     const { cookieName, secret } = sessionCookieConfig();
     headersFor = upstreamIdentityHeaders;
     // Every session next-auth issues carries an id (what sign-out revokes).
-    signIn = async (token) => void cookieJar.values.set(cookieName, await encode({ token: { sid: crypto.randomUUID(), ...token }, secret }));
+    signIn = async (token) =>
+      void cookieJar.values.set(cookieName, await encode({ token: { sid: crypto.randomUUID(), ...token }, secret }));
   });
 
   const later = () => Math.floor(Date.now() / 1000) + 3600;
 
   it("sends the service token, the user's email and roles", async () => {
-    await signIn({ sub: "u1", email: "dana@eunha.local", name: "Dana", roles: ["developer"], sessionExpiresAt: later() });
+    await signIn({
+      sub: "u1",
+      email: "dana@eunha.local",
+      name: "Dana",
+      roles: ["developer"],
+      sessionExpiresAt: later(),
+    });
     await expect(headersFor()).resolves.toEqual({
       authorization: "Bearer svc-token",
       "x-eunha-user": "dana@eunha.local",

@@ -7,7 +7,10 @@ const reference = (text: string) => Buffer.from(text, "utf8").toString("base64")
 const SOURCES: Array<[string, string]> = [
   ["empty source", ""],
   ["ASCII", 'def handler(event):\n    return {"ok": True}\n'],
-  ["Korean comments and strings", '# 사용자 인증 함수\ndef handler(event):\n    return {"message": "안녕하세요, 세계!"}  # 한글 주석\n'],
+  [
+    "Korean comments and strings",
+    '# 사용자 인증 함수\ndef handler(event):\n    return {"message": "안녕하세요, 세계!"}  # 한글 주석\n',
+  ],
   ["emoji (astral plane)", 'print("배포 완료 🚀✅ 👩‍💻")\n'],
   ["CRLF and tabs", "def handler(e):\r\n\tif e:\r\n\t\treturn 1\r\n"],
   ["a leading BOM", "\uFEFF# bom\n"],
@@ -48,7 +51,12 @@ describe("decodeUtf8Base64 rejects bad input with a reason", () => {
     ["padding in the middle", "YW=jZA==", "invalid-padding", /padding/],
     ["too much padding", "Y===", "invalid-padding", /padding/],
     ["bytes that are not UTF-8", Buffer.from([0xff, 0xfe, 0x41]).toString("base64"), "invalid-utf8", /not valid UTF-8/],
-    ["a truncated multi-byte sequence", Buffer.from([0xed, 0x95]).toString("base64"), "invalid-utf8", /not valid UTF-8/],
+    [
+      "a truncated multi-byte sequence",
+      Buffer.from([0xed, 0x95]).toString("base64"),
+      "invalid-utf8",
+      /not valid UTF-8/,
+    ],
   ])("%s", (_name, input, reason, message) => {
     let caught: unknown;
     try {

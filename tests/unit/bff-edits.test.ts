@@ -27,22 +27,44 @@ const stored = functionConfig.parse({
 
 describe("settings saves send only what changed", () => {
   it.each([
-    ["the whole form unchanged, secret still masked", { name: "user-auth", description: "", memory: 256, httpMethods: ["GET", "POST"], environmentVariables: { JWT_SECRET: ENV_MASK, REGION: "kr" }, invocationUrl: null }, {}],
+    [
+      "the whole form unchanged, secret still masked",
+      {
+        name: "user-auth",
+        description: "",
+        memory: 256,
+        httpMethods: ["GET", "POST"],
+        environmentVariables: { JWT_SECRET: ENV_MASK, REGION: "kr" },
+        invocationUrl: null,
+      },
+      {},
+    ],
     ["memory changed", { name: "user-auth", memory: 512 }, { memory: 512 }],
     // Methods are a set: the browser's form and the BFF share one comparison (lib/forms/changed-fields).
     ["methods reordered (no change)", { httpMethods: ["POST", "GET"] }, {}],
     ["a method added", { httpMethods: ["GET", "POST", "DELETE"] }, { httpMethods: ["GET", "POST", "DELETE"] }],
     ["a method swapped for another", { httpMethods: ["GET", "PUT"] }, { httpMethods: ["GET", "PUT"] }],
-    ["env edited, masked secret kept", { environmentVariables: { JWT_SECRET: ENV_MASK, REGION: "eu" } }, { environmentVariables: { JWT_SECRET: "jwt-real", REGION: "eu" } }],
+    [
+      "env edited, masked secret kept",
+      { environmentVariables: { JWT_SECRET: ENV_MASK, REGION: "eu" } },
+      { environmentVariables: { JWT_SECRET: "jwt-real", REGION: "eu" } },
+    ],
     ["env variable removed", { environmentVariables: { REGION: "kr" } }, { environmentVariables: { REGION: "kr" } }],
     ["url set", { invocationUrl: "https://fn.example/run" }, { invocationUrl: "https://fn.example/run" }],
     ["description set", { description: "Auth" }, { description: "Auth" }],
   ] as const)("%s", (_n, settings, expected) => {
-    expect(changedSettings(parseInput(saveSettingsInput, { workspaceId: "ws-1", functionId: "fn-1", settings }).settings, stored)).toEqual(expected);
+    expect(
+      changedSettings(
+        parseInput(saveSettingsInput, { workspaceId: "ws-1", functionId: "fn-1", settings }).settings,
+        stored,
+      ),
+    ).toEqual(expected);
   });
 
   it("the settings form cannot carry code or status", () => {
-    expect(() => parseInput(saveSettingsInput, { workspaceId: "ws-1", functionId: "fn-1", settings: { code: "" } })).toThrow(RequestValidationError);
+    expect(() =>
+      parseInput(saveSettingsInput, { workspaceId: "ws-1", functionId: "fn-1", settings: { code: "" } }),
+    ).toThrow(RequestValidationError);
   });
 });
 

@@ -37,12 +37,20 @@ describe("masking", () => {
   const stored = { JWT_SECRET: "s3cr3t-value", API_TOKEN: "tok-123456", REGION: "ap-northeast-2" };
 
   it("replaces secret values only, for everyone", () => {
-    expect(maskEnvironment(stored, isSecret)).toEqual({ JWT_SECRET: ENV_MASK, API_TOKEN: ENV_MASK, REGION: "ap-northeast-2" });
+    expect(maskEnvironment(stored, isSecret)).toEqual({
+      JWT_SECRET: ENV_MASK,
+      API_TOKEN: ENV_MASK,
+      REGION: "ap-northeast-2",
+    });
   });
 
   it.each([
     ["mask kept → stored value", { JWT_SECRET: ENV_MASK, REGION: "eu" }, { JWT_SECRET: "s3cr3t-value", REGION: "eu" }],
-    ["new value → new value", { JWT_SECRET: "rotated", API_TOKEN: ENV_MASK }, { JWT_SECRET: "rotated", API_TOKEN: "tok-123456" }],
+    [
+      "new value → new value",
+      { JWT_SECRET: "rotated", API_TOKEN: ENV_MASK },
+      { JWT_SECRET: "rotated", API_TOKEN: "tok-123456" },
+    ],
     ["variable removed → removed", { REGION: "ap-northeast-2" }, { REGION: "ap-northeast-2" }],
   ])("unmask: %s", (_n, incoming, expected) => {
     expect(containsMask(incoming)).toBe(Object.values(incoming).includes(ENV_MASK));

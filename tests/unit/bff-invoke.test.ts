@@ -26,7 +26,14 @@ describe("invoke response", () => {
   });
 
   it("never serves a function's HTML as HTML", async () => {
-    const res = invokeResponse(result({ status: 500, contentType: "text/plain; charset=utf-8", upstreamContentType: "text/html", body: "<script>x</script>" }));
+    const res = invokeResponse(
+      result({
+        status: 500,
+        contentType: "text/plain; charset=utf-8",
+        upstreamContentType: "text/html",
+        body: "<script>x</script>",
+      }),
+    );
     expect(res.status).toBe(500);
     expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -35,18 +42,43 @@ describe("invoke response", () => {
 
   it("204 has no body; a cut body is flagged", async () => {
     expect(await invokeResponse(result({ status: 204, body: "" })).text()).toBe("");
-    expect(invokeResponse(result({ truncated: true, contentType: "text/plain; charset=utf-8" })).headers.get("x-eunha-truncated")).toBe("1");
+    expect(
+      invokeResponse(result({ truncated: true, contentType: "text/plain; charset=utf-8" })).headers.get(
+        "x-eunha-truncated",
+      ),
+    ).toBe("1");
   });
 });
 
 describe("the platform's failures in an invoke answer", () => {
-  const pass = (status: number, contentType: string | null, bodyText: string) => ({ status, contentType, bodyText, truncated: false, requestId: "rid-12345678" });
+  const pass = (status: number, contentType: string | null, bodyText: string) => ({
+    status,
+    contentType,
+    bodyText,
+    truncated: false,
+    requestId: "rid-12345678",
+  });
   // Spec, Function API, invoke: "504 on timeout, 503 on a network error, 500 otherwise", in the error envelope.
   it.each([
     [504, "application/json", '{"error":{"code":"INVOKE_TIMEOUT","message":"Function timed out"}}', "INVOKE_TIMEOUT"],
-    [504, "application/json", '{"error":{"code":"GATEWAY_TIMEOUT","message":"any name a backend picks"}}', "GATEWAY_TIMEOUT"],
-    [503, "application/json", '{"error":{"code":"INVOKE_NETWORK_ERROR","message":"unreachable"}}', "INVOKE_NETWORK_ERROR"],
-    [500, "application/json; charset=utf-8", '{"error":{"code":"INVOKE_ERROR","message":"boom","details":null}}', "INVOKE_ERROR"],
+    [
+      504,
+      "application/json",
+      '{"error":{"code":"GATEWAY_TIMEOUT","message":"any name a backend picks"}}',
+      "GATEWAY_TIMEOUT",
+    ],
+    [
+      503,
+      "application/json",
+      '{"error":{"code":"INVOKE_NETWORK_ERROR","message":"unreachable"}}',
+      "INVOKE_NETWORK_ERROR",
+    ],
+    [
+      500,
+      "application/json; charset=utf-8",
+      '{"error":{"code":"INVOKE_ERROR","message":"boom","details":null}}',
+      "INVOKE_ERROR",
+    ],
   ])("%i envelope → ApiError %s, status kept", (status, type, body, code) => {
     const err = platformFailureIn(pass(status, type, body));
     expect(err?.status).toBe(status);
@@ -55,7 +87,11 @@ describe("the platform's failures in an invoke answer", () => {
 
   // Spec: "the response body is the function's own response, passed through unchanged".
   it.each([
-    [422, "application/json", '{"error":{"code":"VALIDATION_ERROR","message":"the function own check","details":{"field":"name"}}}'],
+    [
+      422,
+      "application/json",
+      '{"error":{"code":"VALIDATION_ERROR","message":"the function own check","details":{"field":"name"}}}',
+    ],
     [401, "application/json", '{"error":{"code":"UNAUTHENTICATED","message":"the function wants a token"}}'],
     [403, "application/json", '{"detail":"Forbidden"}'],
     [404, "application/json", '{"error":{"code":"NOT_FOUND","message":"no such order"}}'],

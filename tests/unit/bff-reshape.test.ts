@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { functionConfig, logsResponse, prometheusMetricsResponse, taskStatusResponse, workspace, workspaceTaskItem } from "@/lib/contract";
+import {
+  functionConfig,
+  logsResponse,
+  prometheusMetricsResponse,
+  taskStatusResponse,
+  workspace,
+  workspaceTaskItem,
+} from "@/lib/contract";
 import { ENV_MASK } from "@/lib/dto/function";
 import { REDACTED } from "@/server/secrets/redact";
 
@@ -15,7 +22,10 @@ function expectNoLeak(dto: unknown) {
 
 beforeEach(() => {
   vi.resetModules();
-  vi.stubEnv("REGISTRY_CREDENTIALS", JSON.stringify([{ url: "registry.example.com", username: "ci", password: REGISTRY_PASSWORD }]));
+  vi.stubEnv(
+    "REGISTRY_CREDENTIALS",
+    JSON.stringify([{ url: "registry.example.com", username: "ci", password: REGISTRY_PASSWORD }]),
+  );
   vi.stubEnv("SECRET_ENV_PATTERNS", "*SECRET*,*TOKEN*,*PASSWORD*,*KEY*");
 });
 afterEach(() => vi.unstubAllEnvs());
@@ -41,10 +51,26 @@ const fn = {
 describe("reshape: DTOs are built field by field", () => {
   it("workspace", async () => {
     const { reshapeWorkspace } = await import("@/server/dal/reshape");
-    const raw = { id: "ws-1", name: "Prod", createdAt: "2025-12-07T12:00:00+09:00", functionCount: 0, invocations24h: 0, errorRate: 0, ...leaks };
+    const raw = {
+      id: "ws-1",
+      name: "Prod",
+      createdAt: "2025-12-07T12:00:00+09:00",
+      functionCount: 0,
+      invocations24h: 0,
+      errorRate: 0,
+      ...leaks,
+    };
     for (const input of [raw, workspace.parse(raw)]) {
       const dto = reshapeWorkspace(input as never);
-      expect(dto).toEqual({ id: "ws-1", name: "Prod", description: null, createdAt: raw.createdAt, functionCount: 0, invocations24h: 0, errorRate: 0 });
+      expect(dto).toEqual({
+        id: "ws-1",
+        name: "Prod",
+        description: null,
+        createdAt: raw.createdAt,
+        functionCount: 0,
+        invocations24h: 0,
+        errorRate: 0,
+      });
       expectNoLeak(dto);
     }
   });
@@ -56,8 +82,23 @@ describe("reshape: DTOs are built field by field", () => {
     expect(dto.environmentVariables).toEqual({ JWT_SECRET: ENV_MASK, db_password: ENV_MASK, REGION: "kr" });
     expect(Object.keys(dto).sort()).toEqual(
       [
-        "id", "workspaceId", "name", "description", "runtime", "memory", "timeout", "httpMethods", "environmentVariables", "code",
-        "invocationUrl", "status", "lastModified", "lastDeployed", "invocations24h", "errors24h", "avgDuration",
+        "id",
+        "workspaceId",
+        "name",
+        "description",
+        "runtime",
+        "memory",
+        "timeout",
+        "httpMethods",
+        "environmentVariables",
+        "code",
+        "invocationUrl",
+        "status",
+        "lastModified",
+        "lastDeployed",
+        "invocations24h",
+        "errors24h",
+        "avgDuration",
       ].sort(),
     );
     expect(JSON.stringify(dto)).not.toMatch(/jwt-real|db-real/);
@@ -71,14 +112,26 @@ describe("reshape: DTOs are built field by field", () => {
       ...leaks,
       logs: [
         {
-          id: "l1", functionId: "fn-1", timestamp: "2025-12-07T12:00:00+09:00", status: "success", duration: 3, statusCode: 200,
-          requestBody: { user: "a", password: "p-leak" }, responseBody: { ok: true, token: "t-leak" },
-          logs: [`login with ${REGISTRY_PASSWORD}`], level: "info", ...leaks,
+          id: "l1",
+          functionId: "fn-1",
+          timestamp: "2025-12-07T12:00:00+09:00",
+          status: "success",
+          duration: 3,
+          statusCode: 200,
+          requestBody: { user: "a", password: "p-leak" },
+          responseBody: { ok: true, token: "t-leak" },
+          logs: [`login with ${REGISTRY_PASSWORD}`],
+          level: "info",
+          ...leaks,
         },
       ],
     };
     const dto = reshapeLogs(logsResponse.parse(raw));
-    expect(dto.logs[0]).toMatchObject({ requestBody: { user: "a" }, responseBody: { ok: true }, logs: [`login with ${REDACTED}`] });
+    expect(dto.logs[0]).toMatchObject({
+      requestBody: { user: "a" },
+      responseBody: { ok: true },
+      logs: [`login with ${REDACTED}`],
+    });
     expectNoLeak(dto);
   });
 
@@ -111,8 +164,13 @@ describe("reshape: DTOs are built field by field", () => {
       status: "partial",
       function_id: "fn-1",
       data: {
-        cpu_total: null, cpu_series: [{ timestamp: 1, value: 0.5, ...leaks }], window_seconds: 3600, instant_query: "q1", range_query: "q2",
-        raw_instant: { result: [], token: "t-leak" }, raw_range: { result: [1] },
+        cpu_total: null,
+        cpu_series: [{ timestamp: 1, value: 0.5, ...leaks }],
+        window_seconds: 3600,
+        instant_query: "q1",
+        range_query: "q2",
+        raw_instant: { result: [], token: "t-leak" },
+        raw_range: { result: [1] },
       },
     });
     expect(reshapeMetrics(raw, false).data).not.toHaveProperty("raw_instant");
@@ -122,7 +180,12 @@ describe("reshape: DTOs are built field by field", () => {
 
   it("deploy and scaffold answers are redacted", async () => {
     const { reshapeDeploy, reshapeScaffold } = await import("@/server/dal/reshape-pipeline");
-    const d = reshapeDeploy({ status: "ok", message: `used ${REGISTRY_PASSWORD}`, endpoint: "http://x", ...leaks } as never);
+    const d = reshapeDeploy({
+      status: "ok",
+      message: `used ${REGISTRY_PASSWORD}`,
+      endpoint: "http://x",
+      ...leaks,
+    } as never);
     expect(d.message).toBe(`used ${REDACTED}`);
     expectNoLeak(d);
     expect(reshapeScaffold(`password: ${REGISTRY_PASSWORD}\n`).yaml).toBe(`password: ${REDACTED}\n`);

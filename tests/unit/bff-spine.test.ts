@@ -36,10 +36,18 @@ describe("scrub", () => {
   const secrets = ["s3cr3t-Registry-Pa55"];
   it.each([
     ["password", { password: "x", ok: 1 }, { ok: 1 }],
-    ["nested token", { result: { image_url: "r/x", token: "t", registry_password: "p" } }, { result: { image_url: "r/x" } }],
+    [
+      "nested token",
+      { result: { image_url: "r/x", token: "t", registry_password: "p" } },
+      { result: { image_url: "r/x" } },
+    ],
     ["authorization header", { headers: { Authorization: "Bearer x", accept: "a" } }, { headers: { accept: "a" } }],
     ["credential list", [{ credentials: ["a"], n: 1 }], [{ n: 1 }]],
-    ["secret in text", { error: "docker login -u AWS -p s3cr3t-Registry-Pa55 r.example failed" }, { error: `docker login -u AWS -p ${REDACTED} r.example failed` }],
+    [
+      "secret in text",
+      { error: "docker login -u AWS -p s3cr3t-Registry-Pa55 r.example failed" },
+      { error: `docker login -u AWS -p ${REDACTED} r.example failed` },
+    ],
   ])("%s", (_n, input, expected) => {
     expect(scrub(input, secrets)).toEqual(expected);
   });
@@ -88,7 +96,8 @@ describe("registry credentials", () => {
 });
 
 describe("same-origin check for mutations", () => {
-  const req = (headers: Record<string, string>) => new Request("http://127.0.0.1:3000/api/workspaces", { method: "POST", headers });
+  const req = (headers: Record<string, string>) =>
+    new Request("http://127.0.0.1:3000/api/workspaces", { method: "POST", headers });
   it.each([
     [{ origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" }, true],
     [{}, true],

@@ -54,12 +54,16 @@ async function receive(upload: OutgoingUpload): Promise<Received> {
   return { fields, file };
 }
 
-async function outcome(req: Request, schema: z.ZodObject = browserBuildForm): Promise<{ status: number; field?: string; message?: string }> {
+async function outcome(
+  req: Request,
+  schema: z.ZodObject = browserBuildForm,
+): Promise<{ status: number; field?: string; message?: string }> {
   try {
     await streamUpload(req, { schema, maxFileBytes: LIMIT, send: receive });
     return { status: 200 };
   } catch (err) {
-    if (err instanceof RequestValidationError) return { status: 400, field: err.field, message: err.issues[0]?.message };
+    if (err instanceof RequestValidationError)
+      return { status: 400, field: err.field, message: err.issues[0]?.message };
     if (isApiError(err)) return { status: err.status, field: err.details?.field as string | undefined };
     throw err;
   }
@@ -67,9 +71,27 @@ async function outcome(req: Request, schema: z.ZodObject = browserBuildForm): Pr
 
 describe("upload validation", () => {
   it.each([
-    ["over the limit, Content-Length declared", form({ name: "a.py", data: bytes(LIMIT + 1) }), { contentLength: true }, 413, "file"],
-    ["over the limit, chunked (counting stream)", form({ name: "a.zip", data: bytes(2 * LIMIT, ZIP_HEAD) }), { chunked: true }, 413, "file"],
-    ["just over the file limit inside the form overhead", form({ name: "a.py", data: bytes(LIMIT + 10) }), {}, 413, "file"],
+    [
+      "over the limit, Content-Length declared",
+      form({ name: "a.py", data: bytes(LIMIT + 1) }),
+      { contentLength: true },
+      413,
+      "file",
+    ],
+    [
+      "over the limit, chunked (counting stream)",
+      form({ name: "a.zip", data: bytes(2 * LIMIT, ZIP_HEAD) }),
+      { chunked: true },
+      413,
+      "file",
+    ],
+    [
+      "just over the file limit inside the form overhead",
+      form({ name: "a.py", data: bytes(LIMIT + 10) }),
+      {},
+      413,
+      "file",
+    ],
     [".zip that is not a zip", form({ name: "a.zip", data: bytes(100) }), {}, 400, "file"],
     [".txt", form({ name: "notes.txt", data: bytes(10) }), {}, 400, "file"],
     ["upper-case extension", form({ name: "MAIN.PY", data: bytes(10) }), {}, 400, "file"],
@@ -79,7 +101,13 @@ describe("upload validation", () => {
     ["unknown field", form({ name: "a.py", data: bytes(10) }, { extra: "1" }), {}, 400, "extra"],
     ["bad app_name", form({ name: "a.py", data: bytes(10) }, { app_name: "Bad Name" }), {}, 400, "app_name"],
     ["good .py", form({ name: "main.py", data: bytes(LIMIT) }), { contentLength: true }, 200, undefined],
-    ["good .zip, chunked", form({ name: "src.zip", data: bytes(1000, ZIP_HEAD) }, { app_name: "my-app" }), { chunked: true }, 200, undefined],
+    [
+      "good .zip, chunked",
+      form({ name: "src.zip", data: bytes(1000, ZIP_HEAD) }, { app_name: "my-app" }),
+      { chunked: true },
+      200,
+      undefined,
+    ],
   ] as const)("%s → %i", async (_name, fd, opts, status, field) => {
     const result = await outcome(await multipart(fd, opts));
     expect(result.status).toBe(status);
@@ -92,7 +120,10 @@ describe("upload validation", () => {
   });
 
   it("refuses registry credentials from the browser by name, without echoing them", async () => {
-    const fd = form({ name: "a.py", data: bytes(10) }, { registry_url: "registry.example.com/app", username: "AWS", password: "browser-sent-pass" });
+    const fd = form(
+      { name: "a.py", data: bytes(10) },
+      { registry_url: "registry.example.com/app", username: "AWS", password: "browser-sent-pass" },
+    );
     try {
       await streamUpload(await multipart(fd), { schema: browserBuildAndPushForm, maxFileBytes: LIMIT, send: receive });
       expect.unreachable();
@@ -107,7 +138,10 @@ describe("upload validation", () => {
     const data = new Uint8Array(300_000);
     for (let i = 0; i < data.length; i++) data[i] = (i * 31 + 7) & 0xff;
     data.set(ZIP_HEAD);
-    const fd = form({ name: "src.zip", data }, { registry_url: "registry.example.com/app", tag: "", app_name: "my-app" });
+    const fd = form(
+      { name: "src.zip", data },
+      { registry_url: "registry.example.com/app", tag: "", app_name: "my-app" },
+    );
     const got = await streamUpload(await multipart(fd, { chunked: true }), {
       schema: browserBuildAndPushForm,
       maxFileBytes: LIMIT,
@@ -127,7 +161,11 @@ describe("upload validation", () => {
   });
 
   it("accepts a server action's FormData through the same path", async () => {
-    const got = await streamUpload(asMultipartRequest(form({ name: "main.py", data: bytes(2048) })), { schema: browserBuildForm, maxFileBytes: LIMIT, send: receive });
+    const got = await streamUpload(asMultipartRequest(form({ name: "main.py", data: bytes(2048) })), {
+      schema: browserBuildForm,
+      maxFileBytes: LIMIT,
+      send: receive,
+    });
     expect(got.file.size).toBe(2048);
   });
 
@@ -173,7 +211,12 @@ describe("spooling", () => {
         c.enqueue(new Uint8Array(chunk).fill(0x61));
       },
     });
-    const req = new Request(URL_, { method: "POST", headers: { "content-type": type }, body, duplex: "half" } as RequestInit);
+    const req = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": type },
+      body,
+      duplex: "half",
+    } as RequestInit);
     return { req, state };
   }
 
@@ -204,12 +247,16 @@ describe("spooling", () => {
   });
 
   it.each([
-    ["a field after the file", () => {
-      const fd = new FormData();
-      fd.append("file", new File([bytes(5000) as BlobPart], "a.py"));
-      fd.append("app_name", "late");
-      return fd;
-    }, 400],
+    [
+      "a field after the file",
+      () => {
+        const fd = new FormData();
+        fd.append("file", new File([bytes(5000) as BlobPart], "a.py"));
+        fd.append("app_name", "late");
+        return fd;
+      },
+      400,
+    ],
     ["a field sent twice", () => form({ name: "a.py", data: bytes(10) }, { app_name: "one" }), 400],
     ["over the size limit", () => form({ name: "a.py", data: bytes(LIMIT + 5000) }), 413],
   ] as const)("%s: send never runs and nothing stays on disk", async (_name, make, status) => {

@@ -15,7 +15,11 @@ const stored: StoredFunctionFields = {
 describe("changedFields: one rule for the settings form and the BFF", () => {
   it.each<[string, SettingsFields, SettingsFields]>([
     ["nothing sent", {}, {}],
-    ["everything equal, methods in another order, blanks for nulls", { description: "", invocationUrl: null, httpMethods: ["GET", "POST"], environmentVariables: { A: "1" } }, {}],
+    [
+      "everything equal, methods in another order, blanks for nulls",
+      { description: "", invocationUrl: null, httpMethods: ["GET", "POST"], environmentVariables: { A: "1" } },
+      {},
+    ],
     ["a duplicate method is still the same set", { httpMethods: ["GET", "POST", "GET"] }, {}],
     ["memory", { memory: 512 }, { memory: 512 }],
     ["a method removed", { httpMethods: ["GET"] }, { httpMethods: ["GET"] }],

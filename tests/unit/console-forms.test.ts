@@ -31,7 +31,8 @@ describe("client-side field errors use the server's keys", () => {
 });
 
 describe("environment variable rows", () => {
-  const rows = (...pairs: Array<[string, string]>): EnvRow[] => pairs.map(([key, value], i) => ({ id: `r${i}`, key, value }));
+  const rows = (...pairs: Array<[string, string]>): EnvRow[] =>
+    pairs.map(([key, value], i) => ({ id: `r${i}`, key, value }));
 
   it("builds the record, trims names and skips blank rows", () => {
     expect(envRowsToVariables(rows([" GREETING ", "안녕"], ["", ""], ["_X1", ""]))).toEqual({
@@ -56,11 +57,14 @@ describe("environment variable rows", () => {
 });
 
 describe("function templates", () => {
-  it.each(FUNCTION_TEMPLATE_IDS.map((id) => [id]))("%s survives Base64 byte for byte and passes the create schema", (id) => {
-    const code = encodeUtf8Base64(FUNCTION_TEMPLATES[id]);
-    expect(decodeUtf8Base64(code)).toBe(FUNCTION_TEMPLATES[id]);
-    expect(functionCreate.safeParse({ ...base, code }).success).toBe(true);
-  });
+  it.each(FUNCTION_TEMPLATE_IDS.map((id) => [id]))(
+    "%s survives Base64 byte for byte and passes the create schema",
+    (id) => {
+      const code = encodeUtf8Base64(FUNCTION_TEMPLATES[id]);
+      expect(decodeUtf8Base64(code)).toBe(FUNCTION_TEMPLATES[id]);
+      expect(functionCreate.safeParse({ ...base, code }).success).toBe(true);
+    },
+  );
 
   it("has the shapes the platform runs", () => {
     expect(FUNCTION_TEMPLATES.handler).toMatch(/^def handler\(event\):/m);
@@ -76,14 +80,27 @@ describe("a backend's field errors land on their field", () => {
     // FastAPI's 422 `loc` of a list item names the list.
     [{ field: "httpMethods.0" }, "not a method", { httpMethods: ["not a method"] }],
     [{ field: "environmentVariables.API_KEY" }, "bad", { "environmentVariables.API_KEY": ["bad"] }],
-    [{ fields: [{ field: "memory", message: "too big" }, { field: "", message: "whole body" }] }, "ignored", { memory: ["too big"], _form: ["whole body"] }],
+    [
+      {
+        fields: [
+          { field: "memory", message: "too big" },
+          { field: "", message: "whole body" },
+        ],
+      },
+      "ignored",
+      { memory: ["too big"], _form: ["whole body"] },
+    ],
     [undefined, "no field", {}],
   ])("%j → %j", (details, message, expected) => {
     expect(fieldErrorsFromDetails(details, message)).toEqual(expected);
   });
 
   it("offers only methods a backend routes: no HEAD or OPTIONS", () => {
-    expect(functionCreate.safeParse({ name: "x", httpMethods: ["HEAD"], code: encodeUtf8Base64("x") }).success).toBe(false);
-    expect(functionCreate.safeParse({ name: "x", httpMethods: ["GET", "DELETE"], code: encodeUtf8Base64("x") }).success).toBe(true);
+    expect(functionCreate.safeParse({ name: "x", httpMethods: ["HEAD"], code: encodeUtf8Base64("x") }).success).toBe(
+      false,
+    );
+    expect(
+      functionCreate.safeParse({ name: "x", httpMethods: ["GET", "DELETE"], code: encodeUtf8Base64("x") }).success,
+    ).toBe(true);
   });
 });

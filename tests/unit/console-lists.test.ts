@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { matchesFunctionText, matchesStatus, parseFunctionListQuery, writeFunctionListQuery } from "@/lib/functions/list-query";
+import {
+  matchesFunctionText,
+  matchesStatus,
+  parseFunctionListQuery,
+  writeFunctionListQuery,
+} from "@/lib/functions/list-query";
 import { matchesWorkspace } from "@/lib/workspaces/search";
 
 describe("function list query string", () => {
   it.each([
     ["", { q: "", status: "all", sort: null }],
-    ["?q=auth&status=active&sort=-invocations24h", { q: "auth", status: "active", sort: { id: "invocations24h", desc: true } }],
+    [
+      "?q=auth&status=active&sort=-invocations24h",
+      { q: "auth", status: "active", sort: { id: "invocations24h", desc: true } },
+    ],
     ["?status=disabled&sort=name", { q: "", status: "disabled", sort: { id: "name", desc: false } }],
     ["?status=broken&sort=-password", { q: "", status: "all", sort: null }],
     ["?sort=-", { q: "", status: "all", sort: null }],
@@ -15,8 +23,12 @@ describe("function list query string", () => {
 
   it("writes only what differs from the defaults and keeps other parameters", () => {
     const base = new URLSearchParams("tab=x&q=old&status=active");
-    expect(writeFunctionListQuery(base, { q: "", status: "all", sort: { id: "name", desc: true } }).toString()).toBe("tab=x&sort=-name");
-    expect(writeFunctionListQuery(base, { q: "user auth", status: "disabled", sort: null }).toString()).toBe("tab=x&q=user+auth&status=disabled");
+    expect(writeFunctionListQuery(base, { q: "", status: "all", sort: { id: "name", desc: true } }).toString()).toBe(
+      "tab=x&sort=-name",
+    );
+    expect(writeFunctionListQuery(base, { q: "user auth", status: "disabled", sort: null }).toString()).toBe(
+      "tab=x&q=user+auth&status=disabled",
+    );
   });
 });
 

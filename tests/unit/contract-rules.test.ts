@@ -32,21 +32,41 @@ const rejections: Array<[string, z.ZodType, unknown, string]> = [
   ["code not Base64", functionCreate, { ...fn, code: "not base64!" }, "code"],
   ["code missing padding", functionCreate, { ...fn, code: "YWJj ZA" }, "code"],
   ["code unpadded", functionCreate, { ...fn, code: "YQ" }, "code"],
-  ["env var name invalid", functionCreate, { ...fn, environmentVariables: { "1BAD": "x" } }, "environmentVariables.1BAD"],
+  [
+    "env var name invalid",
+    functionCreate,
+    { ...fn, environmentVariables: { "1BAD": "x" } },
+    "environmentVariables.1BAD",
+  ],
   ["PATCH memory out of range", functionUpdate, { memory: 2048 }, "memory"],
   ["PATCH bad status", functionUpdate, { status: "paused" }, "status"],
   ["PATCH lastDeployed not ISO", functionUpdate, { lastDeployed: "yesterday" }, "lastDeployed"],
   ["limit 0", functionLogsQuery, { limit: "0" }, "limit"],
   ["limit 1001", functionLogsQuery, { limit: "1001" }, "limit"],
   ["limit not a number", functionLogsQuery, { limit: "ten" }, "limit"],
-  ["response createdAt not KST", workspace, { id: "w", name: "n", createdAt: "2025-12-07T03:00:00Z", functionCount: 0, invocations24h: 0, errorRate: 0 }, "createdAt"],
+  [
+    "response createdAt not KST",
+    workspace,
+    { id: "w", name: "n", createdAt: "2025-12-07T03:00:00Z", functionCount: 0, invocations24h: 0, errorRate: 0 },
+    "createdAt",
+  ],
   ["response lastModified not KST", functionConfig, { lastModified: "2025-12-07T12:00:00+00:00" }, "lastModified"],
   ["push registry with scheme", pushRequest, { registry_url: "https://r.example/app" }, "registry_url"],
   ["push bad tag", pushRequest, { registry_url: "r.example/app", tag: "-bad" }, "tag"],
   ["deploy name not DNS-1123", deployRequest, { app_name: "My_App", image_ref: "x:1" }, "app_name"],
   ["deploy bad quantity", deployRequest, { app_name: "a", image_ref: "x:1", cpu_limit: "lots" }, "cpu_limit"],
-  ["deploy tolerations not objects", deployRequest, { app_name: "a", image_ref: "x:1", custom_tolerations: ["x"] }, "custom_tolerations.0"],
-  ["deploy affinity not an object", deployRequest, { app_name: "a", image_ref: "x:1", custom_affinity: "zone-a" }, "custom_affinity"],
+  [
+    "deploy tolerations not objects",
+    deployRequest,
+    { app_name: "a", image_ref: "x:1", custom_tolerations: ["x"] },
+    "custom_tolerations.0",
+  ],
+  [
+    "deploy affinity not an object",
+    deployRequest,
+    { app_name: "a", image_ref: "x:1", custom_affinity: "zone-a" },
+    "custom_affinity",
+  ],
 ];
 
 describe("each rule rejects with the right field path", () => {
@@ -64,5 +84,14 @@ describe("values at the edges are accepted", () => {
   it.each(["1", "1000"])("limit %s", (limit) => expect(functionLogsQuery.safeParse({ limit }).success).toBe(true));
   it("limit defaults to 100 for function logs", () => expect(functionLogsQuery.parse({}).limit).toBe(100));
   it("microsecond KST timestamps from Python are accepted", () =>
-    expect(workspace.safeParse({ id: "w", name: "n", createdAt: "2025-12-07T12:00:00.123456+09:00", functionCount: 0, invocations24h: 0, errorRate: 0 }).success).toBe(true));
+    expect(
+      workspace.safeParse({
+        id: "w",
+        name: "n",
+        createdAt: "2025-12-07T12:00:00.123456+09:00",
+        functionCount: 0,
+        invocations24h: 0,
+        errorRate: 0,
+      }).success,
+    ).toBe(true));
 });

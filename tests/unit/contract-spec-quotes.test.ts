@@ -26,14 +26,17 @@ function quotesIn(source: string): string[] {
 const files = readdirSync(contractDir).filter((f) => f.endsWith(".test.ts"));
 const quotes = files.flatMap((f) => quotesIn(readFileSync(join(contractDir, f), "utf8")).map((q) => [f, q] as const));
 
-describe.skipIf(!specPath)(`spec quotes of the contract suite${specPath ? "" : " (skipped: shared/spec/backend-api.md is not beside the repository)"}`, () => {
-  const text = specPath ? normalize(readFileSync(specPath, "utf8")) : "";
+describe.skipIf(!specPath)(
+  `spec quotes of the contract suite${specPath ? "" : " (skipped: shared/spec/backend-api.md is not beside the repository)"}`,
+  () => {
+    const text = specPath ? normalize(readFileSync(specPath, "utf8")) : "";
 
-  it("the suite quotes the spec", () => {
-    expect(quotes.length).toBeGreaterThan(40);
-  });
+    it("the suite quotes the spec", () => {
+      expect(quotes.length).toBeGreaterThan(40);
+    });
 
-  it.each(quotes)("%s quotes %j, which the spec says", (_file, quote) => {
-    expect(text).toContain(normalize(quote));
-  });
-});
+    it.each(quotes)("%s quotes %j, which the spec says", (_file, quote) => {
+      expect(text).toContain(normalize(quote));
+    });
+  },
+);

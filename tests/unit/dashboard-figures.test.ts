@@ -45,18 +45,40 @@ describe("dashboard figures", () => {
 
   it("without its functions, a row falls back to the workspace's own aggregates and has no duration", () => {
     const row = workspaceRow(ws("a", { functionCount: 4, invocations24h: 200, errorRate: 2.5 }), null);
-    expect(row).toMatchObject({ functionCount: 4, invocations24h: 200, errors24h: 5, errorRate: 2.5, avgDuration: null });
+    expect(row).toMatchObject({
+      functionCount: 4,
+      invocations24h: 200,
+      errors24h: 5,
+      errorRate: 2.5,
+      avgDuration: null,
+    });
   });
 
   it("totals recompute the rate from counts instead of averaging rates", () => {
     const rows = [workspaceRow(ws("a"), [fn("f1", 100, 10, 5)]), workspaceRow(ws("b"), [fn("f2", 900, 0, 15)])];
-    expect(totalsOf(rows)).toEqual({ workspaces: 2, functions: 2, invocations24h: 1000, errors24h: 10, errorRate: 1, avgDuration: 14 });
-    expect(totalsOf([])).toEqual({ workspaces: 0, functions: 0, invocations24h: 0, errors24h: 0, errorRate: 0, avgDuration: null });
+    expect(totalsOf(rows)).toEqual({
+      workspaces: 2,
+      functions: 2,
+      invocations24h: 1000,
+      errors24h: 10,
+      errorRate: 1,
+      avgDuration: 14,
+    });
+    expect(totalsOf([])).toEqual({
+      workspaces: 0,
+      functions: 0,
+      invocations24h: 0,
+      errors24h: 0,
+      errorRate: 0,
+      avgDuration: null,
+    });
   });
 
   it("the top list keeps only failing functions, most errors first, ten at most", () => {
     const w = ws("a");
-    const rows = [fn("none", 5, 0, 1), ...Array.from({ length: 12 }, (_, i) => fn(`f${i}`, 100, i + 1, 1))].map((f) => functionRow(w, f));
+    const rows = [fn("none", 5, 0, 1), ...Array.from({ length: 12 }, (_, i) => fn(`f${i}`, 100, i + 1, 1))].map((f) =>
+      functionRow(w, f),
+    );
     const top = topErrorFunctions(rows);
     expect(top.map((r) => r.id)).toEqual(["f11", "f10", "f9", "f8", "f7", "f6", "f5", "f4", "f3", "f2"]);
   });
@@ -67,7 +89,7 @@ describe("CSV", () => {
     ["plain", "plain"],
     ['say "hi", twice', '"say ""hi"", twice"'],
     ["line\nbreak", '"line\nbreak"'],
-    ["=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     ["+1", "'+1"],
     ["@sum", "'@sum"],
     ["운영", "운영"],
@@ -118,9 +140,14 @@ describe("SharedCache", () => {
   it("callers share one computation in flight and its result until it expires", async () => {
     let now = 1000;
     let runs = 0;
-    const cache = new SharedCache<number>(() => 5000, () => now);
+    const cache = new SharedCache<number>(
+      () => 5000,
+      () => now,
+    );
     const compute = async () => ++runs;
-    expect(await Promise.all([cache.get("k", compute), cache.get("k", compute), cache.get("k", compute)])).toEqual([1, 1, 1]);
+    expect(await Promise.all([cache.get("k", compute), cache.get("k", compute), cache.get("k", compute)])).toEqual([
+      1, 1, 1,
+    ]);
     now += 4999;
     expect(await cache.get("k", compute)).toBe(1);
     now += 1;

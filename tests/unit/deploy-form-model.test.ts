@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { deployRequest, scaffoldRequest } from "@/lib/contract";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";
-import { deployProblems, formFieldOf, imageChoices, initialValues, toDeployInput, toScaffoldInput, type DeployFormValues } from "@/components/deploy/deploy-form-model";
+import {
+  deployProblems,
+  formFieldOf,
+  imageChoices,
+  initialValues,
+  toDeployInput,
+  toScaffoldInput,
+  type DeployFormValues,
+} from "@/components/deploy/deploy-form-model";
 import { toK8sName } from "@/components/deploy/k8s-name";
 
-const task = (id: string, status: ApiWorkspaceTask["status"], app: string | null, image: string | null): ApiWorkspaceTask => ({
+const task = (
+  id: string,
+  status: ApiWorkspaceTask["status"],
+  app: string | null,
+  image: string | null,
+): ApiWorkspaceTask => ({
   task_id: id,
   status,
   app_name: app,
@@ -14,7 +27,10 @@ const task = (id: string, status: ApiWorkspaceTask["status"], app: string | null
   error: null,
 });
 
-const base = (over: Partial<DeployFormValues> = {}): DeployFormValues => ({ ...initialValues("orders", [], "reg.example/orders:v1"), ...over });
+const base = (over: Partial<DeployFormValues> = {}): DeployFormValues => ({
+  ...initialValues("orders", [], "reg.example/orders:v1"),
+  ...over,
+});
 
 describe("toK8sName", () => {
   it.each([
@@ -28,7 +44,12 @@ describe("toK8sName", () => {
 });
 
 describe("image choices and defaults", () => {
-  const tasks = [task("t3", "completed", "orders", "reg/orders:t3"), task("t2", "failed", "orders", "reg/orders:t2"), task("t1", "completed", "other", "reg/other:t1"), task("t0", "completed", "orders", null)];
+  const tasks = [
+    task("t3", "completed", "orders", "reg/orders:t3"),
+    task("t2", "failed", "orders", "reg/orders:t2"),
+    task("t1", "completed", "other", "reg/other:t1"),
+    task("t0", "completed", "orders", null),
+  ];
   it("lists finished tasks with an image, newest first", () => {
     expect(imageChoices(tasks).map((c) => c.taskId)).toEqual(["t3", "t1"]);
   });
@@ -44,21 +65,45 @@ describe("image choices and defaults", () => {
 describe("requests built from the form pass the contract", () => {
   it("a plain deploy", () => {
     const input = toDeployInput(base({ replicas: "2", useSpot: true, serviceAccount: " sa-1 " }), "fn-1");
-    expect(deployRequest.parse(input)).toMatchObject({ app_name: "orders", namespace: "default", replicas: 2, use_spot: true, function_id: "fn-1", service_account: "sa-1" });
+    expect(deployRequest.parse(input)).toMatchObject({
+      app_name: "orders",
+      namespace: "default",
+      replicas: 2,
+      use_spot: true,
+      function_id: "fn-1",
+      service_account: "sa-1",
+    });
     expect(input).not.toHaveProperty("max_replicas");
   });
   it("autoscaling and resources go to deploy only; the preview sends the spec's scaffold body", () => {
-    const v = base({ autoscaling: true, cpuLimit: "500m", memoryLimit: "128Mi", useSpot: true, serviceAccount: "sa-1" });
+    const v = base({
+      autoscaling: true,
+      cpuLimit: "500m",
+      memoryLimit: "128Mi",
+      useSpot: true,
+      serviceAccount: "sa-1",
+    });
     expect(deployRequest.parse(toDeployInput(v, "fn-1"))).not.toHaveProperty("replicas");
-    expect(deployRequest.parse(toDeployInput(v, "fn-1"))).toMatchObject({ enable_autoscaling: true, cpu_limit: "500m", memory_limit: "128Mi", use_spot: true, service_account: "sa-1" });
+    expect(deployRequest.parse(toDeployInput(v, "fn-1"))).toMatchObject({
+      enable_autoscaling: true,
+      cpu_limit: "500m",
+      memory_limit: "128Mi",
+      use_spot: true,
+      service_account: "sa-1",
+    });
     // Spec: `POST /api/v1/scaffold` `{"image_ref", "component", "replicas", "output_path"}`; nothing else.
     expect(toScaffoldInput(v)).toEqual({ image_ref: "reg.example/orders:v1", component: "orders" });
-    expect(toScaffoldInput(base({ replicas: "2" }))).toEqual({ image_ref: "reg.example/orders:v1", component: "orders", replicas: 2 });
+    expect(toScaffoldInput(base({ replicas: "2" }))).toEqual({
+      image_ref: "reg.example/orders:v1",
+      component: "orders",
+      replicas: 2,
+    });
     expect(scaffoldRequest.safeParse({ ...toScaffoldInput(v), enable_autoscaling: true }).success).toBe(false);
   });
   it("empty optional fields are left out", () => {
     const input = toDeployInput(base(), "fn-1");
-    for (const key of ["cpu_limit", "memory_limit", "cpu_request", "memory_request", "service_account"]) expect(input[key as keyof typeof input]).toBeUndefined();
+    for (const key of ["cpu_limit", "memory_limit", "cpu_request", "memory_request", "service_account"])
+      expect(input[key as keyof typeof input]).toBeUndefined();
   });
 });
 
@@ -73,8 +118,18 @@ describe("deployProblems", () => {
     ["replicas over 100", { replicas: "101" }, "deploy", { replicas: "replicas" }],
     ["0 replicas deploy but do not preview", { replicas: "0" }, "scaffold", { replicas: "replicas" }],
     ["bad quantity", { cpuLimit: "half" }, "deploy", { cpuLimit: "quantity" }],
-    ["autoscaling without limits", { autoscaling: true }, "deploy", { cpuLimit: "limitRequired", memoryLimit: "limitRequired" }],
-    ["a preview needs no limits with autoscaling (the Builder does not autoscale)", { autoscaling: true }, "scaffold", {}],
+    [
+      "autoscaling without limits",
+      { autoscaling: true },
+      "deploy",
+      { cpuLimit: "limitRequired", memoryLimit: "limitRequired" },
+    ],
+    [
+      "a preview needs no limits with autoscaling (the Builder does not autoscale)",
+      { autoscaling: true },
+      "scaffold",
+      {},
+    ],
     ["bad service account", { serviceAccount: "SA" }, "deploy", { serviceAccount: "serviceAccount" }],
   ])("%s", (_name, over, kind, expected) => {
     expect(deployProblems(base(over), kind, "fn-1")).toEqual(expected);

@@ -17,7 +17,14 @@ describe("deploy/kubernetes", () => {
 
   it("sets everything production needs, and its literal values pass the console's validation", () => {
     const names = env.map((e) => e.name);
-    for (const required of ["BACKEND_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"]) {
+    for (const required of [
+      "BACKEND_URL",
+      "NEXTAUTH_URL",
+      "NEXTAUTH_SECRET",
+      "OIDC_ISSUER",
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_SECRET",
+    ]) {
       expect(names).toContain(required);
     }
     const literal = Object.fromEntries(env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]));

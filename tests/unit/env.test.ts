@@ -18,7 +18,8 @@ describe("server/env", () => {
     } catch (err) {
       message = (err as Error).message;
     }
-    for (const name of ["BACKEND_URL", "BACKEND_TIMEOUT_MS", "BACKEND_AUTH", "LOG_LEVEL"]) expect(message).toContain(name);
+    for (const name of ["BACKEND_URL", "BACKEND_TIMEOUT_MS", "BACKEND_AUTH", "LOG_LEVEL"])
+      expect(message).toContain(name);
   });
 
   it("treats blank optional values as unset", () => {
@@ -27,7 +28,9 @@ describe("server/env", () => {
 
   it(".env.example documents every variable", () => {
     const example = readFileSync(".env.example", "utf8");
-    const missing = Object.keys(envSchema.shape).filter((k) => k !== "NODE_ENV" && k !== "EMBEDDED_IDP_URL" && !example.includes(`${k}=`));
+    const missing = Object.keys(envSchema.shape).filter(
+      (k) => k !== "NODE_ENV" && k !== "EMBEDDED_IDP_URL" && !example.includes(`${k}=`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -22,7 +22,10 @@ describe("the sanitiser", () => {
   it("turns a backend 401 under the service credential into a 502 the user cannot loop on", async () => {
     vi.stubEnv("BACKEND_AUTH", "service");
     const { toFailure, isSessionEnded } = await import("@/server/errors/sanitise");
-    const failure = toFailure(new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "bad token" }), "req-00000001");
+    const failure = toFailure(
+      new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "bad token" }),
+      "req-00000001",
+    );
     expect(failure).toMatchObject({ status: 502, code: "UPSTREAM_AUTH_ERROR", requestId: "req-00000001" });
     expect(isSessionEnded(failure)).toBe(false);
   });
@@ -63,7 +66,12 @@ describe("the sanitiser", () => {
       requestId: "req-00000003",
     });
     const v = toFailure(new RequestValidationError([{ field: "memory", message: "too small" }]), undefined);
-    expect(v).toMatchObject({ status: 400, code: "VALIDATION_ERROR", fieldErrors: { memory: ["too small"] }, details: { field: "memory" } });
+    expect(v).toMatchObject({
+      status: 400,
+      code: "VALIDATION_ERROR",
+      fieldErrors: { memory: ["too small"] },
+      details: { field: "memory" },
+    });
   });
 
   it("rethrows Next's control flow instead of describing it", async () => {

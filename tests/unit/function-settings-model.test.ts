@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildPatch, effectiveInvocationUrl, formFromFunction, isDirty, placeServerErrors, type SettingsForm } from "@/components/function-settings/settings-model";
+import {
+  buildPatch,
+  effectiveInvocationUrl,
+  formFromFunction,
+  isDirty,
+  placeServerErrors,
+  type SettingsForm,
+} from "@/components/function-settings/settings-model";
 import { ENV_MASK, type FunctionDto } from "@/lib/dto/function";
 
 const fn: FunctionDto = {
@@ -47,35 +54,65 @@ describe("settings form", () => {
     const form = edit((f) => {
       f.env[0]!.value = "us-east-1";
     });
-    expect(buildPatch(form, fn)).toEqual({ ok: true, patch: { environmentVariables: { REGION: "us-east-1", API_TOKEN: ENV_MASK } } });
+    expect(buildPatch(form, fn)).toEqual({
+      ok: true,
+      patch: { environmentVariables: { REGION: "us-east-1", API_TOKEN: ENV_MASK } },
+    });
   });
 
   it("a revealed but unchanged secret is no change; a replaced one is sent", () => {
     const revealed = edit((f) => Object.assign(f.env[1]!, { masked: false, revealed: "s3cr3t", value: "s3cr3t" }));
     expect(isDirty(revealed, fn)).toBe(false);
     const replaced = edit((f) => Object.assign(f.env[1]!, { masked: false, revealed: "s3cr3t", value: "new" }));
-    expect(buildPatch(replaced, fn)).toEqual({ ok: true, patch: { environmentVariables: { REGION: "ap-northeast-2", API_TOKEN: "new" } } });
+    expect(buildPatch(replaced, fn)).toEqual({
+      ok: true,
+      patch: { environmentVariables: { REGION: "ap-northeast-2", API_TOKEN: "new" } },
+    });
   });
 
   it.each([
-    ["memory below the minimum", (f: SettingsForm) => {
-      f.memory = "64";
-    }, "memory"],
-    ["memory not a whole number", (f: SettingsForm) => {
-      f.memory = "128.5";
-    }, "memory"],
-    ["empty timeout", (f: SettingsForm) => {
-      f.timeout = "";
-    }, "timeout"],
-    ["timeout above the maximum", (f: SettingsForm) => {
-      f.timeout = "901";
-    }, "timeout"],
-    ["no HTTP method", (f: SettingsForm) => {
-      f.httpMethods = [];
-    }, "httpMethods"],
-    ["a URL with spaces", (f: SettingsForm) => {
-      f.invocationUrl = "not a url";
-    }, "invocationUrl"],
+    [
+      "memory below the minimum",
+      (f: SettingsForm) => {
+        f.memory = "64";
+      },
+      "memory",
+    ],
+    [
+      "memory not a whole number",
+      (f: SettingsForm) => {
+        f.memory = "128.5";
+      },
+      "memory",
+    ],
+    [
+      "empty timeout",
+      (f: SettingsForm) => {
+        f.timeout = "";
+      },
+      "timeout",
+    ],
+    [
+      "timeout above the maximum",
+      (f: SettingsForm) => {
+        f.timeout = "901";
+      },
+      "timeout",
+    ],
+    [
+      "no HTTP method",
+      (f: SettingsForm) => {
+        f.httpMethods = [];
+      },
+      "httpMethods",
+    ],
+    [
+      "a URL with spaces",
+      (f: SettingsForm) => {
+        f.invocationUrl = "not a url";
+      },
+      "invocationUrl",
+    ],
   ] as const)("refuses %s next to the field", (_name, change, field) => {
     const result = buildPatch(edit(change), fn);
     expect(result.ok).toBe(false);
@@ -91,7 +128,11 @@ describe("settings form", () => {
     const result = buildPatch(form, fn);
     expect(result).toEqual({
       ok: false,
-      errors: { "env:new-1": ["envNameInvalid"], "env:new-2": ["envNameDuplicate"], [`env:${form.env[1]!.id}`]: ["envMaskedRenamed"] },
+      errors: {
+        "env:new-1": ["envNameInvalid"],
+        "env:new-2": ["envNameDuplicate"],
+        [`env:${form.env[1]!.id}`]: ["envMaskedRenamed"],
+      },
     });
   });
 
@@ -108,10 +149,17 @@ describe("settings form", () => {
   it("places the BFF's field errors on fields and env rows", () => {
     const form = formFromFunction(fn);
     const { placed, rest } = placeServerErrors(
-      { "settings.memory": ["must be at most 1024 MB"], "environmentVariables.API_TOKEN": ["has no saved value to keep"], _form: ["try again"] },
+      {
+        "settings.memory": ["must be at most 1024 MB"],
+        "environmentVariables.API_TOKEN": ["has no saved value to keep"],
+        _form: ["try again"],
+      },
       form,
     );
-    expect(placed).toEqual({ memory: ["must be at most 1024 MB"], [`env:${form.env[1]!.id}`]: ["has no saved value to keep"] });
+    expect(placed).toEqual({
+      memory: ["must be at most 1024 MB"],
+      [`env:${form.env[1]!.id}`]: ["has no saved value to keep"],
+    });
     expect(rest).toEqual(["try again"]);
   });
 });

@@ -12,7 +12,9 @@ const catalog = (locale: string, ns: string) => JSON.parse(readFileSync(`message
 describe("message catalogs", () => {
   it("every namespace file is registered, in every locale", () => {
     for (const locale of LOCALES) {
-      const files = readdirSync(`messages/${locale}`).map((f) => f.replace(/\.json$/, "")).sort();
+      const files = readdirSync(`messages/${locale}`)
+        .map((f) => f.replace(/\.json$/, ""))
+        .sort();
       expect(files).toEqual([...NAMESPACES].sort());
     }
   });

@@ -46,10 +46,13 @@ describe("invocationUrl policy", () => {
     expect(invocationUrlProblem(url)).toMatch(message);
   });
 
-  it.each(["https://fn.prod.example/run", "fn.prod.example/run", "http://203.0.113.7:8080/x"])("accepts %s", async (url) => {
-    const { invocationUrlProblem } = await load();
-    expect(invocationUrlProblem(url)).toBeNull();
-  });
+  it.each(["https://fn.prod.example/run", "fn.prod.example/run", "http://203.0.113.7:8080/x"])(
+    "accepts %s",
+    async (url) => {
+      const { invocationUrlProblem } = await load();
+      expect(invocationUrlProblem(url)).toBeNull();
+    },
+  );
 
   it("refuses the backend's own host on any port", async () => {
     const { invocationUrlProblem } = await load({ BACKEND_URL: "https://eunha-api.corp.example" });
@@ -58,7 +61,10 @@ describe("invocationUrl policy", () => {
   });
 
   it("INVOCATION_URL_ALLOW allows scheme, host, port and path prefix exactly: a function host, never the API beside it", async () => {
-    const { invocationUrlProblem } = await load({ BACKEND_URL: "http://127.0.0.1:8001", INVOCATION_URL_ALLOW: "http://127.0.0.1:8001/fn/" });
+    const { invocationUrlProblem } = await load({
+      BACKEND_URL: "http://127.0.0.1:8001",
+      INVOCATION_URL_ALLOW: "http://127.0.0.1:8001/fn/",
+    });
     expect(invocationUrlProblem("http://127.0.0.1:8001/fn/fn-123")).toBeNull();
     expect(invocationUrlProblem("http://127.0.0.1:8001/fn/fn-123/deeper?x=1")).toBeNull();
     expect(invocationUrlProblem("127.0.0.1:8001/fn/fn-123")).toBeNull();

@@ -44,6 +44,9 @@ describe("logger", () => {
     for (const secret of ["p1", "p2", "t1", "t2", "s1", "s2", "a1", "a2", "c1", "c2", "c3", "c4", "e1"]) {
       expect(text).not.toContain(`${secret}"`);
     }
-    expect(lines[0]).toMatchObject({ body: { name: "kept", password: "[redacted]" }, headers: { accept: "application/json" } });
+    expect(lines[0]).toMatchObject({
+      body: { name: "kept", password: "[redacted]" },
+      headers: { accept: "application/json" },
+    });
   });
 });

@@ -25,7 +25,11 @@ const log = (over: Partial<ExecutionLogDto>): ExecutionLogDto => ({
 describe("readFilters", () => {
   it.each([
     ["empty → defaults", "", DEFAULT_FILTERS],
-    ["all set", "status=error&level=warn&q=boom&limit=1000&auto=1", { status: "error", level: "warn", q: "boom", limit: 1000, auto: true }],
+    [
+      "all set",
+      "status=error&level=warn&q=boom&limit=1000&auto=1",
+      { status: "error", level: "warn", q: "boom", limit: 1000, auto: true },
+    ],
     ["unknown values fall back", "status=maybe&level=debug&limit=7&auto=yes", DEFAULT_FILTERS],
     ["limit beyond 1000 falls back", "limit=5000", DEFAULT_FILTERS],
   ] as const)("%s", (_n, qs, expected) => {
@@ -36,10 +40,16 @@ describe("readFilters", () => {
 describe("writeFilters", () => {
   it.each([
     ["defaults leave only other params", DEFAULT_FILTERS, "view=executions"],
-    ["non-defaults written", { status: "error", level: "error", q: "민수", limit: 500, auto: true }, "view=executions&status=error&level=error&q=%EB%AF%BC%EC%88%98&limit=500&auto=1"],
+    [
+      "non-defaults written",
+      { status: "error", level: "error", q: "민수", limit: 500, auto: true },
+      "view=executions&status=error&level=error&q=%EB%AF%BC%EC%88%98&limit=500&auto=1",
+    ],
     ["blank search dropped", { ...DEFAULT_FILTERS, q: "   " }, "view=executions"],
   ] as const)("%s", (_n, filters, expected) => {
-    expect(writeFilters(new URLSearchParams("view=executions&status=success"), filters as ExecutionFilters).toString()).toBe(expected);
+    expect(
+      writeFilters(new URLSearchParams("view=executions&status=success"), filters as ExecutionFilters).toString(),
+    ).toBe(expected);
   });
 
   it("round-trips through the query string", () => {
@@ -49,7 +59,13 @@ describe("writeFilters", () => {
 });
 
 describe("matchesFilters", () => {
-  const failed = log({ status: "error", statusCode: 500, level: "error", logs: ["Traceback: ValueError"], requestBody: { items: [] } });
+  const failed = log({
+    status: "error",
+    statusCode: 500,
+    level: "error",
+    logs: ["Traceback: ValueError"],
+    requestBody: { items: [] },
+  });
   const ok = log({ logs: ["인사 요청을 받았습니다: 민수"], responseBody: { message: "안녕하세요" } });
   it.each([
     ["no filter", ok, { status: "all", level: "all", q: "" }, true],

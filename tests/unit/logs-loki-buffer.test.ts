@@ -18,18 +18,94 @@ describe("compareNs", () => {
 });
 
 describe("mergeTail", () => {
-  const cases: Array<{ name: string; buffer: [string, string][]; incoming: [string, string][]; max?: number; expected: string[] }> = [
-    { name: "first poll, newest-first answer, ends oldest-first", buffer: [], incoming: [["3", "c"], ["2", "b"], ["1", "a"]], expected: ["1:a", "2:b", "3:c"] },
-    { name: "an overlapping poll adds only new lines", buffer: [["1", "a"], ["2", "b"]], incoming: [["3", "c"], ["2", "b"], ["1", "a"]], expected: ["1:a", "2:b", "3:c"] },
-    { name: "same timestamp, different text: both kept", buffer: [["5", "x"]], incoming: [["5", "y"], ["5", "x"]], expected: ["5:x", "5:y"] },
-    { name: "a duplicate within one answer is kept once", buffer: [], incoming: [["7", "dup"], ["7", "dup"]], expected: ["7:dup"] },
-    { name: "a late line lands in time order", buffer: [["1", "a"], ["3", "c"]], incoming: [["2", "b"]], expected: ["1:a", "2:b", "3:c"] },
-    { name: "the buffer keeps the newest lines", buffer: [["1", "a"], ["2", "b"]], incoming: [["4", "d"], ["3", "c"]], max: 3, expected: ["2:b", "3:c", "4:d"] },
-    { name: "nanosecond precision beyond doubles", buffer: [["1733540400123456790", "later"]], incoming: [["1733540400123456789", "earlier"]], expected: ["1733540400123456789:earlier", "1733540400123456790:later"] },
+  const cases: Array<{
+    name: string;
+    buffer: [string, string][];
+    incoming: [string, string][];
+    max?: number;
+    expected: string[];
+  }> = [
+    {
+      name: "first poll, newest-first answer, ends oldest-first",
+      buffer: [],
+      incoming: [
+        ["3", "c"],
+        ["2", "b"],
+        ["1", "a"],
+      ],
+      expected: ["1:a", "2:b", "3:c"],
+    },
+    {
+      name: "an overlapping poll adds only new lines",
+      buffer: [
+        ["1", "a"],
+        ["2", "b"],
+      ],
+      incoming: [
+        ["3", "c"],
+        ["2", "b"],
+        ["1", "a"],
+      ],
+      expected: ["1:a", "2:b", "3:c"],
+    },
+    {
+      name: "same timestamp, different text: both kept",
+      buffer: [["5", "x"]],
+      incoming: [
+        ["5", "y"],
+        ["5", "x"],
+      ],
+      expected: ["5:x", "5:y"],
+    },
+    {
+      name: "a duplicate within one answer is kept once",
+      buffer: [],
+      incoming: [
+        ["7", "dup"],
+        ["7", "dup"],
+      ],
+      expected: ["7:dup"],
+    },
+    {
+      name: "a late line lands in time order",
+      buffer: [
+        ["1", "a"],
+        ["3", "c"],
+      ],
+      incoming: [["2", "b"]],
+      expected: ["1:a", "2:b", "3:c"],
+    },
+    {
+      name: "the buffer keeps the newest lines",
+      buffer: [
+        ["1", "a"],
+        ["2", "b"],
+      ],
+      incoming: [
+        ["4", "d"],
+        ["3", "c"],
+      ],
+      max: 3,
+      expected: ["2:b", "3:c", "4:d"],
+    },
+    {
+      name: "nanosecond precision beyond doubles",
+      buffer: [["1733540400123456790", "later"]],
+      incoming: [["1733540400123456789", "earlier"]],
+      expected: ["1733540400123456789:earlier", "1733540400123456790:later"],
+    },
   ];
   it.each(cases)("$name", ({ buffer, incoming, max, expected }) => {
     const start = mergeTail([], buffer.map(([t, l]) => e(t, l)).reverse());
-    expect(lines(mergeTail(start, incoming.map(([t, l]) => e(t, l)), max))).toEqual(expected);
+    expect(
+      lines(
+        mergeTail(
+          start,
+          incoming.map(([t, l]) => e(t, l)),
+          max,
+        ),
+      ),
+    ).toEqual(expected);
   });
 
   it("returns the same buffer when nothing is new, so React can skip the render", () => {
@@ -53,11 +129,44 @@ describe("mergeTail", () => {
 describe("highlightRuns", () => {
   it.each([
     ["no query", "hello world", "", [["hello world", false]]],
-    ["one match", "hello world", "world", [["hello ", false], ["world", true]]],
-    ["case-insensitive, original case kept", "Error: ERROR", "error", [["Error", true], [": ", false], ["ERROR", true]]],
-    ["Korean text", "인사 요청을 받았습니다: 민수", "민수", [["인사 요청을 받았습니다: ", false], ["민수", true]]],
+    [
+      "one match",
+      "hello world",
+      "world",
+      [
+        ["hello ", false],
+        ["world", true],
+      ],
+    ],
+    [
+      "case-insensitive, original case kept",
+      "Error: ERROR",
+      "error",
+      [
+        ["Error", true],
+        [": ", false],
+        ["ERROR", true],
+      ],
+    ],
+    [
+      "Korean text",
+      "인사 요청을 받았습니다: 민수",
+      "민수",
+      [
+        ["인사 요청을 받았습니다: ", false],
+        ["민수", true],
+      ],
+    ],
     ["no match", "abc", "x", [["abc", false]]],
-    ["adjacent matches", "aaaa", "aa", [["aa", true], ["aa", true]]],
+    [
+      "adjacent matches",
+      "aaaa",
+      "aa",
+      [
+        ["aa", true],
+        ["aa", true],
+      ],
+    ],
   ] as const)("%s", (_n, text, query, expected) => {
     expect(highlightRuns(text, query).map((r) => [r.text, r.match])).toEqual(expected);
   });

@@ -17,11 +17,14 @@ describe("proxy refuses what no handler can serve", () => {
     expect(page.status).toBe(405);
   });
 
-  it.each(["/api/workspaces/%E0%A4%A", "/workspaces/%ZZ", "/api/workspaces/%"])("a broken percent-escape in %s answers 400", async (path) => {
-    const res = await proxy(new NextRequest(`${ORIGIN}${path}`));
-    expect(res.status).toBe(400);
-    if (path.startsWith("/api")) expect((await res.json()).error.code).toBe("VALIDATION_ERROR");
-  });
+  it.each(["/api/workspaces/%E0%A4%A", "/workspaces/%ZZ", "/api/workspaces/%"])(
+    "a broken percent-escape in %s answers 400",
+    async (path) => {
+      const res = await proxy(new NextRequest(`${ORIGIN}${path}`));
+      expect(res.status).toBe(400);
+      if (path.startsWith("/api")) expect((await res.json()).error.code).toBe("VALIDATION_ERROR");
+    },
+  );
 });
 
 describe("security headers on pages", () => {

@@ -16,11 +16,26 @@ const dto = (status: MetricsDto["status"], data: Partial<MetricsDto["data"]>): M
 describe("interpretMetrics: which query failed", () => {
   it.each([
     ["complete answer", dto("success", {}), [], false],
-    ["complete, idle function (no samples) is not a failure", dto("success", { cpu_total: null, cpu_series: [] }), [], false],
+    [
+      "complete, idle function (no samples) is not a failure",
+      dto("success", { cpu_total: null, cpu_series: [] }),
+      [],
+      false,
+    ],
     ["partial, instant failed (viewer: no raw)", dto("partial", { cpu_total: null }), ["instant"], false],
     ["partial, range failed (viewer: no raw)", dto("partial", { cpu_series: [] }), ["range"], false],
-    ["partial, developer: raw_range missing names the range query", dto("partial", { cpu_series: [], cpu_total: null, raw_instant: {} }), ["range"], false],
-    ["partial, developer: raw_instant missing names the instant query", dto("partial", { cpu_total: null, raw_range: {} }), ["instant"], false],
+    [
+      "partial, developer: raw_range missing names the range query",
+      dto("partial", { cpu_series: [], cpu_total: null, raw_instant: {} }),
+      ["range"],
+      false,
+    ],
+    [
+      "partial, developer: raw_instant missing names the instant query",
+      dto("partial", { cpu_total: null, raw_range: {} }),
+      ["instant"],
+      false,
+    ],
     ["partial with nothing visibly missing", dto("partial", {}), [], true],
   ] as const)("%s", (_n, input, failed, unknown) => {
     const view = interpretMetrics(input, NOW);

@@ -18,7 +18,10 @@ describe("session cookie decryption cache", () => {
   it("answers the same token for the same cookie, and ends it at the absolute session end", async () => {
     const { cookieName, secret } = sessionCookieConfig();
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: "u1", sid: "sid-u1", roles: ["viewer"], sessionExpiresAt: now + 60 }, secret });
+    const value = await encode({
+      token: { sub: "u1", sid: "sid-u1", roles: ["viewer"], sessionExpiresAt: now + 60 },
+      secret,
+    });
     expect((await readSessionToken(jar(cookieName, value), now))?.sub).toBe("u1");
     expect((await readSessionToken(jar(cookieName, value), now + 30))?.sub).toBe("u1");
     // Cached by now, yet past sessionExpiresAt: refused exactly as an uncached read would be.
@@ -28,14 +31,21 @@ describe("session cookie decryption cache", () => {
   it("ends a cached token at the cookie's own exp too", async () => {
     const { cookieName, secret } = sessionCookieConfig();
     const now = Math.floor(Date.now() / 1000);
-    const value = await encode({ token: { sub: "u2", sid: "sid-u2", roles: ["viewer"], sessionExpiresAt: now + 7200 }, secret, maxAge: 120 });
+    const value = await encode({
+      token: { sub: "u2", sid: "sid-u2", roles: ["viewer"], sessionExpiresAt: now + 7200 },
+      secret,
+      maxAge: 120,
+    });
     expect((await readSessionToken(jar(cookieName, value), now))?.sub).toBe("u2");
     expect(await readSessionToken(jar(cookieName, value), now + 121)).toBeNull();
   });
 
   it("keeps a tampered or foreign cookie refused on every read", async () => {
     const { cookieName } = sessionCookieConfig();
-    const foreign = await encode({ token: { sub: "u3", sid: "sid-u3", roles: ["admin"], sessionExpiresAt: Date.now() / 1000 + 600 }, secret: "another-secret-entirely" });
+    const foreign = await encode({
+      token: { sub: "u3", sid: "sid-u3", roles: ["admin"], sessionExpiresAt: Date.now() / 1000 + 600 },
+      secret: "another-secret-entirely",
+    });
     for (let i = 0; i < 3; i++) {
       expect(await readSessionToken(jar(cookieName, "not-a-jwe"))).toBeNull();
       expect(await readSessionToken(jar(cookieName, foreign))).toBeNull();
@@ -64,13 +74,21 @@ describe("upstream timeout", () => {
   it("leaves no timer running once the call has answered (nothing per request outlives it)", async () => {
     h.server.setRoute("GET", "/api/quick", fault.json(200, { ok: true }));
     const before = timers();
-    for (let i = 0; i < 5; i++) await h.mod.upstream({ method: "GET", path: "/api/quick", schema: z.object({ ok: z.boolean() }), timeoutMs: 60_000 });
+    for (let i = 0; i < 5; i++)
+      await h.mod.upstream({
+        method: "GET",
+        path: "/api/quick",
+        schema: z.object({ ok: z.boolean() }),
+        timeoutMs: 60_000,
+      });
     expect(timers()).toBeLessThanOrEqual(before); // five leaked timers would show as before + 5
   });
 
   it("still times out a slow answer", async () => {
     h.server.setRoute("GET", "/api/slow", fault.delay(2_000));
-    await expect(h.mod.upstream({ method: "GET", path: "/api/slow", schema: null, timeoutMs: 100 })).rejects.toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
+    await expect(
+      h.mod.upstream({ method: "GET", path: "/api/slow", schema: null, timeoutMs: 100 }),
+    ).rejects.toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
   });
 });
 

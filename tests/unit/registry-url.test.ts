@@ -32,7 +32,10 @@ describe("registry_url parsing", () => {
   it.each([
     ["registry.example.com", { host: "registry.example.com", segments: [] }],
     ["127.0.0.1:5201/team/app", { host: "127.0.0.1:5201", segments: ["team", "app"] }],
-    ["123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/my_app.v2", { host: "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com", segments: ["my_app.v2"] }],
+    [
+      "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/my_app.v2",
+      { host: "123456789012.dkr.ecr.ap-northeast-2.amazonaws.com", segments: ["my_app.v2"] },
+    ],
   ])("parses %j", (raw, expected) => {
     expect(parseRegistryUrl(raw)).toEqual(expected);
   });
@@ -80,7 +83,10 @@ describe("credentialsFor matches whole segments", () => {
   });
 
   it("refuses an upper-case host that only matches case-insensitively", async () => {
-    vi.stubEnv("REGISTRY_CREDENTIALS", JSON.stringify([{ url: "registry.example.com/team", username: "ci", password: "p-1234567" }]));
+    vi.stubEnv(
+      "REGISTRY_CREDENTIALS",
+      JSON.stringify([{ url: "registry.example.com/team", username: "ci", password: "p-1234567" }]),
+    );
     const { credentialsFor } = await import("@/server/secrets/registries");
     expect(credentialsFor("Registry.Example.com/team")).toBeNull();
   });

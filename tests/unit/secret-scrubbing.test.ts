@@ -13,7 +13,10 @@ const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
 
 beforeEach(() => {
   vi.resetModules();
-  vi.stubEnv("REGISTRY_CREDENTIALS", JSON.stringify([{ url: "registry.example.com", username: USER, password: PASSWORD }]));
+  vi.stubEnv(
+    "REGISTRY_CREDENTIALS",
+    JSON.stringify([{ url: "registry.example.com", username: USER, password: PASSWORD }]),
+  );
   vi.stubEnv("BACKEND_TOKEN", TOKEN);
   vi.stubEnv("SECRET_ENV_PATTERNS", "");
 });
@@ -49,7 +52,8 @@ describe("a configured secret in every form", () => {
     const out = await redact(text);
     expect(out).toContain("[redacted]");
     const lower = out.toLowerCase();
-    for (const form of [PASSWORD, TOKEN, b64(PASSWORD), basic, encodeURIComponent(PASSWORD)]) expect(lower).not.toContain(form.toLowerCase());
+    for (const form of [PASSWORD, TOKEN, b64(PASSWORD), basic, encodeURIComponent(PASSWORD)])
+      expect(lower).not.toContain(form.toLowerCase());
   });
 
   it("leaves ordinary text alone", async () => {
@@ -92,7 +96,10 @@ describe("log lines", () => {
         },
       }),
     );
-    log.error({ err: new Error(`push failed: -p ${PASSWORD}`), detail: { note: b64(`${USER}:${PASSWORD}`) } }, `backend said ${TOKEN.toUpperCase()}`);
+    log.error(
+      { err: new Error(`push failed: -p ${PASSWORD}`), detail: { note: b64(`${USER}:${PASSWORD}`) } },
+      `backend said ${TOKEN.toUpperCase()}`,
+    );
     const text = lines.join("\n").toLowerCase();
     for (const form of [PASSWORD, TOKEN, b64(`${USER}:${PASSWORD}`)]) expect(text).not.toContain(form.toLowerCase());
     expect(text).toContain("[redacted]");
@@ -130,7 +137,13 @@ describe("secret-looking env values", () => {
   });
 
   it("masks only the password of a URL with userinfo, and keeps ordinary values", async () => {
-    expect(await mask({ DATABASE_URL: "postgres://app:s3cr3t@db.internal:5432/app", REGION: "ap-northeast-2", SITE: "https://example.com/a" })).toEqual({
+    expect(
+      await mask({
+        DATABASE_URL: "postgres://app:s3cr3t@db.internal:5432/app",
+        REGION: "ap-northeast-2",
+        SITE: "https://example.com/a",
+      }),
+    ).toEqual({
       DATABASE_URL: `postgres://app:${ENV_MASK}@db.internal:5432/app`,
       REGION: "ap-northeast-2",
       SITE: "https://example.com/a",
@@ -140,9 +153,15 @@ describe("secret-looking env values", () => {
   it("saving a masked URL unchanged keeps the stored password; editing around the mask is refused", async () => {
     const { unmaskEnvironment } = await import("@/server/secrets/env-mask");
     const stored = { DATABASE_URL: "postgres://app:s3cr3t@db.internal:5432/app" };
-    expect(unmaskEnvironment({ DATABASE_URL: `postgres://app:${ENV_MASK}@db.internal:5432/app` }, stored)).toEqual(stored);
-    expect(() => unmaskEnvironment({ DATABASE_URL: `postgres://app:${ENV_MASK}@db.other:5432/app` }, stored)).toThrow(/enter the value/);
-    expect(unmaskEnvironment({ DATABASE_URL: "postgres://app:new@db.other:5432/app" }, stored)).toEqual({ DATABASE_URL: "postgres://app:new@db.other:5432/app" });
+    expect(unmaskEnvironment({ DATABASE_URL: `postgres://app:${ENV_MASK}@db.internal:5432/app` }, stored)).toEqual(
+      stored,
+    );
+    expect(() => unmaskEnvironment({ DATABASE_URL: `postgres://app:${ENV_MASK}@db.other:5432/app` }, stored)).toThrow(
+      /enter the value/,
+    );
+    expect(unmaskEnvironment({ DATABASE_URL: "postgres://app:new@db.other:5432/app" }, stored)).toEqual({
+      DATABASE_URL: "postgres://app:new@db.other:5432/app",
+    });
   });
 
   it("a revealed value shown blanked and sent back keeps the stored one", async () => {

@@ -6,7 +6,8 @@ import { locateJsonError } from "@/components/test-invoke/json-locate";
 
 describe("payload check", () => {
   it("accepts any JSON value", () => {
-    for (const text of ['{"a": 1}', "[]", '"text"', "42", "null", ' {"인사": "안녕"} ']) expect(checkJson(text).ok).toBe(true);
+    for (const text of ['{"a": 1}', "[]", '"text"', "42", "null", ' {"인사": "안녕"} '])
+      expect(checkJson(text).ok).toBe(true);
   });
 
   it("refuses an empty payload with its own reason", () => {
@@ -45,7 +46,13 @@ describe("what an invocation outcome means", () => {
     body: "{}",
     truncated: false,
   });
-  const failure = (status: number, code: string): InvokeOutcome => ({ kind: "failure", status, code, message: "m", durationMs: 5 });
+  const failure = (status: number, code: string): InvokeOutcome => ({
+    kind: "failure",
+    status,
+    code,
+    message: "m",
+    durationMs: 5,
+  });
 
   it.each([
     [response(200), null],
@@ -78,7 +85,15 @@ describe("what an invocation outcome means", () => {
 
 describe("reading the invoke route's answer", () => {
   const marked = (status: number, body: string, type = "application/json") =>
-    new Response(body, { status, headers: { "content-type": type, "x-eunha-answer": "function", "x-eunha-duration-ms": "12", "x-eunha-upstream-content-type": type } });
+    new Response(body, {
+      status,
+      headers: {
+        "content-type": type,
+        "x-eunha-answer": "function",
+        "x-eunha-duration-ms": "12",
+        "x-eunha-upstream-content-type": type,
+      },
+    });
 
   it("a marked answer is the function's, byte for byte, whatever its status and shape", async () => {
     const body = '{"error":{"code":"VALIDATION_ERROR","message":"mine","details":{"field":"qty"}}}';
@@ -91,14 +106,31 @@ describe("reading the invoke route's answer", () => {
       body,
       truncated: false,
     });
-    expect(await outcomeOf(marked(401, "who are you?", "text/plain; charset=utf-8"), 99)).toMatchObject({ kind: "response", status: 401, body: "who are you?" });
+    expect(await outcomeOf(marked(401, "who are you?", "text/plain; charset=utf-8"), 99)).toMatchObject({
+      kind: "response",
+      status: 401,
+      body: "who are you?",
+    });
   });
 
   it("an unmarked answer is the console's error, with its status", async () => {
     const envelope = (status: number, code: string) =>
-      new Response(JSON.stringify({ error: { code, message: "m", requestId: "rid-1" } }), { status, headers: { "content-type": "application/json" } });
-    expect(await outcomeOf(envelope(504, "GATEWAY_TIMEOUT"), 7)).toEqual({ kind: "failure", status: 504, code: "GATEWAY_TIMEOUT", message: "m", requestId: "rid-1", durationMs: 7 });
-    expect(await outcomeOf(envelope(401, "SESSION_EXPIRED"), 7)).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+      new Response(JSON.stringify({ error: { code, message: "m", requestId: "rid-1" } }), {
+        status,
+        headers: { "content-type": "application/json" },
+      });
+    expect(await outcomeOf(envelope(504, "GATEWAY_TIMEOUT"), 7)).toEqual({
+      kind: "failure",
+      status: 504,
+      code: "GATEWAY_TIMEOUT",
+      message: "m",
+      requestId: "rid-1",
+      durationMs: 7,
+    });
+    expect(await outcomeOf(envelope(401, "SESSION_EXPIRED"), 7)).toMatchObject({
+      status: 401,
+      code: "UNAUTHENTICATED",
+    });
   });
 });
 
@@ -122,13 +154,15 @@ describe("locating a JSON error", () => {
     ["-", 0],
   ] as const)("%j → %i", (text, offset) => {
     expect(locateJsonError(text)).toBe(offset);
-    expect(offset === -1).toBe((() => {
-      try {
-        JSON.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    })());
+    expect(offset === -1).toBe(
+      (() => {
+        try {
+          JSON.parse(text);
+          return true;
+        } catch {
+          return false;
+        }
+      })(),
+    );
   });
 });

@@ -65,15 +65,23 @@ describe("bounded upstream reads", () => {
   });
 
   it("a declared Content-Length over the cap is refused before reading", async () => {
-    expect(await apiFailure(mod.upstream({ method: "GET", path: "/declared", schema: z.unknown() }))).toMatchObject({ status: 502, code: "UPSTREAM_TOO_LARGE" });
+    expect(await apiFailure(mod.upstream({ method: "GET", path: "/declared", schema: z.unknown() }))).toMatchObject({
+      status: 502,
+      code: "UPSTREAM_TOO_LARGE",
+    });
   });
 
   it("an answer under the cap is read whole", async () => {
-    expect(await mod.upstream({ method: "GET", path: "/small", schema: z.object({ ok: z.boolean() }) })).toEqual({ ok: true });
+    expect(await mod.upstream({ method: "GET", path: "/small", schema: z.object({ ok: z.boolean() }) })).toEqual({
+      ok: true,
+    });
   });
 
   it("JSON nested 100 000 deep is a 502 contract error, not a stack overflow", async () => {
-    expect(await apiFailure(mod.upstream({ method: "GET", path: "/deep", schema: z.json() }))).toMatchObject({ status: 502, code: "UPSTREAM_CONTRACT_ERROR" });
+    expect(await apiFailure(mod.upstream({ method: "GET", path: "/deep", schema: z.json() }))).toMatchObject({
+      status: 502,
+      code: "UPSTREAM_CONTRACT_ERROR",
+    });
   });
 });
 
@@ -83,8 +91,15 @@ describe("deeply nested request bodies", () => {
     const { readJsonBody } = await import("@/server/http/body");
     const { errorResponse } = await import("@/server/errors/sanitise");
     const body = `{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
-    const request = new Request("http://127.0.0.1/api/x", { method: "POST", headers: { "content-type": "application/json" }, body });
-    const err = await readJsonBody(request).then(() => null, (e: unknown) => e);
+    const request = new Request("http://127.0.0.1/api/x", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const err = await readJsonBody(request).then(
+      () => null,
+      (e: unknown) => e,
+    );
     const res = errorResponse(err, "req-deep-1");
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe("VALIDATION_ERROR");

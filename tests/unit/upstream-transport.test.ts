@@ -14,7 +14,10 @@ const item = z.object({ id: z.string(), count: z.number() });
 describe("transport failures", () => {
   it("retries a GET once when the connection is reset", async () => {
     h.server.setRoute("GET", "/api/items/4", fault.resetOnce(fault.json(200, { id: "4", count: 1 })));
-    await expect(h.mod.upstream({ method: "GET", path: "/api/items/4", schema: item })).resolves.toEqual({ id: "4", count: 1 });
+    await expect(h.mod.upstream({ method: "GET", path: "/api/items/4", schema: item })).resolves.toEqual({
+      id: "4",
+      count: 1,
+    });
     expect(h.server.requests).toHaveLength(2);
     expect(h.server.requests[0]!.headers["x-request-id"]).toBe(h.server.requests[1]!.headers["x-request-id"]);
   });
@@ -36,7 +39,9 @@ describe("transport failures", () => {
   it("honours a per-call timeout: 504 UPSTREAM_TIMEOUT, not retried", async () => {
     h.server.setRoute("GET", "/api/slow", fault.delay(3_000));
     const started = performance.now();
-    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/slow", schema: z.object({}), timeoutMs: 200 }));
+    const err = await failure(
+      h.mod.upstream({ method: "GET", path: "/api/slow", schema: z.object({}), timeoutMs: 200 }),
+    );
     const took = performance.now() - started;
     expect(err).toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
     expect(took).toBeGreaterThanOrEqual(190);
@@ -47,7 +52,9 @@ describe("transport failures", () => {
   it("still times out when the caller passes its own signal too", async () => {
     h.server.setRoute("GET", "/api/slow", fault.delay(3_000));
     const signal = new AbortController().signal;
-    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/slow", schema: null, timeoutMs: 200, signal }));
+    const err = await failure(
+      h.mod.upstream({ method: "GET", path: "/api/slow", schema: null, timeoutMs: 200, signal }),
+    );
     expect(err).toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
   });
 
@@ -78,10 +85,25 @@ describe("transport failures", () => {
 
 describe("upstreamPassthrough", () => {
   it("returns any status, content-type and body unvalidated", async () => {
-    h.server.setRoute("POST", "/api/v1/scaffold", fault.text(200, "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", "application/yaml"));
+    h.server.setRoute(
+      "POST",
+      "/api/v1/scaffold",
+      fault.text(200, "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", "application/yaml"),
+    );
     h.server.setRoute("POST", "/api/fn/invoke", fault.text(500, "<h1>function crashed</h1>", "text/html"));
-    const yaml = await h.mod.upstreamPassthrough({ method: "POST", path: "/api/v1/scaffold", json: { image_ref: "x" }, requestId: "req-pass-1" });
-    expect(yaml).toEqual({ status: 200, contentType: "application/yaml", bodyText: "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n", truncated: false, requestId: "req-pass-1" });
+    const yaml = await h.mod.upstreamPassthrough({
+      method: "POST",
+      path: "/api/v1/scaffold",
+      json: { image_ref: "x" },
+      requestId: "req-pass-1",
+    });
+    expect(yaml).toEqual({
+      status: 200,
+      contentType: "application/yaml",
+      bodyText: "apiVersion: core.spinoperator.dev/v1alpha1\nkind: SpinApp\n",
+      truncated: false,
+      requestId: "req-pass-1",
+    });
     const crashed = await h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {} });
     expect(crashed).toMatchObject({ status: 500, contentType: "text/html", bodyText: "<h1>function crashed</h1>" });
     expect(h.server.requests[0]!.headers.accept).toBe("*/*");
@@ -95,8 +117,12 @@ describe("upstreamPassthrough", () => {
 
   it("still maps transport failures", async () => {
     h.server.setRoute("POST", "/api/fn/invoke", fault.delay(3_000));
-    await expect(h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {}, timeoutMs: 200 })).rejects.toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
+    await expect(
+      h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {}, timeoutMs: 200 }),
+    ).rejects.toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
     h.server.setRoute("POST", "/api/fn/invoke", fault.reset());
-    await expect(h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {} })).rejects.toMatchObject({ status: 503, code: "UPSTREAM_UNAVAILABLE" });
+    await expect(h.mod.upstreamPassthrough({ method: "POST", path: "/api/fn/invoke", json: {} })).rejects.toMatchObject(
+      { status: 503, code: "UPSTREAM_UNAVAILABLE" },
+    );
   });
 });

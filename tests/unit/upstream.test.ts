@@ -18,7 +18,13 @@ describe("success and request shaping", () => {
       method: "GET",
       path: "/api/items/1",
       schema: item,
-      headers: { cookie: "session=abc", "X-Forwarded-For": "10.0.0.1", host: "evil", "x-eunha-user": "alice", "x-eunha-roles": "admin" },
+      headers: {
+        cookie: "session=abc",
+        "X-Forwarded-For": "10.0.0.1",
+        host: "evil",
+        "x-eunha-user": "alice",
+        "x-eunha-roles": "admin",
+      },
     });
     expect(data).toEqual({ id: "1", count: 2 });
     const sent = h.server.requests[0]!.headers;
@@ -33,7 +39,13 @@ describe("success and request shaping", () => {
 
   it("propagates a well-formed request id and replaces a malformed one", async () => {
     h.server.setRoute("GET", "/api/ping", fault.json(200, {}));
-    await h.mod.upstream({ method: "GET", path: "/api/ping", schema: z.object({}), requestId: "req-12345", headers: { "x-request-id": "other" } });
+    await h.mod.upstream({
+      method: "GET",
+      path: "/api/ping",
+      schema: z.object({}),
+      requestId: "req-12345",
+      headers: { "x-request-id": "other" },
+    });
     await h.mod.upstream({ method: "GET", path: "/api/ping", schema: z.object({}), requestId: "bad id\u0000" });
     expect(h.server.requests[0]!.headers["x-request-id"]).toBe("req-12345");
     expect(h.server.requests[1]!.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -44,7 +56,13 @@ describe("success and request shaping", () => {
     const p = h.mod.path`/api/workspaces/${id}/logs`;
     expect(p).toBe("/api/workspaces/a%20b%2Fc%3Fd/logs");
     h.server.setRoute("POST", p, fault.json(201, { id: "1", count: 0 }));
-    await h.mod.upstream({ method: "POST", path: p, query: { limit: 50, skip: undefined, on: true }, json: { name: "한글" }, schema: item });
+    await h.mod.upstream({
+      method: "POST",
+      path: p,
+      query: { limit: 50, skip: undefined, on: true },
+      json: { name: "한글" },
+      schema: item,
+    });
     const sent = h.server.requests[0]!;
     expect(sent.path).toBe(`${p}?limit=50&on=true`);
     expect(sent.headers["content-type"]).toBe("application/json");
@@ -52,7 +70,9 @@ describe("success and request shaping", () => {
   });
 
   it("refuses dot segments and hand-built unsafe paths", async () => {
-    expect(() => h.mod.path`/api/workspaces/${".."}`).toThrow(expect.objectContaining({ status: 400, code: "VALIDATION_ERROR" }));
+    expect(() => h.mod.path`/api/workspaces/${".."}`).toThrow(
+      expect.objectContaining({ status: 400, code: "VALIDATION_ERROR" }),
+    );
     expect(() => h.mod.path`/api/workspaces/${""}`).toThrow(expect.objectContaining({ code: "VALIDATION_ERROR" }));
     for (const bad of ["api/x", "//evil.example/x", "/api/%2e%2e/x", "/api/../x", "/api/x?token=1"]) {
       await expect(h.mod.upstream({ method: "GET", path: bad, schema: null })).rejects.toThrow(/Unsafe upstream path/);
@@ -69,14 +89,22 @@ describe("success and request shaping", () => {
         controller.close();
       },
     });
-    await h.mod.upstream({ method: "POST", path: "/api/v1/build", body, headers: { "content-type": "multipart/form-data; boundary=b" }, schema: item });
+    await h.mod.upstream({
+      method: "POST",
+      path: "/api/v1/build",
+      body,
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+      schema: item,
+    });
     expect(h.server.requests[0]!.body).toBe("--b\r\npart one part two\r\n--b--\r\n");
     expect(h.server.requests[0]!.headers["content-type"]).toBe("multipart/form-data; boundary=b");
   });
 
   it("returns undefined for a 204 with schema null", async () => {
     h.server.setRoute("DELETE", "/api/workspaces/ws-1", fault.empty(204));
-    await expect(h.mod.upstream({ method: "DELETE", path: "/api/workspaces/ws-1", schema: null })).resolves.toBeUndefined();
+    await expect(
+      h.mod.upstream({ method: "DELETE", path: "/api/workspaces/ws-1", schema: null }),
+    ).resolves.toBeUndefined();
   });
 
   it("joins a BACKEND_URL that has a path prefix", async () => {
@@ -88,9 +116,23 @@ describe("success and request shaping", () => {
   it("logs each call at debug without the query string or bodies", async () => {
     const debug = vi.spyOn(h.mod.logger, "debug");
     h.server.setRoute("GET", "/api/ping", fault.json(200, {}));
-    await h.mod.upstream({ method: "GET", path: "/api/ping", query: { token: "q-secret" }, schema: z.object({}), requestId: "req-log-1" });
-    const call = debug.mock.calls.find(([obj]) => typeof obj === "object" && (obj as { status?: number }).status === 200);
-    expect(call?.[0]).toMatchObject({ method: "GET", path: "/api/ping", status: 200, requestId: "req-log-1", durationMs: expect.any(Number) });
+    await h.mod.upstream({
+      method: "GET",
+      path: "/api/ping",
+      query: { token: "q-secret" },
+      schema: z.object({}),
+      requestId: "req-log-1",
+    });
+    const call = debug.mock.calls.find(
+      ([obj]) => typeof obj === "object" && (obj as { status?: number }).status === 200,
+    );
+    expect(call?.[0]).toMatchObject({
+      method: "GET",
+      path: "/api/ping",
+      status: 200,
+      requestId: "req-log-1",
+      durationMs: expect.any(Number),
+    });
     expect(JSON.stringify(debug.mock.calls)).not.toContain("q-secret");
   });
 });
@@ -100,25 +142,52 @@ describe("backend errors pass through", () => {
     const envelope = { error: { code: "NOT_FOUND", message: "Workspace ws-9 not found", details: { id: "ws-9" } } };
     h.server.setRoute("GET", "/api/workspaces/ws-9", fault.json(404, envelope, { "x-request-id": "backend-rid" }));
     const err = await failure(h.mod.upstream({ method: "GET", path: "/api/workspaces/ws-9", schema: item }));
-    expect(err).toMatchObject({ status: 404, code: "NOT_FOUND", message: "Workspace ws-9 not found", details: { id: "ws-9" }, requestId: "backend-rid" });
+    expect(err).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      message: "Workspace ws-9 not found",
+      details: { id: "ws-9" },
+      requestId: "backend-rid",
+    });
   });
 
   it("maps FastAPI's {detail: string}", async () => {
     h.server.setRoute("GET", "/api/nothing", fault.json(404, { detail: "Not Found" }));
-    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/nothing", schema: item, requestId: "mine-req-1" }));
+    const err = await failure(
+      h.mod.upstream({ method: "GET", path: "/api/nothing", schema: item, requestId: "mine-req-1" }),
+    );
     expect(err).toMatchObject({ status: 404, code: "NOT_FOUND", message: "Not Found", requestId: "mine-req-1" });
   });
 
   it("maps FastAPI's 422 list to VALIDATION_ERROR with details.field", async () => {
-    const detail = [{ loc: ["body", "memory"], msg: "Input should be less than or equal to 1024", type: "less_than_equal", input: 4096 }];
+    const detail = [
+      {
+        loc: ["body", "memory"],
+        msg: "Input should be less than or equal to 1024",
+        type: "less_than_equal",
+        input: 4096,
+      },
+    ];
     h.server.setRoute("POST", "/api/workspaces/ws-1/functions", fault.json(422, { detail }));
-    const err = await failure(h.mod.upstream({ method: "POST", path: "/api/workspaces/ws-1/functions", json: { memory: 4096 }, schema: item }));
+    const err = await failure(
+      h.mod.upstream({ method: "POST", path: "/api/workspaces/ws-1/functions", json: { memory: 4096 }, schema: item }),
+    );
     expect(err).toMatchObject({ status: 422, code: "VALIDATION_ERROR", details: { field: "memory" } });
   });
 
   it.each([
-    ["HTML 502 from a proxy", fault.text(502, "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>", "text/html"), 502, "UPSTREAM_ERROR"],
-    ["plain-text 500", fault.text(500, "Internal Server Error\nTraceback: secret stuff", "text/plain"), 500, "INTERNAL_ERROR"],
+    [
+      "HTML 502 from a proxy",
+      fault.text(502, "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>", "text/html"),
+      502,
+      "UPSTREAM_ERROR",
+    ],
+    [
+      "plain-text 500",
+      fault.text(500, "Internal Server Error\nTraceback: secret stuff", "text/plain"),
+      500,
+      "INTERNAL_ERROR",
+    ],
     ["empty 503", fault.empty(503), 503, "UPSTREAM_UNAVAILABLE"],
   ])("maps a %s generically", async (_name, behavior, status, code) => {
     h.server.setRoute("GET", "/api/broken", behavior);
@@ -132,7 +201,9 @@ describe("contract violations become 502 UPSTREAM_CONTRACT_ERROR", () => {
   it("logs the zod issues server-side but keeps them out of the error", async () => {
     const warn = vi.spyOn(h.mod.logger, "warn");
     h.server.setRoute("GET", "/api/items/2", fault.json(200, { id: 2, count: "many" }));
-    const err = await failure(h.mod.upstream({ method: "GET", path: "/api/items/2", schema: item, requestId: "r-contract" }));
+    const err = await failure(
+      h.mod.upstream({ method: "GET", path: "/api/items/2", schema: item, requestId: "r-contract" }),
+    );
     expect(err).toMatchObject({ status: 502, code: "UPSTREAM_CONTRACT_ERROR", requestId: "r-contract" });
     expect(err.details).toBeUndefined();
     expect(err.message).not.toMatch(/id|count|expected/i);

@@ -37,17 +37,27 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("subtitle")}</p>
       </div>
       {notice && !error ? (
-        <p role="status" className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+        <p
+          role="status"
+          className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+        >
           {notice}
         </p>
       ) : null}
       {error || problem ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200"
+        >
           {problem ? t("notConfigured") : t(`errors.${error ?? "Default"}`)}
         </p>
       ) : null}
       {/* After a sign-out or a failure, ask the IdP for a fresh login instead of reusing its session. */}
-      <SignInButton callbackUrl={callbackUrl} forceLogin={signedOutHere || reason === "signedOut" || error !== null} disabled={problem !== null} />
+      <SignInButton
+        callbackUrl={callbackUrl}
+        forceLogin={signedOutHere || reason === "signedOut" || error !== null}
+        disabled={problem !== null}
+      />
     </div>
   );
 }

@@ -19,12 +19,18 @@ export async function ConsoleFrame({ children }: { children: ReactNode }) {
   const theme: Theme = (THEMES as readonly string[]).includes(stored ?? "") ? (stored as Theme) : "system";
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+      >
         {t("skipToContent")}
       </a>
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-6 border-r border-zinc-200 bg-white px-3 py-4 dark:border-zinc-800 dark:bg-zinc-900">
         <Link href="/" className="flex items-center gap-2 px-3 text-lg font-semibold tracking-tight">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-gradient-to-br from-brand-500 to-fuchsia-400" />
+          <span
+            aria-hidden
+            className="inline-block h-3 w-3 rounded-full bg-gradient-to-br from-brand-500 to-fuchsia-400"
+          />
           {t("brand")}
         </Link>
         <AppNav isAdmin={await userCan("audit.read")} />

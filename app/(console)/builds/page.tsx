@@ -17,14 +17,23 @@ export async function generateMetadata() {
 }
 
 /** Every workspace's builds from one place; a task opens on its workspace's task page, where new builds start too. */
-export default async function BuildsPage({ searchParams }: { searchParams: Promise<{ workspace?: string | string[] }> }) {
+export default async function BuildsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ workspace?: string | string[] }>;
+}) {
   const [t, query] = await Promise.all([getTranslations("builds"), searchParams]);
   const workspaces = await settle(listWorkspaces());
   if (!workspaces.ok) {
     return (
       <>
         <PageHeader title={t("title")} />
-        <ErrorPanel title={t("loadFailed")} message={workspaces.error.message} code={workspaces.error.code} requestId={workspaces.error.requestId} />
+        <ErrorPanel
+          title={t("loadFailed")}
+          message={workspaces.error.message}
+          code={workspaces.error.code}
+          requestId={workspaces.error.requestId}
+        />
       </>
     );
   }
@@ -46,7 +55,10 @@ export default async function BuildsPage({ searchParams }: { searchParams: Promi
         description={t("description")}
         actions={
           <>
-            <WorkspacePicker workspaces={workspaces.data.map((w) => ({ id: w.id, name: w.name }))} selected={selected.id} />
+            <WorkspacePicker
+              workspaces={workspaces.data.map((w) => ({ id: w.id, name: w.name }))}
+              selected={selected.id}
+            />
             {canBuild ? (
               <Link
                 href={`${workspaceBuildsHref(selected.id)}?new=1`}
@@ -59,10 +71,21 @@ export default async function BuildsPage({ searchParams }: { searchParams: Promi
         }
       />
       {!tasks.ok ? (
-        <ErrorPanel title={t("loadFailed")} message={tasks.error.message} code={tasks.error.code} requestId={tasks.error.requestId} />
+        <ErrorPanel
+          title={t("loadFailed")}
+          message={tasks.error.message}
+          code={tasks.error.code}
+          requestId={tasks.error.requestId}
+        />
       ) : (
         // Keyed by workspace: switching workspaces starts a fresh table instead of showing the last one's rows.
-        <LiveTaskTable key={selected.id} workspaceId={selected.id} workspaceName={selected.name} initial={tasks.data} pollMs={env().TASK_POLL_INTERVAL_MS} />
+        <LiveTaskTable
+          key={selected.id}
+          workspaceId={selected.id}
+          workspaceName={selected.name}
+          initial={tasks.data}
+          pollMs={env().TASK_POLL_INTERVAL_MS}
+        />
       )}
     </>
   );

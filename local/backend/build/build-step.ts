@@ -29,7 +29,12 @@ export async function runBuild(deps: BuildDeps, input: BuildInput, signal: Abort
     const source = { kind: input.kind, source: deps.store.pathOf(input.sourceKey), name: input.fileName, out: staging };
     const prepared = await prepareSource(deps.sandbox, source, deps.limits, signal);
     signal.throwIfAborted();
-    writeSpinManifest(staging, { appName: input.appName, source: prepared, outboundHosts: deps.outboundHosts, origin: input.fileName });
+    writeSpinManifest(staging, {
+      appName: input.appName,
+      source: prepared,
+      outboundHosts: deps.outboundHosts,
+      origin: input.fileName,
+    });
     const artifactKey = deps.store.commitArtifact(input.taskId, staging);
     const packageUri = `${BuildStore.toUri(artifactKey)}/`;
     const meta: PackageMeta = {

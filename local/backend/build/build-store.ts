@@ -99,7 +99,8 @@ export class BuildStore {
         rmSync(dir, { recursive: true, force: true });
         continue;
       }
-      for (const inner of readdirSync(dir)) if (inner.startsWith(".staging-")) rmSync(join(dir, inner), { recursive: true, force: true });
+      for (const inner of readdirSync(dir))
+        if (inner.startsWith(".staging-")) rmSync(join(dir, inner), { recursive: true, force: true });
     }
   }
 }

@@ -7,7 +7,8 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export type UploadedFile = { name: string; bytes: Buffer };
 export type MultipartForm = { fields: Record<string, string>; files: Record<string, UploadedFile> };
 
-const tooLarge = (limit: number) => new ApiError(413, "PAYLOAD_TOO_LARGE", `the upload exceeds ${limit} bytes`, { field: "file", limit });
+const tooLarge = (limit: number) =>
+  new ApiError(413, "PAYLOAD_TOO_LARGE", `the upload exceeds ${limit} bytes`, { field: "file", limit });
 
 /**
  * Parses a multipart/form-data request with undici's parser (Node's own `Response.formData()`),

@@ -21,7 +21,8 @@ export type PipelineDeps = BuildDeps & { runner: TaskRunner; tasks: TaskRepo; re
 const defaultAppName = (taskId: string) => `app-${taskId.slice(0, 8)}`;
 
 /** IRSA-style pushes send empty strings: no password means no credentials. */
-const credentials = (username?: string, password?: string): Credentials => (password ? { username: username ?? "", password } : null);
+const credentials = (username?: string, password?: string): Credentials =>
+  password ? { username: username ?? "", password } : null;
 
 /**
  * `/api/v1` build, push and build-and-push: each request becomes one background task (202 at
@@ -34,8 +35,15 @@ export class PipelineService {
   submitBuild(file: UploadedFile, kind: SourceKind, form: BuildForm): BuildResponse {
     const { task, sourceKey, appName } = this.accept(file, kind, form.workspace_id, form.app_name, "build");
     this.deps.runner.start(task, async (ctx) => {
-      const built = await runBuild(this.deps, { taskId: task.id, appName, kind, sourceKey, fileName: safeFileName(file.name) }, ctx.signal);
-      return { result: built.result, patch: { artifactKey: built.artifactKey, payload: { ...task.payload, package: built.meta } } };
+      const built = await runBuild(
+        this.deps,
+        { taskId: task.id, appName, kind, sourceKey, fileName: safeFileName(file.name) },
+        ctx.signal,
+      );
+      return {
+        result: built.result,
+        patch: { artifactKey: built.artifactKey, payload: { ...task.payload, package: built.meta } },
+      };
     });
     return this.response(task.id, "build accepted", sourceKey);
   }
@@ -45,18 +53,39 @@ export class PipelineService {
     // The spec: the default tag `sha256` is replaced by `task-{task_id}`.
     const tag = form.tag === "sha256" ? `task-${id}` : form.tag;
     const extra = { registry_url: form.registry_url, tag, username: form.username ?? null };
-    const { task, sourceKey, appName } = this.accept(file, kind, form.workspace_id, form.app_name, "build-and-push", id, extra);
+    const { task, sourceKey, appName } = this.accept(
+      file,
+      kind,
+      form.workspace_id,
+      form.app_name,
+      "build-and-push",
+      id,
+      extra,
+    );
     const creds = credentials(form.username, form.password);
     this.deps.runner.start(
       task,
       async (ctx) => {
-        const built = await runBuild(this.deps, { taskId: task.id, appName, kind, sourceKey, fileName: safeFileName(file.name) }, ctx.signal);
+        const built = await runBuild(
+          this.deps,
+          { taskId: task.id, appName, kind, sourceKey, fileName: safeFileName(file.name) },
+          ctx.signal,
+        );
         const payload = { ...task.payload, package: built.meta };
         // Recorded before the push, so a failed push still shows what was built.
         ctx.update({ artifactKey: built.artifactKey, payload, result: built.result });
-        const pushed = await pushPackage(this.deps.store, built.artifactKey, built.meta, { registryUrl: form.registry_url, tag, creds, timeoutMs: this.deps.registryTimeoutMs }, ctx.signal);
+        const pushed = await pushPackage(
+          this.deps.store,
+          built.artifactKey,
+          built.meta,
+          { registryUrl: form.registry_url, tag, creds, timeoutMs: this.deps.registryTimeoutMs },
+          ctx.signal,
+        );
         // Our push step reports image_uri only; as the spec says, image_url is then `registry_url:tag`.
-        return { result: { ...built.result, image_uri: pushed.imageUri, image_url: pushed.imageUri, digest: pushed.digest }, patch: { payload } };
+        return {
+          result: { ...built.result, image_uri: pushed.imageUri, image_url: pushed.imageUri, digest: pushed.digest },
+          patch: { payload },
+        };
       },
       credentialSecrets(form.username, form.password),
     );
@@ -66,7 +95,10 @@ export class PipelineService {
   submitPush(req: PushRequest): BuildResponse {
     const build = this.artifactFor(req);
     const meta = build.payload.package as PackageMeta | undefined;
-    if (!build.artifactKey || !meta) throw new ApiError(409, "BUILD_NOT_READY", `build ${build.id} has no package to push`, { field: "s3_source_path" });
+    if (!build.artifactKey || !meta)
+      throw new ApiError(409, "BUILD_NOT_READY", `build ${build.id} has no package to push`, {
+        field: "s3_source_path",
+      });
     const artifactKey = build.artifactKey;
     const task = this.deps.runner.create({
       id: TaskRunner.newId(),
@@ -74,14 +106,28 @@ export class PipelineService {
       kind: "push",
       appName: build.appName,
       artifactKey,
-      payload: { registry_url: req.registry_url, tag: req.tag, username: req.username ?? null, build_task_id: build.id, package: meta },
+      payload: {
+        registry_url: req.registry_url,
+        tag: req.tag,
+        username: req.username ?? null,
+        build_task_id: build.id,
+        package: meta,
+      },
     });
     const creds = credentials(req.username, req.password);
     this.deps.runner.start(
       task,
       async (ctx) => {
-        const pushed = await pushPackage(this.deps.store, artifactKey, meta, { registryUrl: req.registry_url, tag: req.tag, creds, timeoutMs: this.deps.registryTimeoutMs }, ctx.signal);
-        return { result: { file_path: `${BuildStore.toUri(artifactKey)}/`, image_uri: pushed.imageUri, digest: pushed.digest } };
+        const pushed = await pushPackage(
+          this.deps.store,
+          artifactKey,
+          meta,
+          { registryUrl: req.registry_url, tag: req.tag, creds, timeoutMs: this.deps.registryTimeoutMs },
+          ctx.signal,
+        );
+        return {
+          result: { file_path: `${BuildStore.toUri(artifactKey)}/`, image_uri: pushed.imageUri, digest: pushed.digest },
+        };
       },
       credentialSecrets(req.username, req.password),
     );
@@ -92,28 +138,59 @@ export class PipelineService {
   private artifactFor(req: PushRequest): TaskRecord {
     if (!req.s3_source_path) {
       const latest = this.deps.tasks.latestArtifact(req.workspace_id);
-      if (!latest) throw new ApiError(404, "NOT_FOUND", `workspace ${req.workspace_id} has no completed build to push: build first or pass s3_source_path`, { field: "s3_source_path" });
+      if (!latest)
+        throw new ApiError(
+          404,
+          "NOT_FOUND",
+          `workspace ${req.workspace_id} has no completed build to push: build first or pass s3_source_path`,
+          { field: "s3_source_path" },
+        );
       return latest;
     }
     if (!req.s3_source_path.trim().startsWith("s3://")) {
-      throw new ApiError(400, "VALIDATION_ERROR", `s3_source_path must be an s3:// URI, not ${JSON.stringify(req.s3_source_path.slice(0, 200))}`, { field: "s3_source_path" });
+      throw new ApiError(
+        400,
+        "VALIDATION_ERROR",
+        `s3_source_path must be an s3:// URI, not ${JSON.stringify(req.s3_source_path.slice(0, 200))}`,
+        { field: "s3_source_path" },
+      );
     }
     const key = BuildStore.keyFromPath(req.s3_source_path);
     const build = key ? this.deps.tasks.byObjectKey(key) : undefined;
     if (!build) throw notFound("build source", req.s3_source_path);
     if (build.status !== "completed") {
-      throw new ApiError(409, "BUILD_NOT_READY", `build ${build.id} is ${build.status}, not completed: nothing to push`, { field: "s3_source_path", task_id: build.id });
+      throw new ApiError(
+        409,
+        "BUILD_NOT_READY",
+        `build ${build.id} is ${build.status}, not completed: nothing to push`,
+        { field: "s3_source_path", task_id: build.id },
+      );
     }
     return build;
   }
 
   /** Stores the upload, then the task row that points at it (a failed insert removes the object). */
-  private accept(file: UploadedFile, kind: SourceKind, workspaceId: string, appName: string | undefined, taskKind: "build" | "build-and-push", id = TaskRunner.newId(), extra: Record<string, unknown> = {}) {
+  private accept(
+    file: UploadedFile,
+    kind: SourceKind,
+    workspaceId: string,
+    appName: string | undefined,
+    taskKind: "build" | "build-and-push",
+    id = TaskRunner.newId(),
+    extra: Record<string, unknown> = {},
+  ) {
     const name = appName ?? defaultAppName(id);
     const sourceKey = BuildStore.sourceKey(id, safeFileName(file.name));
     this.deps.store.putSource(sourceKey, file.bytes);
     try {
-      const task = this.deps.runner.create({ id, workspaceId, kind: taskKind, appName: name, sourceKey, payload: { file_name: file.name, source_kind: kind, ...extra } });
+      const task = this.deps.runner.create({
+        id,
+        workspaceId,
+        kind: taskKind,
+        appName: name,
+        sourceKey,
+        payload: { file_name: file.name, source_kind: kind, ...extra },
+      });
       return { task, sourceKey, appName: name };
     } catch (err) {
       this.deps.store.removeBuild(id);

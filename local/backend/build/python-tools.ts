@@ -25,7 +25,10 @@ export async function prepareSource(
   signal: AbortSignal,
 ): Promise<PreparedSource> {
   const upload = readFileSync(input.source);
-  const built = await runner.build({ kind: input.kind, name: input.name, upload, maxFiles: limits.maxFiles, maxBytes: limits.maxBytes }, { memoryMb: CHECK_MEMORY_MB, timeoutS: CHECK_TIMEOUT_S });
+  const built = await runner.build(
+    { kind: input.kind, name: input.name, upload, maxFiles: limits.maxFiles, maxBytes: limits.maxBytes },
+    { memoryMb: CHECK_MEMORY_MB, timeoutS: CHECK_TIMEOUT_S },
+  );
   signal.throwIfAborted();
   if (!built.ok) throw new TaskError(built.error);
   for (const [rel, content] of Object.entries(built.files)) {
@@ -33,5 +36,11 @@ export async function prepareSource(
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
-  return { handler: built.handler, module: built.module, shape: built.shape, files: Object.keys(built.files).length, bytes: built.bytes };
+  return {
+    handler: built.handler,
+    module: built.module,
+    shape: built.shape,
+    files: Object.keys(built.files).length,
+    bytes: built.bytes,
+  };
 }

@@ -21,7 +21,9 @@ export function openDatabase(path: string): Db {
 function migrate(db: Db): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`database schema version ${current} is newer than this backend (${MIGRATIONS.length}); use --reset or a newer backend`);
+    throw new Error(
+      `database schema version ${current} is newer than this backend (${MIGRATIONS.length}); use --reset or a newer backend`,
+    );
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     // Each migration and its version bump commit together: a crash never leaves half a schema.
@@ -38,5 +40,8 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    key,
+    value,
+  );
 }

@@ -26,11 +26,16 @@ export class DeployService {
   async deploy(input: DeployInput): Promise<DeployResponse> {
     // The spec: with autoscaling the backend drops `replicas` (the HPA owns the count).
     const { replicas, ...rest } = input;
-    const spec: Record<string, unknown> = input.enable_autoscaling ? rest : { ...rest, ...(replicas !== undefined && { replicas }) };
+    const spec: Record<string, unknown> = input.enable_autoscaling
+      ? rest
+      : { ...rest, ...(replicas !== undefined && { replicas }) };
 
     const functionId = input.function_id ?? null;
     if (functionId && !this.deps.functions.getById(functionId)) {
-      throw new ApiError(404, "NOT_FOUND", `function ${functionId} not found`, { field: "function_id", id: functionId });
+      throw new ApiError(404, "NOT_FOUND", `function ${functionId} not found`, {
+        field: "function_id",
+        id: functionId,
+      });
     }
 
     const target = { namespace: input.namespace, appName: input.app_name };
@@ -39,7 +44,11 @@ export class DeployService {
       try {
         await sleep(this.deps.endpointWaitMs, undefined, { signal: this.deps.shutdown });
       } catch {
-        throw new ApiError(503, "DEPLOY_ERROR", "the backend is stopping; the deploy was applied but its endpoint was not confirmed");
+        throw new ApiError(
+          503,
+          "DEPLOY_ERROR",
+          "the backend is stopping; the deploy was applied but its endpoint was not confirmed",
+        );
       }
       answer = this.deps.controller.status(target.namespace, target.appName);
     }

@@ -38,13 +38,20 @@ export function appNameFromImage(imageRef: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 63)
     .replace(/-+$/, "");
-  if (!name) throw validationError("image_ref", `image_ref "${imageRef}" has no repository name to call the SpinApp after`);
+  if (!name)
+    throw validationError("image_ref", `image_ref "${imageRef}" has no repository name to call the SpinApp after`);
   return name;
 }
 
 function resources(input: ScaffoldInput) {
-  const limits = { ...(input.cpu_limit && { cpu: input.cpu_limit }), ...(input.memory_limit && { memory: input.memory_limit }) };
-  const requests = { ...(input.cpu_request && { cpu: input.cpu_request }), ...(input.memory_request && { memory: input.memory_request }) };
+  const limits = {
+    ...(input.cpu_limit && { cpu: input.cpu_limit }),
+    ...(input.memory_limit && { memory: input.memory_limit }),
+  };
+  const requests = {
+    ...(input.cpu_request && { cpu: input.cpu_request }),
+    ...(input.memory_request && { memory: input.memory_request }),
+  };
   if (Object.keys(limits).length === 0 && Object.keys(requests).length === 0) return undefined;
   return { ...(Object.keys(limits).length > 0 && { limits }), ...(Object.keys(requests).length > 0 && { requests }) };
 }
@@ -57,8 +64,16 @@ function resources(input: ScaffoldInput) {
 export function scaffoldYaml(input: ScaffoldInput): string {
   const name = appNameFromImage(input.image_ref);
   if (input.enable_autoscaling) {
-    if (!input.cpu_limit) throw validationError("cpu_limit", "cpu_limit is required with enable_autoscaling (the HPA scales on utilisation of the limits)");
-    if (!input.memory_limit) throw validationError("memory_limit", "memory_limit is required with enable_autoscaling (the HPA scales on utilisation of the limits)");
+    if (!input.cpu_limit)
+      throw validationError(
+        "cpu_limit",
+        "cpu_limit is required with enable_autoscaling (the HPA scales on utilisation of the limits)",
+      );
+    if (!input.memory_limit)
+      throw validationError(
+        "memory_limit",
+        "memory_limit is required with enable_autoscaling (the HPA scales on utilisation of the limits)",
+      );
   }
   const spinApp = {
     apiVersion: SPINAPP_API_VERSION,
@@ -86,7 +101,13 @@ export function scaffoldYaml(input: ScaffoldInput): string {
         maxReplicas,
         metrics: [
           { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: target } } },
-          { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: DEFAULT_TARGET_UTILIZATION } } },
+          {
+            type: "Resource",
+            resource: {
+              name: "memory",
+              target: { type: "Utilization", averageUtilization: DEFAULT_TARGET_UTILIZATION },
+            },
+          },
         ],
       },
     });

@@ -15,7 +15,13 @@ export class SpinController {
     private readonly hostUrl: () => string,
   ) {}
 
-  apply(d: { namespace: string; appName: string; imageRef: string; functionId: string | null; spec: Record<string, unknown> }): ControllerAnswer {
+  apply(d: {
+    namespace: string;
+    appName: string;
+    imageRef: string;
+    functionId: string | null;
+    spec: Record<string, unknown>;
+  }): ControllerAnswer {
     this.deployments.apply(d);
     return { phase: "starting", endpoint: null };
   }

@@ -17,6 +17,12 @@ export function bearerRefusal(req: IncomingMessage, pathname: string, token: str
   if (!GUARDED_PREFIXES.some((p) => pathname.startsWith(p) || `${pathname}/` === p)) return null;
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
   if (match && same(match[1]!, token)) return null;
-  const message = match ? "the bearer token is not valid for this backend" : "this backend needs `Authorization: Bearer <token>` (BACKEND_TOKEN)";
-  return { status: 401, headers: { "www-authenticate": 'Bearer realm="eunha-backend"' }, json: envelope("UNAUTHORIZED", message) };
+  const message = match
+    ? "the bearer token is not valid for this backend"
+    : "this backend needs `Authorization: Bearer <token>` (BACKEND_TOKEN)";
+  return {
+    status: 401,
+    headers: { "www-authenticate": 'Bearer realm="eunha-backend"' },
+    json: envelope("UNAUTHORIZED", message),
+  };
 }

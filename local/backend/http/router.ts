@@ -55,7 +55,12 @@ export class Router {
 
   add(...defs: RouteDef[]): this {
     for (const d of defs) {
-      this.routes.push({ method: d.method, segments: split(d.path), handler: d.handler, errorCode: d.errorCode ?? "INTERNAL_ERROR" });
+      this.routes.push({
+        method: d.method,
+        segments: split(d.path),
+        handler: d.handler,
+        errorCode: d.errorCode ?? "INTERNAL_ERROR",
+      });
     }
     return this;
   }

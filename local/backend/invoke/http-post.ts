@@ -10,13 +10,27 @@ export type PostOutcome =
   | { kind: "failed"; message: string };
 
 /** Errors that mean "nobody answered": the spec's 503 rather than a 500. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
 
 /**
  * POSTs a JSON payload and classifies what happened. node:http rather than fetch, so that a
  * 900-second function timeout is ours to enforce (undici has its own, shorter, header timeout).
  */
-export function postJson(target: string, payload: Buffer | null, timeoutMs: number, shutdown?: AbortSignal): Promise<PostOutcome> {
+export function postJson(
+  target: string,
+  payload: Buffer | null,
+  timeoutMs: number,
+  shutdown?: AbortSignal,
+): Promise<PostOutcome> {
   let url: URL;
   try {
     url = new URL(target);
@@ -60,10 +74,13 @@ export function postJson(target: string, payload: Buffer | null, timeoutMs: numb
       });
       res.on("end", () => {
         const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(", ") : v;
         done({ kind: "response", status: res.statusCode ?? 502, headers: flat, body: Buffer.concat(chunks) });
       });
-      res.on("error", (err) => done({ kind: "failed", message: `reading the function's response failed: ${err.message}` }));
+      res.on("error", (err) =>
+        done({ kind: "failed", message: `reading the function's response failed: ${err.message}` }),
+      );
     });
     const timer = setTimeout(() => {
       done({ kind: "timeout" });

@@ -17,9 +17,16 @@ const HOST_GRACE_MS = 30_000;
 /** Execution logs keep bodies for display, not archives. */
 const MAX_LOGGED_BODY_CHARS = 64 * 1024;
 
-export type InvokeDeps = { functions: FunctionRepo; logs: ExecutionLogRepo; runs: RunRepo; hostUrl: () => string; shutdown: AbortSignal };
+export type InvokeDeps = {
+  functions: FunctionRepo;
+  logs: ExecutionLogRepo;
+  runs: RunRepo;
+  hostUrl: () => string;
+  shutdown: AbortSignal;
+};
 
-export const functionHostUrl = (hostUrl: string, functionId: string) => `${hostUrl}/fn/${encodeURIComponent(functionId)}`;
+export const functionHostUrl = (hostUrl: string, functionId: string) =>
+  `${hostUrl}/fn/${encodeURIComponent(functionId)}`;
 
 /**
  * `POST …/invoke`: forwards the JSON body to the function's invocationUrl (or the embedded function
@@ -33,7 +40,12 @@ export class InvokeService {
     const fn = this.deps.functions.getById(functionId);
     if (!fn || fn.workspaceId !== workspaceId) throw notFound("function", functionId);
     if (fn.status === "disabled") {
-      throw new ApiError(409, "FUNCTION_DISABLED", `function ${fn.name} is disabled: set its status to "active" to invoke it`, { field: "status" });
+      throw new ApiError(
+        409,
+        "FUNCTION_DISABLED",
+        `function ${fn.name} is disabled: set its status to "active" to invoke it`,
+        { field: "status" },
+      );
     }
 
     const hostPrefix = `${this.deps.hostUrl()}/fn/`;
@@ -83,7 +95,11 @@ export class InvokeService {
       viaHost && runId
         ? this.deps.runs.linesOfRun(runId)
         : [`POST ${target} -> ${outcome.status} in ${duration} ms`, ...errorMessageOf(responseBody)];
-    const reply: Reply = { status: outcome.status, body: outcome.body, headers: contentType ? { "content-type": contentType } : {} };
+    const reply: Reply = {
+      status: outcome.status,
+      body: outcome.body,
+      headers: contentType ? { "content-type": contentType } : {},
+    };
     return { reply, statusCode: outcome.status, responseBody, lines };
   }
 }

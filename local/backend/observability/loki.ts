@@ -10,7 +10,10 @@ const LOOKBACK_NS = 7n * 24n * 3600n * 1_000_000_000n;
 const connectionError = (why: string) => new ApiError(503, "LOKI_CONNECTION_ERROR", `cannot reach Loki: ${why}`);
 const lokiError = (why: string) => new ApiError(500, "LOKI_ERROR", `Loki query failed: ${why}`);
 
-type LokiStreams = { status?: string; data?: { resultType?: string; result?: { stream?: Record<string, string>; values?: [string, string][] }[] } };
+type LokiStreams = {
+  status?: string;
+  data?: { resultType?: string; result?: { stream?: Record<string, string>; values?: [string, string][] }[] };
+};
 
 /**
  * `GET /api/functions/{id}/loki-logs`: the function host's output lines, newest first, as Promtail
@@ -29,7 +32,9 @@ export class LokiSource {
     if (fault === "down") throw connectionError("connection refused (fault switch loki=down)");
     if (fault === "error") throw lokiError("500 Internal Server Error (fault switch loki=error)");
 
-    const logs = this.lokiUrl ? await this.queryRemote(this.lokiUrl, functionId, limit) : this.queryLocal(functionId, limit);
+    const logs = this.lokiUrl
+      ? await this.queryRemote(this.lokiUrl, functionId, limit)
+      : this.queryLocal(functionId, limit);
     return { logs, total: logs.length, function_id: functionId };
   }
 
@@ -48,7 +53,9 @@ export class LokiSource {
     });
     let res: Response;
     try {
-      res = await fetch(`${base.replace(/\/+$/, "")}/loki/api/v1/query_range?${params}`, { signal: AbortSignal.timeout(LOKI_TIMEOUT_MS) });
+      res = await fetch(`${base.replace(/\/+$/, "")}/loki/api/v1/query_range?${params}`, {
+        signal: AbortSignal.timeout(LOKI_TIMEOUT_MS),
+      });
     } catch (err) {
       throw connectionError(describe(err));
     }

@@ -30,17 +30,25 @@ export class MetricsService {
     const startSec = nowSec - (POINTS - 1) * STEP_SECONDS;
 
     const fault = this.faults.get().prometheus;
-    const failed = (why: string) => Promise.resolve({ ok: false as const, error: `${why} (fault switch prometheus=${fault})` });
+    const failed = (why: string) =>
+      Promise.resolve({ ok: false as const, error: `${why} (fault switch prometheus=${fault})` });
     const [instant, range] = await Promise.all([
       fault === "down" ? failed("connection refused") : this.source.instant(functionId, query, nowSec),
-      fault === "down" || fault === "partial" ? failed("query timed out") : this.source.range(functionId, query, startSec, nowSec, STEP_SECONDS),
+      fault === "down" || fault === "partial"
+        ? failed("query timed out")
+        : this.source.range(functionId, query, startSec, nowSec, STEP_SECONDS),
     ]);
 
     if (!instant.ok && !range.ok) {
-      throw new ApiError(503, "PROMETHEUS_CONNECTION_ERROR", `cannot query Prometheus: ${instant.error}; ${range.error}`, {
-        instant_error: instant.error,
-        range_error: range.error,
-      });
+      throw new ApiError(
+        503,
+        "PROMETHEUS_CONNECTION_ERROR",
+        `cannot query Prometheus: ${instant.error}; ${range.error}`,
+        {
+          instant_error: instant.error,
+          range_error: range.error,
+        },
+      );
     }
     return {
       status: instant.ok && range.ok ? "success" : "partial",

@@ -6,14 +6,26 @@
 import type { RunRepo } from "../repos/run-repo";
 import { describe } from "./loki";
 
-export type PromVector = { status: "success"; data: { resultType: "vector"; result: { metric: Record<string, string>; value: [number, string] }[] } };
-export type PromMatrix = { status: "success"; data: { resultType: "matrix"; result: { metric: Record<string, string>; values: [number, string][] }[] } };
+export type PromVector = {
+  status: "success";
+  data: { resultType: "vector"; result: { metric: Record<string, string>; value: [number, string] }[] };
+};
+export type PromMatrix = {
+  status: "success";
+  data: { resultType: "matrix"; result: { metric: Record<string, string>; values: [number, string][] }[] };
+};
 
 export type PromResult<T> = { ok: true; body: T } | { ok: false; error: string };
 
 export interface PrometheusSource {
   instant(functionId: string, query: string, timeSec: number): Promise<PromResult<PromVector>>;
-  range(functionId: string, query: string, startSec: number, endSec: number, stepSec: number): Promise<PromResult<PromMatrix>>;
+  range(
+    functionId: string,
+    query: string,
+    startSec: number,
+    endSec: number,
+    stepSec: number,
+  ): Promise<PromResult<PromMatrix>>;
 }
 
 const RATE_WINDOW_MS = 60_000;
@@ -25,10 +37,22 @@ export class LocalPrometheus implements PrometheusSource {
   async instant(functionId: string, _query: string, timeSec: number): Promise<PromResult<PromVector>> {
     const t = timeSec * 1000;
     const value = this.ratePerSecond(this.runs.cpuSince(functionId, t - RATE_WINDOW_MS), t);
-    return { ok: true, body: { status: "success", data: { resultType: "vector", result: [{ metric: {}, value: [timeSec, fmt(value)] }] } } };
+    return {
+      ok: true,
+      body: {
+        status: "success",
+        data: { resultType: "vector", result: [{ metric: {}, value: [timeSec, fmt(value)] }] },
+      },
+    };
   }
 
-  async range(functionId: string, _query: string, startSec: number, endSec: number, stepSec: number): Promise<PromResult<PromMatrix>> {
+  async range(
+    functionId: string,
+    _query: string,
+    startSec: number,
+    endSec: number,
+    stepSec: number,
+  ): Promise<PromResult<PromMatrix>> {
     const runs = this.runs.cpuSince(functionId, startSec * 1000 - RATE_WINDOW_MS);
     const values: [number, string][] = [];
     for (let t = startSec; t <= endSec; t += stepSec) values.push([t, fmt(this.ratePerSecond(runs, t * 1000))]);
@@ -67,16 +91,34 @@ export class RemotePrometheus implements PrometheusSource {
     return this.get<PromVector>("/api/v1/query", { query, time: String(timeSec) }, "vector");
   }
 
-  range(_functionId: string, query: string, startSec: number, endSec: number, stepSec: number): Promise<PromResult<PromMatrix>> {
-    return this.get<PromMatrix>("/api/v1/query_range", { query, start: String(startSec), end: String(endSec), step: String(stepSec) }, "matrix");
+  range(
+    _functionId: string,
+    query: string,
+    startSec: number,
+    endSec: number,
+    stepSec: number,
+  ): Promise<PromResult<PromMatrix>> {
+    return this.get<PromMatrix>(
+      "/api/v1/query_range",
+      { query, start: String(startSec), end: String(endSec), step: String(stepSec) },
+      "matrix",
+    );
   }
 
   private async get<T>(path: string, params: Record<string, string>, resultType: string): Promise<PromResult<T>> {
     try {
-      const res = await fetch(`${this.base}${path}?${new URLSearchParams(params)}`, { signal: AbortSignal.timeout(PROM_TIMEOUT_MS) });
-      const body = (await res.json().catch(() => null)) as { status?: string; error?: string; data?: { resultType?: string; result?: unknown } } | null;
-      if (!res.ok || body?.status !== "success") return { ok: false, error: `${res.status} ${body?.error ?? "unexpected response"}` };
-      if (body.data?.resultType !== resultType || !Array.isArray(body.data.result)) return { ok: false, error: `expected a ${resultType} result` };
+      const res = await fetch(`${this.base}${path}?${new URLSearchParams(params)}`, {
+        signal: AbortSignal.timeout(PROM_TIMEOUT_MS),
+      });
+      const body = (await res.json().catch(() => null)) as {
+        status?: string;
+        error?: string;
+        data?: { resultType?: string; result?: unknown };
+      } | null;
+      if (!res.ok || body?.status !== "success")
+        return { ok: false, error: `${res.status} ${body?.error ?? "unexpected response"}` };
+      if (body.data?.resultType !== resultType || !Array.isArray(body.data.result))
+        return { ok: false, error: `expected a ${resultType} result` };
       return { ok: true, body: body as T };
     } catch (err) {
       return { ok: false, error: describe(err) };

@@ -25,7 +25,13 @@ function descriptor(blob: Blob): Descriptor {
 }
 
 export function buildManifest(config: Blob, layers: readonly Blob[], annotations: Record<string, string>): Buffer {
-  const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST_MEDIA_TYPE, config: descriptor(config), layers: layers.map(descriptor), annotations };
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST_MEDIA_TYPE,
+    config: descriptor(config),
+    layers: layers.map(descriptor),
+    annotations,
+  };
   return Buffer.from(JSON.stringify(manifest), "utf8");
 }
 
@@ -39,7 +45,10 @@ async function pushBlob(client: RegistryClient, blob: Blob): Promise<void> {
   if (head.ok) return;
 
   const start = await client.send("POST", repoPath(client, "blobs/uploads/"), { headers: { "content-length": "0" } });
-  if (start.status !== 202) throw new TaskError(`the registry refused to start a blob upload to ${client.repository}: ${await describeFailure(start)}`);
+  if (start.status !== 202)
+    throw new TaskError(
+      `the registry refused to start a blob upload to ${client.repository}: ${await describeFailure(start)}`,
+    );
   await start.body?.cancel();
   const location = start.headers.get("location");
   if (!location) throw new TaskError("the registry started a blob upload without a Location header");
@@ -50,7 +59,10 @@ async function pushBlob(client: RegistryClient, blob: Blob): Promise<void> {
     body: blob.bytes,
     headers: { "content-type": "application/octet-stream", "content-length": String(blob.bytes.length) },
   });
-  if (put.status !== 201) throw new TaskError(`the registry refused blob ${digest.slice(0, 19)}… (${blob.title ?? blob.mediaType}): ${await describeFailure(put)}`);
+  if (put.status !== 201)
+    throw new TaskError(
+      `the registry refused blob ${digest.slice(0, 19)}… (${blob.title ?? blob.mediaType}): ${await describeFailure(put)}`,
+    );
   await put.body?.cancel();
 }
 
@@ -58,14 +70,23 @@ async function pushBlob(client: RegistryClient, blob: Blob): Promise<void> {
  * Pushes an OCI artifact over the distribution API: every blob, then the manifest under `tag`.
  * Returns the manifest digest (the registry's Docker-Content-Digest, else our own).
  */
-export async function pushArtifact(client: RegistryClient, config: Blob, layers: readonly Blob[], tag: string, annotations: Record<string, string>): Promise<string> {
+export async function pushArtifact(
+  client: RegistryClient,
+  config: Blob,
+  layers: readonly Blob[],
+  tag: string,
+  annotations: Record<string, string>,
+): Promise<string> {
   for (const blob of [config, ...layers]) await pushBlob(client, blob);
   const manifest = buildManifest(config, layers, annotations);
   const res = await client.send("PUT", repoPath(client, `manifests/${tag}`), {
     body: manifest,
     headers: { "content-type": OCI_MANIFEST_MEDIA_TYPE },
   });
-  if (res.status !== 201 && res.status !== 200) throw new TaskError(`the registry refused the manifest for ${client.repository}:${tag}: ${await describeFailure(res)}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new TaskError(
+      `the registry refused the manifest for ${client.repository}:${tag}: ${await describeFailure(res)}`,
+    );
   await res.body?.cancel();
   return res.headers.get("docker-content-digest") ?? digestOf(manifest);
 }

@@ -5,12 +5,22 @@ import { RegistryClient, registryOrigin, type Credentials } from "./oci-client";
 import { layerFor, pushArtifact, SPIN_CONFIG_MEDIA_TYPE } from "./oci-push";
 
 /** What a build records about its package (task payload `package`), enough to describe it to a registry. */
-export type PackageMeta = { appName: string; component: string; module: string; handler: string; shape: "spin" | "plain"; outboundHosts: string[] };
+export type PackageMeta = {
+  appName: string;
+  component: string;
+  module: string;
+  handler: string;
+  shape: "spin" | "plain";
+  outboundHosts: string[];
+};
 
 export type PushTarget = { registryUrl: string; tag: string; creds: Credentials; timeoutMs: number };
 
 /** `host[:port]/repo/path` → origin and repository; a bare host takes the app name as repository. */
-export function splitRegistryUrl(registryUrl: string, appName: string): { host: string; repository: string; imageBase: string } {
+export function splitRegistryUrl(
+  registryUrl: string,
+  appName: string,
+): { host: string; repository: string; imageBase: string } {
   const trimmed = registryUrl.trim().replace(/\/+$/, "");
   const slash = trimmed.indexOf("/");
   const host = slash < 0 ? trimmed : trimmed.slice(0, slash);
@@ -27,12 +37,21 @@ function configBlob(meta: PackageMeta, files: string[]): Buffer {
   const config = {
     spin_lock_version: 1,
     metadata: { name: meta.appName, version: "0.1.0", origin: "eunha-embedded-backend", trigger: { type: "http" } },
-    triggers: [{ id: `trigger--${meta.component}`, trigger_type: "http", trigger_config: { route: "/...", component: meta.component } }],
+    triggers: [
+      {
+        id: `trigger--${meta.component}`,
+        trigger_type: "http",
+        trigger_config: { route: "/...", component: meta.component },
+      },
+    ],
     components: [
       {
         id: meta.component,
         metadata: { allowed_outbound_hosts: meta.outboundHosts },
-        source: { content_type: "application/wasm", status: "not built: the layers carry the Python source and spin.toml" },
+        source: {
+          content_type: "application/wasm",
+          status: "not built: the layers carry the Python source and spin.toml",
+        },
         handler: { module: meta.module, file: meta.handler, shape: meta.shape },
         files,
       },
@@ -42,7 +61,13 @@ function configBlob(meta: PackageMeta, files: string[]): Buffer {
 }
 
 /** Pushes a built Spin package (one layer per file) as `registry_url:tag`; returns the image reference and digest. */
-export async function pushPackage(store: BuildStore, artifactKey: string, meta: PackageMeta, target: PushTarget, signal: AbortSignal): Promise<{ imageUri: string; digest: string }> {
+export async function pushPackage(
+  store: BuildStore,
+  artifactKey: string,
+  meta: PackageMeta,
+  target: PushTarget,
+  signal: AbortSignal,
+): Promise<{ imageUri: string; digest: string }> {
   const { host, repository, imageBase } = splitRegistryUrl(target.registryUrl, meta.appName);
   let files;
   try {
@@ -52,7 +77,13 @@ export async function pushPackage(store: BuildStore, artifactKey: string, meta: 
   }
   if (files.length === 0) throw new TaskError(`the built package ${artifactKey} is empty`);
   const layers = files.map((f) => layerFor(f.path, readFileSync(f.full)));
-  const config = { mediaType: SPIN_CONFIG_MEDIA_TYPE, bytes: configBlob(meta, files.map((f) => f.path)) };
+  const config = {
+    mediaType: SPIN_CONFIG_MEDIA_TYPE,
+    bytes: configBlob(
+      meta,
+      files.map((f) => f.path),
+    ),
+  };
   const client = new RegistryClient(registryOrigin(host), repository, target.creds, signal, target.timeoutMs);
   const digest = await pushArtifact(client, config, layers, target.tag, {
     "org.opencontainers.image.title": meta.appName,

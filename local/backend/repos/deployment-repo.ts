@@ -41,7 +41,13 @@ export class DeploymentRepo {
   constructor(private readonly db: Db) {}
 
   /** Applies a SpinApp: a new spec starts without an endpoint, like a pod that is still starting. */
-  apply(d: { namespace: string; appName: string; imageRef: string; functionId: string | null; spec: Record<string, unknown> }): void {
+  apply(d: {
+    namespace: string;
+    appName: string;
+    imageRef: string;
+    functionId: string | null;
+    spec: Record<string, unknown>;
+  }): void {
     const now = Date.now();
     this.db
       .prepare(
@@ -54,17 +60,23 @@ export class DeploymentRepo {
   }
 
   get(namespace: string, appName: string): DeploymentRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM deployments WHERE namespace = ? AND app_name = ?").get(namespace, appName) as Row | undefined;
+    const row = this.db
+      .prepare("SELECT * FROM deployments WHERE namespace = ? AND app_name = ?")
+      .get(namespace, appName) as Row | undefined;
     return row && toRecord(row);
   }
 
   /** Counts a status query; returns the deployment after it. */
   ask(namespace: string, appName: string): DeploymentRecord | undefined {
-    this.db.prepare("UPDATE deployments SET asks = asks + 1 WHERE namespace = ? AND app_name = ?").run(namespace, appName);
+    this.db
+      .prepare("UPDATE deployments SET asks = asks + 1 WHERE namespace = ? AND app_name = ?")
+      .run(namespace, appName);
     return this.get(namespace, appName);
   }
 
   setEndpoint(namespace: string, appName: string, endpoint: string): void {
-    this.db.prepare("UPDATE deployments SET endpoint = ?, updated_at = ? WHERE namespace = ? AND app_name = ?").run(endpoint, Date.now(), namespace, appName);
+    this.db
+      .prepare("UPDATE deployments SET endpoint = ?, updated_at = ? WHERE namespace = ? AND app_name = ?")
+      .run(endpoint, Date.now(), namespace, appName);
   }
 }

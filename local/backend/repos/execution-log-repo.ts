@@ -57,20 +57,40 @@ export class ExecutionLogRepo {
         `INSERT INTO execution_logs (id, function_id, workspace_id, at, status, duration, status_code, request_body, response_body, logs, level)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(log.id, log.functionId, log.workspaceId, log.at, log.status, log.duration, log.statusCode, asJson(log.requestBody), asJson(log.responseBody), JSON.stringify(log.logs), log.level);
+      .run(
+        log.id,
+        log.functionId,
+        log.workspaceId,
+        log.at,
+        log.status,
+        log.duration,
+        log.statusCode,
+        asJson(log.requestBody),
+        asJson(log.responseBody),
+        JSON.stringify(log.logs),
+        log.level,
+      );
   }
 
   /** Newest first; `total` counts every stored log of the function, not just this page. */
   byFunction(functionId: string, limit: number): LogsResponse {
-    const rows = this.db.prepare("SELECT * FROM execution_logs WHERE function_id = ? ORDER BY at DESC, rowid DESC LIMIT ?").all(functionId, limit) as Row[];
-    const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM execution_logs WHERE function_id = ?").get(functionId) as { n: number };
+    const rows = this.db
+      .prepare("SELECT * FROM execution_logs WHERE function_id = ? ORDER BY at DESC, rowid DESC LIMIT ?")
+      .all(functionId, limit) as Row[];
+    const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM execution_logs WHERE function_id = ?").get(functionId) as {
+      n: number;
+    };
     return { logs: rows.map(toLog), total: n };
   }
 
   /** Newest first across the workspace's functions. */
   byWorkspace(workspaceId: string, limit: number): LogsResponse {
-    const rows = this.db.prepare("SELECT * FROM execution_logs WHERE workspace_id = ? ORDER BY at DESC, rowid DESC LIMIT ?").all(workspaceId, limit) as Row[];
-    const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM execution_logs WHERE workspace_id = ?").get(workspaceId) as { n: number };
+    const rows = this.db
+      .prepare("SELECT * FROM execution_logs WHERE workspace_id = ? ORDER BY at DESC, rowid DESC LIMIT ?")
+      .all(workspaceId, limit) as Row[];
+    const { n } = this.db
+      .prepare("SELECT COUNT(*) AS n FROM execution_logs WHERE workspace_id = ?")
+      .get(workspaceId) as { n: number };
     return { logs: rows.map(toLog), total: n };
   }
 }

@@ -103,12 +103,16 @@ export class FunctionRepo {
   constructor(private readonly db: Db) {}
 
   listWithStats(workspaceId: string, since: number): (FunctionRecord & FunctionStats)[] {
-    const rows = this.db.prepare(`${WITH_STATS} WHERE f.workspace_id = @workspaceId ORDER BY f.created_at, f.id`).all({ since, workspaceId }) as Row[];
+    const rows = this.db
+      .prepare(`${WITH_STATS} WHERE f.workspace_id = @workspaceId ORDER BY f.created_at, f.id`)
+      .all({ since, workspaceId }) as Row[];
     return rows.map((r) => ({ ...toRecord(r), ...toStats(r) }));
   }
 
   getWithStats(workspaceId: string, id: string, since: number): (FunctionRecord & FunctionStats) | undefined {
-    const row = this.db.prepare(`${WITH_STATS} WHERE f.workspace_id = @workspaceId AND f.id = @id`).get({ since, workspaceId, id }) as Row | undefined;
+    const row = this.db
+      .prepare(`${WITH_STATS} WHERE f.workspace_id = @workspaceId AND f.id = @id`)
+      .get({ since, workspaceId, id }) as Row | undefined;
     return row && { ...toRecord(row), ...toStats(row) };
   }
 
@@ -126,7 +130,11 @@ export class FunctionRepo {
          VALUES (@id, @workspaceId, @name, @description, @runtime, @memory, @timeout, @httpMethods, @environment,
            @objectKey, @invocationUrl, @status, @createdAt, @lastModified, @lastDeployed)`,
       )
-      .run({ ...fn, httpMethods: JSON.stringify(fn.httpMethods), environment: JSON.stringify(fn.environmentVariables) });
+      .run({
+        ...fn,
+        httpMethods: JSON.stringify(fn.httpMethods),
+        environment: JSON.stringify(fn.environmentVariables),
+      });
   }
 
   /** Updates exactly the keys present in `patch` (PATCH semantics). */
@@ -144,6 +152,8 @@ export class FunctionRepo {
   }
 
   allObjectKeys(): Set<string> {
-    return new Set((this.db.prepare("SELECT object_key FROM functions").all() as { object_key: string }[]).map((r) => r.object_key));
+    return new Set(
+      (this.db.prepare("SELECT object_key FROM functions").all() as { object_key: string }[]).map((r) => r.object_key),
+    );
   }
 }

@@ -26,7 +26,9 @@ export class RunRepo {
       `INSERT INTO function_runs (id, function_id, started_at, ended_at, outcome, status_code, cpu_seconds, max_rss_kb)
        VALUES (@id, @functionId, @startedAt, @endedAt, @outcome, @statusCode, @cpuSeconds, @maxRssKb)`,
     );
-    const insertLine = this.db.prepare("INSERT INTO output_lines (function_id, run_id, ts_ns, stream, line) VALUES (?, ?, ?, ?, ?)");
+    const insertLine = this.db.prepare(
+      "INSERT INTO output_lines (function_id, run_id, ts_ns, stream, line) VALUES (?, ?, ?, ?, ?)",
+    );
     try {
       this.db.transaction(() => {
         insertRun.run(run);
@@ -40,7 +42,9 @@ export class RunRepo {
   }
 
   linesOfRun(runId: string): string[] {
-    return (this.db.prepare("SELECT line FROM output_lines WHERE run_id = ? ORDER BY ts_ns").all(runId) as { line: string }[]).map((r) => r.line);
+    return (
+      this.db.prepare("SELECT line FROM output_lines WHERE run_id = ? ORDER BY ts_ns").all(runId) as { line: string }[]
+    ).map((r) => r.line);
   }
 
   /** Newest first, with exact nanosecond timestamps (64-bit integers do not fit a JS number). */
@@ -56,7 +60,9 @@ export class RunRepo {
   cpuSince(functionId: string, since: number): { endedAt: number; startedAt: number; cpuSeconds: number }[] {
     return (
       this.db
-        .prepare("SELECT started_at, ended_at, cpu_seconds FROM function_runs WHERE function_id = ? AND ended_at >= ? ORDER BY ended_at")
+        .prepare(
+          "SELECT started_at, ended_at, cpu_seconds FROM function_runs WHERE function_id = ? AND ended_at >= ? ORDER BY ended_at",
+        )
         .all(functionId, since) as { started_at: number; ended_at: number; cpu_seconds: number }[]
     ).map((r) => ({ startedAt: r.started_at, endedAt: r.ended_at, cpuSeconds: r.cpu_seconds }));
   }

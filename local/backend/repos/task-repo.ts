@@ -54,7 +54,9 @@ function toRecord(row: Row): TaskRecord {
   };
 }
 
-export type TaskPatch = Partial<Pick<TaskRecord, "status" | "appName" | "result" | "error" | "payload" | "sourceKey" | "artifactKey">>;
+export type TaskPatch = Partial<
+  Pick<TaskRecord, "status" | "appName" | "result" | "error" | "payload" | "sourceKey" | "artifactKey">
+>;
 
 const COLUMNS: Record<keyof TaskPatch, string> = {
   status: "status",
@@ -88,7 +90,9 @@ export class TaskRepo {
 
   /** Newest first; the rowid breaks ties between tasks created in the same millisecond. */
   listByWorkspace(workspaceId: string, limit: number): TaskRecord[] {
-    const rows = this.db.prepare("SELECT * FROM tasks WHERE workspace_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?").all(workspaceId, limit) as Row[];
+    const rows = this.db
+      .prepare("SELECT * FROM tasks WHERE workspace_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?")
+      .all(workspaceId, limit) as Row[];
     return rows.map(toRecord);
   }
 
@@ -97,7 +101,10 @@ export class TaskRepo {
     const keys = (Object.keys(patch) as (keyof TaskPatch)[]).filter((k) => patch[k] !== undefined);
     const sets = [...keys.map((k) => `${COLUMNS[k]} = @${k}`), "updated_at = @updatedAt"].join(", ");
     const values = Object.fromEntries(keys.map((k) => [k, toColumn(k, patch[k])]));
-    return this.db.prepare(`UPDATE tasks SET ${sets} WHERE id = @id`).run({ ...values, updatedAt: Date.now(), id }).changes > 0;
+    return (
+      this.db.prepare(`UPDATE tasks SET ${sets} WHERE id = @id`).run({ ...values, updatedAt: Date.now(), id }).changes >
+      0
+    );
   }
 
   /** The newest completed task of the workspace that produced a Spin package. */
@@ -139,7 +146,10 @@ export class TaskRepo {
    * finish, so it is failed with an error saying why instead of spinning in the console forever.
    */
   failUnfinished(error: (status: BuildStatus) => string): number {
-    const rows = this.db.prepare("SELECT id, status FROM tasks WHERE status IN ('pending', 'running')").all() as { id: string; status: BuildStatus }[];
+    const rows = this.db.prepare("SELECT id, status FROM tasks WHERE status IN ('pending', 'running')").all() as {
+      id: string;
+      status: BuildStatus;
+    }[];
     const stmt = this.db.prepare("UPDATE tasks SET status = 'failed', error = ?, updated_at = ? WHERE id = ?");
     this.db.transaction(() => {
       for (const r of rows) stmt.run(error(r.status), Date.now(), r.id);

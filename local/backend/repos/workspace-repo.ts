@@ -50,16 +50,21 @@ export class WorkspaceRepo {
   }
 
   insert(ws: { id: string; name: string; description: string | null; createdAt: number }): void {
-    this.db.prepare("INSERT INTO workspaces (id, name, description, created_at) VALUES (?, ?, ?, ?)").run(ws.id, ws.name, ws.description, ws.createdAt);
+    this.db
+      .prepare("INSERT INTO workspaces (id, name, description, created_at) VALUES (?, ?, ?, ?)")
+      .run(ws.id, ws.name, ws.description, ws.createdAt);
   }
 
   update(id: string, patch: { name?: string; description?: string }): void {
     if (patch.name !== undefined) this.db.prepare("UPDATE workspaces SET name = ? WHERE id = ?").run(patch.name, id);
-    if (patch.description !== undefined) this.db.prepare("UPDATE workspaces SET description = ? WHERE id = ?").run(patch.description, id);
+    if (patch.description !== undefined)
+      this.db.prepare("UPDATE workspaces SET description = ? WHERE id = ?").run(patch.description, id);
   }
 
   functionIds(id: string): string[] {
-    return (this.db.prepare("SELECT id FROM functions WHERE workspace_id = ?").all(id) as { id: string }[]).map((r) => r.id);
+    return (this.db.prepare("SELECT id FROM functions WHERE workspace_id = ?").all(id) as { id: string }[]).map(
+      (r) => r.id,
+    );
   }
 
   /**

@@ -25,7 +25,8 @@ function uploadRoute(handler: Handler): Handler {
     try {
       return await handler(ctx);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 413) return { status: 413, json: envelope(err.code, err.message, err.details), headers: { connection: "close" } };
+      if (err instanceof ApiError && err.status === 413)
+        return { status: 413, json: envelope(err.code, err.message, err.details), headers: { connection: "close" } };
       throw err;
     }
   };
@@ -51,7 +52,10 @@ export function buildRoutes(pipeline: PipelineService, maxUploadBytes: number): 
       errorCode: "BUILD_ERROR",
       handler: uploadRoute(async (ctx) => {
         const form = await readMultipart(ctx.req, maxUploadBytes);
-        const fields = parseWith(buildAndPushForm, formFields(form, ["registry_url", "username", "password", "tag", "app_name", "workspace_id"]));
+        const fields = parseWith(
+          buildAndPushForm,
+          formFields(form, ["registry_url", "username", "password", "tag", "app_name", "workspace_id"]),
+        );
         const file = form.files.file;
         const kind = checkUpload(file);
         return { status: 202, json: pipeline.submitBuildAndPush(file!, kind, fields) };

@@ -15,13 +15,19 @@ export function deployRoutes(deployer: DeployService): RouteDef[] {
       method: "POST",
       path: "/api/v1/scaffold",
       errorCode: "SCAFFOLD_ERROR",
-      handler: async (ctx) => ({ status: 200, json: { yaml: scaffoldYaml(parseWith(embeddedScaffoldRequest, await ctx.json())) } }),
+      handler: async (ctx) => ({
+        status: 200,
+        json: { yaml: scaffoldYaml(parseWith(embeddedScaffoldRequest, await ctx.json())) },
+      }),
     },
     {
       method: "POST",
       path: "/api/v1/deploy",
       errorCode: "DEPLOY_ERROR",
-      handler: async (ctx) => ({ status: 200, json: await deployer.deploy(parseWith(deployRequest, await ctx.json())) }),
+      handler: async (ctx) => ({
+        status: 200,
+        json: await deployer.deploy(parseWith(deployRequest, await ctx.json())),
+      }),
     },
   ];
 }

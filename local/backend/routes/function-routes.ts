@@ -8,12 +8,20 @@ export function functionRoutes(functions: FunctionService, invoker: InvokeServic
   const all = "/api/workspaces/:workspaceId/functions";
   const one = `${all}/:functionId`;
   return [
-    { method: "GET", path: all, errorCode: "LIST_ERROR", handler: async (ctx) => ({ status: 200, json: functions.list(ctx.params.workspaceId!) }) },
+    {
+      method: "GET",
+      path: all,
+      errorCode: "LIST_ERROR",
+      handler: async (ctx) => ({ status: 200, json: functions.list(ctx.params.workspaceId!) }),
+    },
     {
       method: "POST",
       path: all,
       errorCode: "CREATE_ERROR",
-      handler: async (ctx) => ({ status: 201, json: functions.create(ctx.params.workspaceId!, parseWith(functionCreate, await ctx.json())) }),
+      handler: async (ctx) => ({
+        status: 201,
+        json: functions.create(ctx.params.workspaceId!, parseWith(functionCreate, await ctx.json())),
+      }),
     },
     {
       method: "GET",
@@ -27,7 +35,11 @@ export function functionRoutes(functions: FunctionService, invoker: InvokeServic
       errorCode: "UPDATE_ERROR",
       handler: async (ctx) => ({
         status: 200,
-        json: functions.update(ctx.params.workspaceId!, ctx.params.functionId!, parseWith(functionUpdate, await ctx.json())),
+        json: functions.update(
+          ctx.params.workspaceId!,
+          ctx.params.functionId!,
+          parseWith(functionUpdate, await ctx.json()),
+        ),
       }),
     },
     {

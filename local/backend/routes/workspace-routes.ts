@@ -6,19 +6,32 @@ import type { WorkspaceService } from "../services/workspace-service";
 export function workspaceRoutes(workspaces: WorkspaceService): RouteDef[] {
   const one = "/api/workspaces/:workspaceId";
   return [
-    { method: "GET", path: "/api/workspaces", errorCode: "LIST_ERROR", handler: async () => ({ status: 200, json: workspaces.list() }) },
+    {
+      method: "GET",
+      path: "/api/workspaces",
+      errorCode: "LIST_ERROR",
+      handler: async () => ({ status: 200, json: workspaces.list() }),
+    },
     {
       method: "POST",
       path: "/api/workspaces",
       errorCode: "CREATE_ERROR",
       handler: async (ctx) => ({ status: 201, json: workspaces.create(parseWith(workspaceCreate, await ctx.json())) }),
     },
-    { method: "GET", path: one, errorCode: "GET_ERROR", handler: async (ctx) => ({ status: 200, json: workspaces.get(ctx.params.workspaceId!) }) },
+    {
+      method: "GET",
+      path: one,
+      errorCode: "GET_ERROR",
+      handler: async (ctx) => ({ status: 200, json: workspaces.get(ctx.params.workspaceId!) }),
+    },
     {
       method: "PATCH",
       path: one,
       errorCode: "UPDATE_ERROR",
-      handler: async (ctx) => ({ status: 200, json: workspaces.update(ctx.params.workspaceId!, parseWith(workspaceUpdate, await ctx.json())) }),
+      handler: async (ctx) => ({
+        status: 200,
+        json: workspaces.update(ctx.params.workspaceId!, parseWith(workspaceUpdate, await ctx.json())),
+      }),
     },
     {
       method: "DELETE",

@@ -13,7 +13,15 @@ import type { WasmRunner } from "./wasm-runner";
 
 const APP_TIMEOUT_S = 30;
 const DEFAULT_MEMORY_MB = 256;
-const UNIT_MB: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, K: 1e3 / 2 ** 20, k: 1e3 / 2 ** 20, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 };
+const UNIT_MB: Record<string, number> = {
+  Ki: 1 / 1024,
+  Mi: 1,
+  Gi: 1024,
+  K: 1e3 / 2 ** 20,
+  k: 1e3 / 2 ** 20,
+  M: 1e6 / 2 ** 20,
+  G: 1e9 / 2 ** 20,
+};
 
 /** A SpinApp's memory limit (`128Mi`, `1Gi`, …) in MB for its sandbox instance, kept within the function range. */
 export function memoryMb(limit: unknown): number {
@@ -44,20 +52,39 @@ export function packageFiles(dir: string): Record<string, Buffer> {
 export class AppHost {
   constructor(private readonly deps: AppHostDeps) {}
 
-  async handle(namespace: string, app: string, method: string, uri: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Reply> {
+  async handle(
+    namespace: string,
+    app: string,
+    method: string,
+    uri: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): Promise<Reply> {
     const deployment = this.deps.deployments.get(namespace, app);
     if (!deployment) throw notFound("SpinApp", `${namespace}/${app}`);
     const pushed = this.deps.tasks.pushedImage(deployment.imageRef);
     const meta = pushed?.payload.package as PackageMeta | undefined;
     if (!pushed?.artifactKey || !meta) {
-      throw new ApiError(502, "IMAGE_NOT_RUNNABLE", `image ${deployment.imageRef} was not built and pushed by this backend, so the embedded host cannot run it`, {
-        image_ref: deployment.imageRef,
-      });
+      throw new ApiError(
+        502,
+        "IMAGE_NOT_RUNNABLE",
+        `image ${deployment.imageRef} was not built and pushed by this backend, so the embedded host cannot run it`,
+        {
+          image_ref: deployment.imageRef,
+        },
+      );
     }
     const files = packageFiles(this.deps.store.pathOf(pushed.artifactKey));
     const runId = newId("run");
     const result = await this.deps.runner.run({
-      bundle: { functionId: `${namespace}/${app}`, files, entry: meta.handler, env: {}, memoryMb: memoryMb(deployment.spec.memory_limit), timeoutS: APP_TIMEOUT_S },
+      bundle: {
+        functionId: `${namespace}/${app}`,
+        files,
+        entry: meta.handler,
+        env: {},
+        memoryMb: memoryMb(deployment.spec.memory_limit),
+        timeoutS: APP_TIMEOUT_S,
+      },
       runId,
       method,
       uri,

@@ -12,7 +12,16 @@ import type { WasmRunner } from "./wasm-runner";
 /** Tells the invoker which run produced a response, so it can copy that run's log lines. */
 export const RUN_ID_HEADER = "x-eunha-run-id";
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "content-length"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "content-length",
+]);
 
 export type FunctionHostDeps = {
   functions: FunctionRepo;
@@ -29,19 +38,42 @@ export type FunctionHostDeps = {
 export class FunctionHost {
   constructor(private readonly deps: FunctionHostDeps) {}
 
-  async handle(functionId: string, method: string, uri: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Reply> {
+  async handle(
+    functionId: string,
+    method: string,
+    uri: string,
+    headers: IncomingHttpHeaders,
+    body: Buffer,
+  ): Promise<Reply> {
     const fn = this.deps.functions.getById(functionId);
     if (!fn) throw notFound("function", functionId);
     if (fn.status === "disabled") {
-      throw new ApiError(403, "FUNCTION_DISABLED", `function ${fn.name} is disabled: set its status to "active" to run it`, { functionId });
+      throw new ApiError(
+        403,
+        "FUNCTION_DISABLED",
+        `function ${fn.name} is disabled: set its status to "active" to run it`,
+        { functionId },
+      );
     }
     if (!/python/i.test(fn.runtime)) {
-      throw new ApiError(501, "RUNTIME_UNSUPPORTED", `the embedded function host runs Python functions only, not "${fn.runtime}"`, { field: "runtime" });
+      throw new ApiError(
+        501,
+        "RUNTIME_UNSUPPORTED",
+        `the embedded function host runs Python functions only, not "${fn.runtime}"`,
+        { field: "runtime" },
+      );
     }
     const runId = newId("run");
     const source = readFileSync(this.deps.objects.pathOf(fn.objectKey));
     const result = await this.deps.runner.run({
-      bundle: { functionId: fn.id, files: { "app.py": source }, entry: "app.py", env: fn.environmentVariables, memoryMb: fn.memory, timeoutS: fn.timeout },
+      bundle: {
+        functionId: fn.id,
+        files: { "app.py": source },
+        entry: "app.py",
+        env: fn.environmentVariables,
+        memoryMb: fn.memory,
+        timeoutS: fn.timeout,
+      },
       runId,
       method,
       uri,
@@ -49,7 +81,16 @@ export class FunctionHost {
       body,
     });
     this.deps.runs.record(
-      { id: runId, functionId: fn.id, startedAt: result.startedAt, endedAt: result.endedAt, outcome: result.outcome, statusCode: result.status, cpuSeconds: result.cpuSeconds, maxRssKb: result.maxRssKb },
+      {
+        id: runId,
+        functionId: fn.id,
+        startedAt: result.startedAt,
+        endedAt: result.endedAt,
+        outcome: result.outcome,
+        statusCode: result.status,
+        cpuSeconds: result.cpuSeconds,
+        maxRssKb: result.maxRssKb,
+      },
       result.lines,
     );
     return toReply(result, runId, fn.timeout);
@@ -85,13 +126,35 @@ function responseHeaders(headers: Record<string, string>): Record<string, string
 export function toReply(result: RunResult, runId: string, timeoutS: number): Reply {
   const tag = { [RUN_ID_HEADER]: runId };
   if (result.outcome === "ok") {
-    return { status: result.status, headers: { ...responseHeaders(result.headers), ...tag }, body: result.body ?? undefined };
+    return {
+      status: result.status,
+      headers: { ...responseHeaders(result.headers), ...tag },
+      body: result.body ?? undefined,
+    };
   }
   if (result.outcome === "memory") {
-    return { status: 500, headers: tag, json: envelope("FUNCTION_OUT_OF_MEMORY", "the function went past its memory setting and was stopped; see its logs") };
+    return {
+      status: 500,
+      headers: tag,
+      json: envelope(
+        "FUNCTION_OUT_OF_MEMORY",
+        "the function went past its memory setting and was stopped; see its logs",
+      ),
+    };
   }
   if (result.outcome === "timeout") {
-    return { status: 504, headers: tag, json: envelope("FUNCTION_TIMEOUT", `the function did not finish within its ${timeoutS} s timeout and was stopped`) };
+    return {
+      status: 504,
+      headers: tag,
+      json: envelope(
+        "FUNCTION_TIMEOUT",
+        `the function did not finish within its ${timeoutS} s timeout and was stopped`,
+      ),
+    };
   }
-  return { status: 500, headers: tag, json: envelope("FUNCTION_CRASHED", "the function's instance ended without a response; see its logs") };
+  return {
+    status: 500,
+    headers: tag,
+    json: envelope("FUNCTION_CRASHED", "the function's instance ended without a response; see its logs"),
+  };
 }

@@ -60,7 +60,12 @@ export class InstancePool {
   }
 
   /** Sends one request and waits for the answer op, a timeout or the instance's end. */
-  request(inst: Instance, msg: Record<string, unknown>, answerOp: string, onOut: (stream: "stdout" | "stderr", text: string) => void): Promise<Answer> {
+  request(
+    inst: Instance,
+    msg: Record<string, unknown>,
+    answerOp: string,
+    onOut: (stream: "stdout" | "stderr", text: string) => void,
+  ): Promise<Answer> {
     return new Promise<Answer>((resolve) => {
       inst.onMessage = (m) => {
         if (m.op === "out") onOut(m.stream === "stderr" ? "stderr" : "stdout", String(m.text));
@@ -116,7 +121,8 @@ export class InstancePool {
 
   private evictOldestIdle(): boolean {
     let oldest: Instance | null = null;
-    for (const list of this.idle.values()) for (const inst of list) if (!oldest || inst.lastUsed < oldest.lastUsed) oldest = inst;
+    for (const list of this.idle.values())
+      for (const inst of list) if (!oldest || inst.lastUsed < oldest.lastUsed) oldest = inst;
     if (!oldest?.key) return false;
     const list = this.idle.get(oldest.key)!;
     list.splice(list.indexOf(oldest), 1);

@@ -42,7 +42,11 @@ export class LineCollector {
     if (this.dropped > 0) {
       const count = this.dropped;
       this.dropped = 0;
-      this.lines.push({ tsNs: nowNs(), stream: "stderr", text: `[function host] ${count} more output lines were dropped (limit ${MAX_LINES_PER_RUN} per run)` });
+      this.lines.push({
+        tsNs: nowNs(),
+        stream: "stderr",
+        text: `[function host] ${count} more output lines were dropped (limit ${MAX_LINES_PER_RUN} per run)`,
+      });
     }
     return this.lines;
   }
@@ -53,6 +57,10 @@ export class LineCollector {
       return;
     }
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    this.lines.push({ tsNs: nowNs(), stream, text: line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line });
+    this.lines.push({
+      tsNs: nowNs(),
+      stream,
+      text: line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line,
+    });
   }
 }

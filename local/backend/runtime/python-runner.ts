@@ -25,7 +25,6 @@ export type RunRequest = {
   body: Buffer;
 };
 
-
 type RunnerResult = {
   outcome: RunResult["outcome"];
   response: { status: number; headers: Record<string, string>; body_b64: string | null } | null;
@@ -64,9 +63,20 @@ export class PythonRunner {
     const startedAt = Date.now();
     const collector = new LineCollector();
     // A cast, not an annotation: Next's types make NODE_ENV a required key of ProcessEnv.
-    const env = { PATH: "/usr/local/bin:/usr/bin:/bin", LANG: "C.UTF-8", HOME: tmpdir(), FUNCTION_ID: req.functionId, ...req.env } as unknown as NodeJS.ProcessEnv;
+    const env = {
+      PATH: "/usr/local/bin:/usr/bin:/bin",
+      LANG: "C.UTF-8",
+      HOME: tmpdir(),
+      FUNCTION_ID: req.functionId,
+      ...req.env,
+    } as unknown as NodeJS.ProcessEnv;
     // Its own process group, so the host can kill whatever the function forked as well.
-    const child = spawn(req.python, ["-I", "-u", RUNNER_PY], { detached: true, env, cwd: tmpdir(), stdio: ["pipe", "pipe", "pipe", "pipe"] });
+    const child = spawn(req.python, ["-I", "-u", RUNNER_PY], {
+      detached: true,
+      env,
+      cwd: tmpdir(),
+      stdio: ["pipe", "pipe", "pipe", "pipe"],
+    });
     this.active.add(child);
 
     const resultChunks: Buffer[] = [];
@@ -90,10 +100,13 @@ export class PythonRunner {
     );
 
     let backstopFired = false;
-    const backstop = setTimeout(() => {
-      backstopFired = true;
-      killGroup(child);
-    }, req.timeoutS * 1000 + BACKSTOP_MS);
+    const backstop = setTimeout(
+      () => {
+        backstopFired = true;
+        killGroup(child);
+      },
+      req.timeoutS * 1000 + BACKSTOP_MS,
+    );
 
     return new Promise<RunResult>((resolve) => {
       let settled = false;
@@ -148,17 +161,40 @@ function parseResult(raw: Buffer): RunnerResult | null {
   }
 }
 
-function toRunResult(parsed: RunnerResult | null, collector: LineCollector, req: RunRequest, startedAt: number, backstopFired: boolean): RunResult {
-  const base = { startedAt, endedAt: Date.now(), cpuSeconds: parsed?.cpu_seconds ?? 0, maxRssKb: parsed?.max_rss_kb ?? null, exit: parsed?.exit ?? null };
+function toRunResult(
+  parsed: RunnerResult | null,
+  collector: LineCollector,
+  req: RunRequest,
+  startedAt: number,
+  backstopFired: boolean,
+): RunResult {
+  const base = {
+    startedAt,
+    endedAt: Date.now(),
+    cpuSeconds: parsed?.cpu_seconds ?? 0,
+    maxRssKb: parsed?.max_rss_kb ?? null,
+    exit: parsed?.exit ?? null,
+  };
   if (parsed?.outcome === "ok" && parsed.response) {
     const r = parsed.response;
-    return { ...base, outcome: "ok", status: r.status, headers: r.headers, body: r.body_b64 === null ? null : Buffer.from(r.body_b64, "base64"), lines: collector.finish() };
+    return {
+      ...base,
+      outcome: "ok",
+      status: r.status,
+      headers: r.headers,
+      body: r.body_b64 === null ? null : Buffer.from(r.body_b64, "base64"),
+      lines: collector.finish(),
+    };
   }
   if (parsed?.outcome === "timeout" || backstopFired) {
     collector.note(`timed out after ${req.timeoutS} s: the process was killed`);
     return { ...base, outcome: "timeout", status: 504, headers: {}, body: null, lines: collector.finish() };
   }
-  const how = parsed?.exit?.signal ? `killed by signal ${parsed.exit.signal}` : parsed?.exit ? `exited with code ${parsed.exit.code}` : "the runner failed";
+  const how = parsed?.exit?.signal
+    ? `killed by signal ${parsed.exit.signal}`
+    : parsed?.exit
+      ? `exited with code ${parsed.exit.code}`
+      : "the runner failed";
   collector.note(`the function's process ended without a response (${how})`);
   return { ...base, outcome: "crash", status: 500, headers: {}, body: null, lines: collector.finish() };
 }

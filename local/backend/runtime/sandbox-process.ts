@@ -15,7 +15,10 @@ const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve("pyodide/pack
  */
 const SNAPSHOT_FILE = (() => {
   const version = (JSON.parse(readFileSync(join(PYODIDE_DIR, "package.json"), "utf8")) as { version: string }).version;
-  const worker = createHash("sha256").update(readFileSync(join(SANDBOX_DIR, "worker.mjs"))).digest("hex").slice(0, 16);
+  const worker = createHash("sha256")
+    .update(readFileSync(join(SANDBOX_DIR, "worker.mjs")))
+    .digest("hex")
+    .slice(0, 16);
   return join(tmpdir(), `eunha-sandbox-${userInfo().uid}`, `pyodide-${version}-${worker}.snapshot`);
 })();
 
@@ -104,7 +107,8 @@ export class SandboxProcess {
     child.on("exit", () => {
       if (this.child === child) this.child = null;
       // Every instance died with it.
-      for (const [wid, listener] of [...this.listeners]) listener({ op: "exit", wid, reason: "the sandbox process exited", pending: "any" });
+      for (const [wid, listener] of [...this.listeners])
+        listener({ op: "exit", wid, reason: "the sandbox process exited", pending: "any" });
     });
     child.on("error", () => undefined);
     this.child = child;

@@ -51,7 +51,12 @@ function stop(wid, reason) {
 let snapshot = null;
 function bootSnapshot() {
   snapshot ??= new Promise((resolve, reject) => {
-    const boot = new Worker(join(here, "worker.mjs"), { workerData: { ...workerData, snapshot: null }, env: {}, stdout: false, stderr: false });
+    const boot = new Worker(join(here, "worker.mjs"), {
+      workerData: { ...workerData, snapshot: null },
+      env: {},
+      stdout: false,
+      stderr: false,
+    });
     boot.on("message", (msg) => {
       if (msg.op !== "snapshot") return;
       // Shared, so that each instance reads it without a copy of its own.
@@ -78,7 +83,13 @@ async function spawn(wid) {
   }
   if (cancelled.delete(wid)) return;
   // The JS heap of an instance stays small: Python's memory is WebAssembly memory, capped in worker.mjs.
-  const worker = new Worker(join(here, "worker.mjs"), { workerData: { ...workerData, snapshot: image }, env: {}, resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: false, stderr: false });
+  const worker = new Worker(join(here, "worker.mjs"), {
+    workerData: { ...workerData, snapshot: image },
+    env: {},
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+    stdout: false,
+    stderr: false,
+  });
   const entry = { worker, timer: null, pending: null };
   workers.set(wid, entry);
   worker.on("message", (msg) => {

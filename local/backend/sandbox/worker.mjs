@@ -21,7 +21,14 @@ process.binding = (name) => {
 // Emscripten's system() spawns host commands: the permission model refuses (and that would abort the
 // interpreter), so the sandbox answers "command not runnable" (exit 126) instead.
 for (const name of ["spawnSync", "execSync", "execFileSync", "spawn", "exec", "execFile", "fork"]) {
-  childProcess[name] = () => ({ status: 126, signal: null, output: [null, null, null], pid: 0, stdout: null, stderr: null });
+  childProcess[name] = () => ({
+    status: 126,
+    signal: null,
+    output: [null, null, null],
+    pid: 0,
+    stdout: null,
+    stderr: null,
+  });
 }
 
 const { indexURL, sandboxPy, sdkFiles, snapshot } = workerData;

@@ -95,6 +95,14 @@ export const DEMO_FUNCTIONS: DemoFunction[] = [
     httpMethods: ["POST"],
     environmentVariables: {},
     source: ORDER_TOTAL,
-    history: [{ items: [{ sku: "A-1", quantity: 2, price: 4.5 }, { sku: "B-7", quantity: 1, price: 12 }] }, { items: [{ sku: "A-1", quantity: 0, price: 4.5 }] }],
+    history: [
+      {
+        items: [
+          { sku: "A-1", quantity: 2, price: 4.5 },
+          { sku: "B-7", quantity: 1, price: 12 },
+        ],
+      },
+      { items: [{ sku: "A-1", quantity: 0, price: 4.5 }] },
+    ],
   },
 ];

@@ -15,7 +15,10 @@ export type SeedDeps = { db: Db; workspaces: WorkspaceService; functions: Functi
 export async function seedDemo({ db, workspaces, functions, invoker }: SeedDeps): Promise<boolean> {
   if (getMeta(db, "seeded_at") !== undefined || workspaces.list().length > 0) return false;
 
-  const ws = workspaces.create({ name: "Demo", description: "Sample functions: Korean text, a Spin handler and one that fails on bad input" });
+  const ws = workspaces.create({
+    name: "Demo",
+    description: "Sample functions: Korean text, a Spin handler and one that fails on bad input",
+  });
   const created = DEMO_FUNCTIONS.map((demo) => ({
     demo,
     fn: functions.create(ws.id, {

@@ -99,7 +99,8 @@ export class FunctionService {
     if (patch.httpMethods !== undefined) changes.httpMethods = patch.httpMethods;
     if (patch.environmentVariables !== undefined) changes.environmentVariables = patch.environmentVariables;
     if (patch.status !== undefined) changes.status = patch.status;
-    if (patch.invocationUrl !== undefined) changes.invocationUrl = patch.invocationUrl === null ? null : normaliseInvocationUrl(patch.invocationUrl);
+    if (patch.invocationUrl !== undefined)
+      changes.invocationUrl = patch.invocationUrl === null ? null : normaliseInvocationUrl(patch.invocationUrl);
     if (patch.lastDeployed !== undefined) changes.lastDeployed = parseIso(patch.lastDeployed);
 
     let newKey: string | null = null;

@@ -46,7 +46,15 @@ export class TaskRunner {
   }
 
   /** Inserts a pending task; `start` queues its job. */
-  create(input: { id: string; workspaceId: string; kind: TaskKind; appName: string | null; payload: Record<string, unknown>; sourceKey?: string; artifactKey?: string }): TaskRecord {
+  create(input: {
+    id: string;
+    workspaceId: string;
+    kind: TaskKind;
+    appName: string | null;
+    payload: Record<string, unknown>;
+    sourceKey?: string;
+    artifactKey?: string;
+  }): TaskRecord {
     const now = Date.now();
     const task: TaskRecord = {
       id: input.id,
@@ -107,7 +115,8 @@ export class TaskRunner {
       const message = scrub(signal.aborted ? INTERRUPTED_RUNNING : describe(err));
       this.repo.update(q.id, { status: "failed", error: message });
       console.log(`[tasks] ${q.kind} ${q.id} failed: ${message}`);
-      if (!(err instanceof TaskError) && !signal.aborted) console.error(`[tasks] ${q.id}:`, scrub(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+      if (!(err instanceof TaskError) && !signal.aborted)
+        console.error(`[tasks] ${q.id}:`, scrub(err instanceof Error ? (err.stack ?? err.message) : String(err)));
     }
   }
 }

@@ -25,7 +25,11 @@ export const ship: StoreMigration = {
       .addColumn("finished_at", "text")
       .addColumn("lease_until", "text")
       .execute();
-    await db.schema.createIndex("deployments_function_created").on("deployments").columns(["workspace_id", "function_id", "created_at"]).execute();
+    await db.schema
+      .createIndex("deployments_function_created")
+      .on("deployments")
+      .columns(["workspace_id", "function_id", "created_at"])
+      .execute();
 
     await db.schema
       .createTable("test_events")

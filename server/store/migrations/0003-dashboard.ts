@@ -11,6 +11,10 @@ export const dashboard: StoreMigration = {
       .addColumn("totals", "text", (c) => c.notNull())
       .addColumn("workspaces", "text", (c) => c.notNull())
       .execute();
-    await db.schema.createIndex("dashboard_snapshots_scope_taken").on("dashboard_snapshots").columns(["scope", "taken_at"]).execute();
+    await db.schema
+      .createIndex("dashboard_snapshots_scope_taken")
+      .on("dashboard_snapshots")
+      .columns(["scope", "taken_at"])
+      .execute();
   },
 };

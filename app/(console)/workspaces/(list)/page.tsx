@@ -12,13 +12,22 @@ export async function generateMetadata() {
 }
 
 export default async function WorkspacesPage() {
-  const [t, result, canCreate] = await Promise.all([getTranslations("workspaces"), settle(listWorkspaces()), userCan("workspace.create")]);
+  const [t, result, canCreate] = await Promise.all([
+    getTranslations("workspaces"),
+    settle(listWorkspaces()),
+    userCan("workspace.create"),
+  ]);
   const create = canCreate ? <CreateWorkspaceButton /> : undefined;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={create} />
       {!result.ok ? (
-        <ErrorPanel title={t("loadFailed")} message={result.error.message} code={result.error.code} requestId={result.error.requestId} />
+        <ErrorPanel
+          title={t("loadFailed")}
+          message={result.error.message}
+          code={result.error.code}
+          requestId={result.error.requestId}
+        />
       ) : (
         <WorkspaceGrid workspaces={result.data} emptyAction={create} />
       )}

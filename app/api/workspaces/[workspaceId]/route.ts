@@ -7,8 +7,9 @@ const auditTarget = (p: { workspaceId: string }) => ({ workspaceId: p.workspaceI
 
 export const GET = withRoute({ action: "workspace.read", params }, ({ params }) => getWorkspace(params.workspaceId));
 
-export const PATCH = withRoute({ action: "workspace.update", params, body: workspaceUpdate, auditTarget }, ({ params, body }) =>
-  updateWorkspace(params.workspaceId, body),
+export const PATCH = withRoute(
+  { action: "workspace.update", params, body: workspaceUpdate, auditTarget },
+  ({ params, body }) => updateWorkspace(params.workspaceId, body),
 );
 
 export const DELETE = withRoute({ action: "workspace.delete", params, auditTarget }, ({ params }) =>

@@ -52,7 +52,11 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
   ) : undefined;
   return (
     <>
-      <Breadcrumbs className="mb-2" label={t("detail.breadcrumb")} items={[{ href: "/workspaces", label: t("title") }, { label: w.name }]} />
+      <Breadcrumbs
+        className="mb-2"
+        label={t("detail.breadcrumb")}
+        items={[{ href: "/workspaces", label: t("title") }, { label: w.name }]}
+      />
       <PageHeader
         title={w.name}
         description={w.description ?? undefined}
@@ -72,8 +76,18 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label={t("detail.functions")} value={format.number(w.functionCount)} />
         <Stat label={t("detail.invocations24h")} value={format.number(w.invocations24h)} />
-        <Stat label={t("detail.errorRate")} value={<ErrorRateBadge rate={w.errorRate} invocations={w.invocations24h} />} />
-        <Stat label={t("detail.created")} value={<span className="text-base font-medium"><RelativeTime iso={w.createdAt} /></span>} />
+        <Stat
+          label={t("detail.errorRate")}
+          value={<ErrorRateBadge rate={w.errorRate} invocations={w.invocations24h} />}
+        />
+        <Stat
+          label={t("detail.created")}
+          value={
+            <span className="text-base font-medium">
+              <RelativeTime iso={w.createdAt} />
+            </span>
+          }
+        />
       </dl>
       <section aria-labelledby="functions-heading" className="mt-8">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">

@@ -22,7 +22,13 @@ type DeleteFunctionButtonProps = {
  * `userCan("function.delete")`). Used as a row action of the workspace's function table and meant
  * for the function page's header too, with `redirectTo` set to the workspace.
  */
-export function DeleteFunctionButton({ workspaceId, functionId, functionName, redirectTo, size = "md" }: DeleteFunctionButtonProps) {
+export function DeleteFunctionButton({
+  workspaceId,
+  functionId,
+  functionName,
+  redirectTo,
+  size = "md",
+}: DeleteFunctionButtonProps) {
   const t = useTranslations("functions.delete");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -35,7 +41,13 @@ export function DeleteFunctionButton({ workspaceId, functionId, functionName, re
   });
   return (
     <>
-      <Button variant="ghost" size={size} className="text-red-700! dark:text-red-300!" aria-label={t("openLabel", { name: functionName })} onClick={() => setOpen(true)}>
+      <Button
+        variant="ghost"
+        size={size}
+        className="text-red-700! dark:text-red-300!"
+        aria-label={t("openLabel", { name: functionName })}
+        onClick={() => setOpen(true)}
+      >
         {t("open")}
       </Button>
       <ConfirmDialog

@@ -13,7 +13,11 @@ import { deleteWorkspace } from "@/server/actions/workspaces";
  * Deleting a workspace deletes its functions too, so the dialog says how many and asks for the
  * workspace's name before the button works. Afterwards the list is the only sensible place to be.
  */
-export function DeleteWorkspaceButton({ workspace }: { workspace: Pick<WorkspaceDto, "id" | "name" | "functionCount"> }) {
+export function DeleteWorkspaceButton({
+  workspace,
+}: {
+  workspace: Pick<WorkspaceDto, "id" | "name" | "functionCount">;
+}) {
   const t = useTranslations("workspaces.delete");
   const router = useRouter();
   const [open, setOpen] = useState(false);

@@ -20,7 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
 }
 
 /** A workspace's build history (live while tasks run) and, for developers, "New build". */
-export default async function WorkspaceBuildsPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ new?: string | string[] }> }) {
+export default async function WorkspaceBuildsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ new?: string | string[] }>;
+}) {
   const [{ workspaceId }, query, t] = await Promise.all([params, searchParams, getTranslations("builds")]);
   const [workspace, tasks, canBuild, canPush] = await Promise.all([
     settle(getWorkspace(workspaceId)),
@@ -30,7 +36,14 @@ export default async function WorkspaceBuildsPage({ params, searchParams }: { pa
   ]);
   if (!workspace.ok && workspace.error.status === 404) notFound();
   if (!workspace.ok) {
-    return <ErrorPanel title={t("loadFailed")} message={workspace.error.message} code={workspace.error.code} requestId={workspace.error.requestId} />;
+    return (
+      <ErrorPanel
+        title={t("loadFailed")}
+        message={workspace.error.message}
+        code={workspace.error.code}
+        requestId={workspace.error.requestId}
+      />
+    );
   }
   const { UPLOAD_MAX_MB, TASK_POLL_INTERVAL_MS } = env();
   return (
@@ -52,9 +65,19 @@ export default async function WorkspaceBuildsPage({ params, searchParams }: { pa
         }
       />
       {tasks.ok ? (
-        <LiveTaskTable workspaceId={workspaceId} workspaceName={workspace.data.name} initial={tasks.data} pollMs={TASK_POLL_INTERVAL_MS} />
+        <LiveTaskTable
+          workspaceId={workspaceId}
+          workspaceName={workspace.data.name}
+          initial={tasks.data}
+          pollMs={TASK_POLL_INTERVAL_MS}
+        />
       ) : (
-        <ErrorPanel title={t("loadFailed")} message={tasks.error.message} code={tasks.error.code} requestId={tasks.error.requestId} />
+        <ErrorPanel
+          title={t("loadFailed")}
+          message={tasks.error.message}
+          code={tasks.error.code}
+          requestId={tasks.error.requestId}
+        />
       )}
     </>
   );

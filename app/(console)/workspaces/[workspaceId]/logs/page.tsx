@@ -28,9 +28,18 @@ export default async function WorkspaceLogsPage({ params }: { params: Promise<Pa
   ]);
   if (!workspace.ok && workspace.error.status === 404) notFound();
   if (!workspace.ok) {
-    return <ErrorPanel title={t("loadFailed")} message={workspace.error.message} code={workspace.error.code} requestId={workspace.error.requestId} />;
+    return (
+      <ErrorPanel
+        title={t("loadFailed")}
+        message={workspace.error.message}
+        code={workspace.error.code}
+        requestId={workspace.error.requestId}
+      />
+    );
   }
-  const refs = functions.ok ? functions.data.map((f) => ({ id: f.id, name: f.name })).sort((a, b) => a.name.localeCompare(b.name)) : null;
+  const refs = functions.ok
+    ? functions.data.map((f) => ({ id: f.id, name: f.name })).sort((a, b) => a.name.localeCompare(b.name))
+    : null;
   return (
     <>
       <Breadcrumbs

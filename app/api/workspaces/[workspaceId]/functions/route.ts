@@ -6,6 +6,12 @@ import { workspaceParams as params } from "@/app/api/_lib/params";
 export const GET = withRoute({ action: "function.read", params }, ({ params }) => listFunctions(params.workspaceId));
 
 export const POST = withRoute(
-  { action: "function.create", params, body: functionCreate, status: 201, auditTarget: (p) => ({ workspaceId: p.workspaceId }) },
+  {
+    action: "function.create",
+    params,
+    body: functionCreate,
+    status: 201,
+    auditTarget: (p) => ({ workspaceId: p.workspaceId }),
+  },
   ({ params, body }) => createFunction(params.workspaceId, body),
 );

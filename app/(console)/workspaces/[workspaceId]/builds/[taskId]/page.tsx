@@ -17,7 +17,11 @@ import { env } from "@/server/env";
 type Params = { workspaceId: string; taskId: string };
 
 /** "my-app · task 1a2b3c4d": a task is known by its app and a short id, never by a raw UUID. */
-function taskTitle(t: (key: "title" | "titleApp", values: Record<string, string>) => string, taskId: string, appName: string | null | undefined): string {
+function taskTitle(
+  t: (key: "title" | "titleApp", values: Record<string, string>) => string,
+  taskId: string,
+  appName: string | null | undefined,
+): string {
   const short = taskId.replace(/^task-/, "").slice(0, 8);
   return appName ? t("titleApp", { app: appName, taskId: short }) : t("title", { taskId: short });
 }
@@ -30,7 +34,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
 }
 
 /** A build, push or build-and-push task, polled until it ends; Push and Deploy are offered from here. */
-export default async function TaskPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ source?: string | string[] }> }) {
+export default async function TaskPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ source?: string | string[] }>;
+}) {
   const [{ workspaceId, taskId }, { source }, t] = await Promise.all([params, searchParams, getTranslations("builds")]);
   const [workspace, task, history, canBuild, canPush, canDeploy] = await Promise.all([
     settle(getWorkspace(workspaceId)),
@@ -43,7 +53,14 @@ export default async function TaskPage({ params, searchParams }: { params: Promi
   if ((!workspace.ok && workspace.error.status === 404) || (!task.ok && task.error.status === 404)) notFound();
   if (!workspace.ok || !task.ok) {
     const error = !workspace.ok ? workspace.error : !task.ok ? task.error : null;
-    return <ErrorPanel title={t("detail.loadFailed")} message={error?.message ?? ""} code={error?.code} requestId={error?.requestId} />;
+    return (
+      <ErrorPanel
+        title={t("detail.loadFailed")}
+        message={error?.message ?? ""}
+        code={error?.code}
+        requestId={error?.requestId}
+      />
+    );
   }
   const item = history.ok ? history.data.find((h) => h.task_id === taskId) : undefined;
   const meta = item ? { appName: item.app_name, createdAt: item.created_at, updatedAt: item.updated_at } : null;

@@ -31,7 +31,14 @@ export default async function FunctionLayout({ params, children }: { params: Pro
   if ((!fn.ok && fn.error.status === 404) || (!workspace.ok && workspace.error.status === 404)) notFound();
   if (!fn.ok || !workspace.ok) {
     const error = !fn.ok ? fn.error : !workspace.ok ? workspace.error : null;
-    return <ErrorPanel title={t("loadFailed")} message={error?.message ?? ""} code={error?.code} requestId={error?.requestId} />;
+    return (
+      <ErrorPanel
+        title={t("loadFailed")}
+        message={error?.message ?? ""}
+        code={error?.code}
+        requestId={error?.requestId}
+      />
+    );
   }
   // The store is the console's own: when it fails, the header simply shows no deploy state.
   const status = await settle(deployStatus({ workspaceId, functionId }, fn.data.code));
@@ -41,7 +48,9 @@ export default async function FunctionLayout({ params, children }: { params: Pro
       <FunctionHeader
         fn={fn.data}
         workspace={workspace.data}
-        badges={status.ok ? <DeployStateBadge workspaceId={workspaceId} functionId={functionId} status={status.data} /> : null}
+        badges={
+          status.ok ? <DeployStateBadge workspaceId={workspaceId} functionId={functionId} status={status.data} /> : null
+        }
         actions={
           canDelete ? (
             <DeleteFunctionButton

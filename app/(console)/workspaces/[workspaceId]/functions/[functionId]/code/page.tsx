@@ -12,7 +12,11 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function CodePage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canEdit, canDeploy] = await Promise.all([getFunctionForRender(workspaceId, functionId), userCan("function.update"), userCan("deploy.create")]);
+  const [fn, canEdit, canDeploy] = await Promise.all([
+    getFunctionForRender(workspaceId, functionId),
+    userCan("function.update"),
+    userCan("deploy.create"),
+  ]);
   return (
     <CodeWorkspace
       workspaceId={workspaceId}

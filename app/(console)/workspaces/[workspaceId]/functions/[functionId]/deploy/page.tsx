@@ -21,10 +21,32 @@ type Params = { workspaceId: string; functionId: string };
  * The function's Deploy tab: what runs now, and (developers) a form to deploy an image to it. The
  * layout above renders the header; deploySpinApp revalidates it, so its invocation URL is fresh after a deploy.
  */
-export default async function DeployTab({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ image?: string | string[]; run?: string | string[]; diff?: string | string[]; confirm?: string | string[] }> }) {
+export default async function DeployTab({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{
+    image?: string | string[];
+    run?: string | string[];
+    diff?: string | string[];
+    confirm?: string | string[];
+  }>;
+}) {
   const [{ workspaceId, functionId }, query, t] = await Promise.all([params, searchParams, getTranslations("deploy")]);
-  const [fn, canDeploy] = await Promise.all([settle(getFunctionForRender(workspaceId, functionId)), userCan("deploy.create")]);
-  if (!fn.ok) return <ErrorPanel title={t("loadFailed")} message={fn.error.message} code={fn.error.code} requestId={fn.error.requestId} />;
+  const [fn, canDeploy] = await Promise.all([
+    settle(getFunctionForRender(workspaceId, functionId)),
+    userCan("deploy.create"),
+  ]);
+  if (!fn.ok)
+    return (
+      <ErrorPanel
+        title={t("loadFailed")}
+        message={fn.error.message}
+        code={fn.error.code}
+        requestId={fn.error.requestId}
+      />
+    );
 
   const key = { workspaceId, functionId };
   const [defaults, status] = await Promise.all([settle(shipDefaults(key)), settle(deployStatus(key, fn.data.code))]);
@@ -43,7 +65,10 @@ export default async function DeployTab({ params, searchParams }: { params: Prom
         actions={{ start: startShipAction, retry: retryShipAction, rollback: rollbackAction }}
       />
     ) : (
-      <ErrorPanel title={t("loadFailed")} message={(!defaults.ok ? defaults.error : !status.ok ? status.error : null)?.message ?? ""} />
+      <ErrorPanel
+        title={t("loadFailed")}
+        message={(!defaults.ok ? defaults.error : !status.ok ? status.error : null)?.message ?? ""}
+      />
     );
   const current = <CurrentDeployment invocationUrl={fn.data.invocationUrl} lastDeployed={fn.data.lastDeployed} />;
   if (!canDeploy) {
@@ -64,7 +89,14 @@ export default async function DeployTab({ params, searchParams }: { params: Prom
     <div className="space-y-4">
       {current}
       {ship}
-      {!tasks.ok ? <ErrorPanel title={t("historyFailed")} message={tasks.error.message} code={tasks.error.code} requestId={tasks.error.requestId} /> : null}
+      {!tasks.ok ? (
+        <ErrorPanel
+          title={t("historyFailed")}
+          message={tasks.error.message}
+          code={tasks.error.code}
+          requestId={tasks.error.requestId}
+        />
+      ) : null}
       <DeployForm
         workspaceId={workspaceId}
         functionId={functionId}

@@ -18,7 +18,10 @@ export default async function FunctionLogsPage({ params }: { params: Promise<Par
         <h2 id="logs-heading" className="sr-only">
           {t("title")}
         </h2>
-        <Link href={`/workspaces/${encodeURIComponent(workspaceId)}/logs`} className="ml-auto text-sm text-brand-700 hover:underline dark:text-brand-100">
+        <Link
+          href={`/workspaces/${encodeURIComponent(workspaceId)}/logs`}
+          className="ml-auto text-sm text-brand-700 hover:underline dark:text-brand-100"
+        >
           {t("workspaceLogsLink")}
         </Link>
       </div>

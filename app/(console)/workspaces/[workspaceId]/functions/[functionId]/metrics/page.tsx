@@ -13,10 +13,21 @@ type Params = { workspaceId: string; functionId: string };
  */
 export default async function FunctionMetricsPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [t, fn, canSeeRaw] = await Promise.all([getTranslations("metrics"), settle(getFunctionForRender(workspaceId, functionId)), userCan("metrics.raw")]);
+  const [t, fn, canSeeRaw] = await Promise.all([
+    getTranslations("metrics"),
+    settle(getFunctionForRender(workspaceId, functionId)),
+    userCan("metrics.raw"),
+  ]);
   if (!fn.ok) {
     // The layout already reports an unloadable function; this only happens if it failed in between.
-    return <ErrorPanel title={t("errors.functionFailed")} message={fn.error.message} code={fn.error.code} requestId={fn.error.requestId} />;
+    return (
+      <ErrorPanel
+        title={t("errors.functionFailed")}
+        message={fn.error.message}
+        code={fn.error.code}
+        requestId={fn.error.requestId}
+      />
+    );
   }
   const { invocations24h, errors24h, avgDuration } = fn.data;
   return (
@@ -24,7 +35,12 @@ export default async function FunctionMetricsPage({ params }: { params: Promise<
       <h2 id="metrics-heading" className="sr-only">
         {t("title")}
       </h2>
-      <MetricsPanel workspaceId={workspaceId} functionId={functionId} initialStats={{ invocations24h, errors24h, avgDuration }} canSeeRaw={canSeeRaw} />
+      <MetricsPanel
+        workspaceId={workspaceId}
+        functionId={functionId}
+        initialStats={{ invocations24h, errors24h, avgDuration }}
+        canSeeRaw={canSeeRaw}
+      />
     </section>
   );
 }

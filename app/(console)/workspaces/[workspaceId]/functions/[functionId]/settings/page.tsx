@@ -16,7 +16,14 @@ export default async function SettingsPage({ params }: { params: Promise<Params>
   ]);
   return (
     <div className="space-y-6">
-      <StatusPanel workspaceId={workspaceId} functionId={functionId} name={fn.name} status={fn.status} canEdit={canEdit} setStatus={setFunctionStatus} />
+      <StatusPanel
+        workspaceId={workspaceId}
+        functionId={functionId}
+        name={fn.name}
+        status={fn.status}
+        canEdit={canEdit}
+        setStatus={setFunctionStatus}
+      />
       {/* Not keyed by lastModified on purpose: a status change re-renders this page and must not drop edits. */}
       <SettingsForm fn={fn} canEdit={canEdit} canReveal={canReveal} saveSettings={saveFunctionSettings} />
     </div>

@@ -19,7 +19,12 @@ import { encodeUtf8Base64 } from "@/lib/base64";
 import { DEFAULT_RUNTIME, functionCreate, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract";
 import { envRowsToVariables, rowErrorsFromServer, type EnvRow } from "@/lib/forms/env-rows";
 import { errorsFor, toFieldErrors, type FieldErrors, type IssueMessage } from "@/lib/forms/field-errors";
-import { DEFAULT_TEMPLATE, FUNCTION_TEMPLATES, SUPPORTED_RUNTIMES, type FunctionTemplateId } from "@/lib/templates/function-templates";
+import {
+  DEFAULT_TEMPLATE,
+  FUNCTION_TEMPLATES,
+  SUPPORTED_RUNTIMES,
+  type FunctionTemplateId,
+} from "@/lib/templates/function-templates";
 import { createFunction } from "@/server/actions/functions";
 
 type Draft = {
@@ -33,7 +38,16 @@ type Draft = {
   template: FunctionTemplateId;
 };
 
-const INITIAL: Draft = { name: "", description: "", runtime: DEFAULT_RUNTIME, memory: "256", timeout: "30", httpMethods: ["POST"], env: [], template: DEFAULT_TEMPLATE };
+const INITIAL: Draft = {
+  name: "",
+  description: "",
+  runtime: DEFAULT_RUNTIME,
+  memory: "256",
+  timeout: "30",
+  httpMethods: ["POST"],
+  env: [],
+  template: DEFAULT_TEMPLATE,
+};
 /** Fields the form shows errors for; anything else the server names goes to the form-level message. */
 const SHOWN = ["name", "description", "runtime", "memory", "timeout", "httpMethods", "environmentVariables", "code"];
 const toNumber = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
@@ -57,7 +71,8 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
     onSuccess: (fn) => router.push(functionHref(fn)),
   });
 
-  const say = (issue: IssueMessage) => (t.has(`validation.${issue.key}`) ? t(`validation.${issue.key}`, issue.values) : issue.fallback);
+  const say = (issue: IssueMessage) =>
+    t.has(`validation.${issue.key}`) ? t(`validation.${issue.key}`, issue.values) : issue.fallback;
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors(({ [key]: _, ...rest }) => rest);
@@ -76,7 +91,10 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
       code: encodeUtf8Base64(FUNCTION_TEMPLATES[draft.template]),
     });
     const envErrors = Object.fromEntries(
-      Object.entries(env.problems).map(([id, problem]) => [id, [t(`form.env.${problem}`, { name: draft.env.find((r) => r.id === id)?.key.trim() ?? "" })]]),
+      Object.entries(env.problems).map(([id, problem]) => [
+        id,
+        [t(`form.env.${problem}`, { name: draft.env.find((r) => r.id === id)?.key.trim() ?? "" })],
+      ]),
     );
     setRowErrors(envErrors);
     setFormError(null);
@@ -108,8 +126,23 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
       className="space-y-6"
     >
       <Card className="space-y-4 p-6">
-        <TextInput id="name" label={t("form.name")} hint={t("form.nameHint")} value={draft.name} autoComplete="off" errors={errorsFor(errors, "name")} onChange={(e) => edit("name", e.target.value)} />
-        <TextArea id="description" label={t("form.description")} rows={2} value={draft.description} errors={errorsFor(errors, "description")} onChange={(e) => edit("description", e.target.value)} />
+        <TextInput
+          id="name"
+          label={t("form.name")}
+          hint={t("form.nameHint")}
+          value={draft.name}
+          autoComplete="off"
+          errors={errorsFor(errors, "name")}
+          onChange={(e) => edit("name", e.target.value)}
+        />
+        <TextArea
+          id="description"
+          label={t("form.description")}
+          rows={2}
+          value={draft.description}
+          errors={errorsFor(errors, "description")}
+          onChange={(e) => edit("description", e.target.value)}
+        />
         <div className="grid gap-4 md:grid-cols-3">
           <FieldShell id="runtime" label={t("form.runtime")} errors={errorsFor(errors, "runtime")}>
             <select
@@ -142,7 +175,11 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
             onChange={(e) => edit("timeout", e.target.value)}
           />
         </div>
-        <HttpMethodsField value={draft.httpMethods} errors={errorsFor(errors, "httpMethods")} onChange={(m) => edit("httpMethods", m)} />
+        <HttpMethodsField
+          value={draft.httpMethods}
+          errors={errorsFor(errors, "httpMethods")}
+          onChange={(m) => edit("httpMethods", m)}
+        />
       </Card>
       <Card className="p-6">
         <EnvVarsEditor
@@ -156,7 +193,11 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
         />
       </Card>
       <Card className="p-6">
-        <TemplatePicker value={draft.template} errors={errorsFor(errors, "code")} onChange={(id) => edit("template", id)} />
+        <TemplatePicker
+          value={draft.template}
+          errors={errorsFor(errors, "code")}
+          onChange={(id) => edit("template", id)}
+        />
       </Card>
       {formError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
