@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { RunKind, RunStatus, ShipRunDto, StageDto, StageName } from "@/lib/ship/run";
 import { DEPLOY_STAGES, ROLLBACK_STAGES } from "@/lib/ship/run";
+import { redactStrings } from "@/server/secrets/browser-safe";
 import type { DeploymentRow } from "@/server/store/deployments";
 
 export function codeHash(code: string): string {
@@ -33,7 +34,8 @@ export function parseStages(text: string): StageDto[] {
 
 /** Field by field: the code itself, the settings and the lease stay on the server. */
 export function reshapeRun(row: DeploymentRow): ShipRunDto {
-  return {
+  // For the browser: stage outputs and errors quote what the Builder and the backend answered.
+  return redactStrings({
     id: row.id,
     workspaceId: row.workspace_id,
     functionId: row.function_id,
@@ -49,5 +51,5 @@ export function reshapeRun(row: DeploymentRow): ShipRunDto {
     createdBy: row.created_by,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
-  };
+  });
 }

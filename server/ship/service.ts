@@ -6,6 +6,7 @@ import { defaultShipSettings, shipSettings, type ShipSettings, type ShipSettings
 import { can } from "@/server/auth/policy";
 import { requireUser, type SessionUser } from "@/server/auth/session";
 import { loadFunctionConfig } from "@/server/dal/functions";
+import { redactForBrowser, redactStrings } from "@/server/secrets/browser-safe";
 import { registryUrls } from "@/server/secrets/registries";
 import { db } from "@/server/store";
 import {
@@ -108,7 +109,9 @@ export async function shipDefaults(
   const store = await db();
   const registry = await getPreference<string>(store, workspaceScope(k.workspaceId), "registry");
   return {
-    settings: remembered ?? defaultShipSettings(fn.name),
+    // Shown to the browser: a default app name is a slug of the function's name, which a hostile
+    // backend may have filled with a secret (lower-cased by the slug, so blank it before slugging).
+    settings: redactStrings(remembered ?? defaultShipSettings(redactForBrowser(fn.name))),
     confirmed: remembered !== null,
     registries: mayPush ? registryUrls() : [],
     registry: mayPush ? registry : null,
