@@ -75,12 +75,39 @@ function serveBrotli(req, res) {
   return true;
 }
 
+/**
+ * An API path with a broken percent-escape (`/api/workspaces/%ZZ`) makes Next's router throw while it
+ * decodes the route's params, before any handler or the proxy (which covers pages only) runs: Next
+ * answers a plain-text 500. Answered here instead: 400 in the contract's envelope.
+ */
+function refuseMalformedApiPath(req, res) {
+  const url = req.url || "";
+  if (!url.startsWith("/api/") || !url.includes("%")) return false;
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return false;
+  } catch {
+    const body = JSON.stringify({
+      error: { code: "VALIDATION_ERROR", message: "The request path has an invalid percent-escape.", details: {} },
+    });
+    res.writeHead(400, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    });
+    res.end(body);
+    return true;
+  }
+}
+
 const createServer = http.createServer;
 http.createServer = function (...args) {
   const index = args.findIndex((a) => typeof a === "function");
-  if (index >= 0 && assets.size > 0) {
+  if (index >= 0) {
     const next = args[index];
-    args[index] = (req, res) => (serveBrotli(req, res) ? undefined : next(req, res));
+    args[index] = (req, res) =>
+      refuseMalformedApiPath(req, res) || serveBrotli(req, res) ? undefined : next(req, res);
   }
   return createServer.apply(this, args);
 };
