@@ -34,6 +34,7 @@ const DEVELOPER: (ok: number) => Row["expect"] = (ok) => [401, 403, ok, ok];
 const ADMIN: (ok: number) => Row["expect"] = (ok) => [401, 403, 403, ok];
 const W = "/api/workspaces/[workspaceId]";
 const F = `${W}/functions/[functionId]`;
+const NO_DEPLOYMENT = "00000000-0000-4000-8000-000000000000";
 
 const rows: Row[] = [
   { method: "GET", route: "/api/workspaces", path: () => "/api/workspaces", expect: READ },
@@ -156,6 +157,27 @@ const rows: Row[] = [
   },
   { method: "GET", route: "/api/v1/registries", path: () => "/api/v1/registries", expect: DEVELOPER(200) },
   { method: "GET", route: "/api/dashboard", path: () => "/api/dashboard", expect: READ },
+  { method: "GET", route: "/api/audit/export", path: () => "/api/audit/export", expect: ADMIN(200) },
+  {
+    method: "GET",
+    route: `${F}/deployments`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/deployments`,
+    expect: READ,
+  },
+  // A deployment id the store does not hold: who may read is settled before anything is looked up
+  // (anonymous 401), and every reader then gets the same 404.
+  {
+    method: "GET",
+    route: `${F}/deployments/[deploymentId]`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/deployments/${NO_DEPLOYMENT}`,
+    expect: [401, 404, 404, 404],
+  },
+  {
+    method: "GET",
+    route: `${F}/deployments/[deploymentId]/code`,
+    path: (i) => `/api/workspaces/${i.ws}/functions/${i.fn}/deployments/${NO_DEPLOYMENT}/code`,
+    expect: [401, 404, 404, 404],
+  },
   { method: "GET", route: "/api/dashboard/export", path: () => "/api/dashboard/export?scope=functions", expect: READ },
 ];
 
@@ -215,7 +237,9 @@ for (const row of rows) {
       if (expected >= 400) {
         const body = await res.json();
         expect(body.error.code).toBe(
-          { 400: "VALIDATION_ERROR", 401: "UNAUTHENTICATED", 403: "FORBIDDEN" }[expected as 400 | 401 | 403],
+          { 400: "VALIDATION_ERROR", 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[
+            expected as 400 | 401 | 403 | 404
+          ],
         );
       }
     }

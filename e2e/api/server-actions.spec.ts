@@ -164,14 +164,29 @@ const refusals: Array<[string, "anonymous" | "manager" | "developer", string, st
     () => [{ app_name: "x", image_ref: "r.example/x:1" }],
     "FORBIDDEN",
   ],
-  // The upload actions take a FormData; the role is checked before the body is looked at.
-  ["a viewer starting a build", "manager", "server/actions/builds.ts", "startBuild", () => [{}], "FORBIDDEN"],
+  // Uploads are route handlers (POST /api/v1/build, /api/v1/build-and-push), in the authorization matrix.
   [
-    "a viewer building and pushing",
+    "a viewer shipping the saved code",
     "manager",
-    "server/actions/builds.ts",
-    "startBuildAndPush",
-    () => [{}],
+    "server/actions/ship.ts",
+    "startShipAction",
+    () => [ref()],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer retrying a ship run",
+    "manager",
+    "server/actions/ship.ts",
+    "retryShipAction",
+    () => [{ ...ref(), runId: "00000000-0000-4000-8000-000000000000" }],
+    "FORBIDDEN",
+  ],
+  [
+    "a viewer rolling back",
+    "manager",
+    "server/actions/ship.ts",
+    "rollbackAction",
+    () => [{ ...ref(), deploymentId: "00000000-0000-4000-8000-000000000000" }],
     "FORBIDDEN",
   ],
   [

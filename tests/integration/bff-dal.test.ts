@@ -429,8 +429,12 @@ describe("server actions", () => {
     const result = await run({ workspaceId: "ws-1", name: "f", httpMethods: ["GET"], code: "cHJpbnQoMSk=" });
     expect(result).toMatchObject({
       ok: false,
-      code: "VALIDATION_ERROR",
-      fieldErrors: { httpMethods: ["HEAD is not routable"] },
+      error: {
+        status: 400,
+        code: "VALIDATION_ERROR",
+        details: { field: "httpMethods" },
+        fieldErrors: { httpMethods: ["HEAD is not routable"] },
+      },
     });
     expect(session.audits).toContainEqual(expect.objectContaining({ result: "refused", code: "VALIDATION_ERROR" }));
   });
