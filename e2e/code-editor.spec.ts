@@ -83,6 +83,25 @@ test("CRLF line endings are kept when a line is edited", async ({ page }) => {
   expect(stored).toBe('def handler(event):  # 끝\r\n    return {"crlf": True}\r\n');
 });
 
+test("U+2028 and U+2029 inside the code are kept byte for byte: not unsaved on open, not lost on save", async ({
+  page,
+}) => {
+  const unusual = 'def handler(event):\n    return {"sep": "a\u2028b\u2029c"}\n';
+  const fn = await newFunction("e2e-code-u2028", unusual);
+  await page.goto(functionPath(fn, "code"));
+  await monacoInput(page);
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  await expect(page.getByTestId("dirty-marker")).toHaveCount(0);
+  await page.getByTestId("code-editor").locator(".view-line").first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("  # kept");
+  await expect(page.getByTestId("dirty-marker")).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+S");
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  const stored = fromBase64((await getFunctionJson(api, fn)).code);
+  expect(stored).toBe('def handler(event):  # kept\n    return {"sep": "a\u2028b\u2029c"}\n');
+});
+
 test("a save over someone else's change shows both versions instead of overwriting", async ({ page }) => {
   const fn = await newFunction("e2e-code-conflict");
   await page.goto(functionPath(fn, "code"));

@@ -128,6 +128,9 @@ export function CodeEditor(props: CodeEditorProps) {
         // Saving must write exactly what the user sees: no format-on-paste rewriting their text.
         formatOnPaste: false,
         formatOnType: false,
+        // U+2028/U+2029 are characters of the user's code, not line breaks to strip (Monaco's
+        // default asks in a browser confirm and removes them, which loses bytes on save).
+        unusualLineTerminators: "off",
       }}
     />
   );
