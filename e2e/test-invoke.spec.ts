@@ -112,6 +112,21 @@ test("a function that runs past its timeout is explained in plain words", async 
   await expect(page.getByText("The function ran past its timeout (1 s) and was stopped.")).toBeVisible();
 });
 
+test("a failed run links to the failed executions' log lines, which show its exception line", async ({ page }) => {
+  const failing = await newFunction("e2e-test-raises", {
+    code: "def handler(event):\n    return {'ratio': 1 / 0}\n",
+  });
+  await page.goto(functionPath(failing, "test"));
+  await monacoInput(page, payloadEditor(page));
+  await invokeButton(page).click();
+  await expect(page.getByTestId("invoke-status")).toContainText("500");
+  await page.getByTestId("invoke-log-link").click();
+  await expect(page).toHaveURL(/\/logs\?view=executions&status=error$/);
+  const row = page.getByTestId("execution-row").first();
+  await expect(row).toContainText("ZeroDivisionError: division by zero");
+  await expect(row).not.toContainText("Traceback (most recent call last)");
+});
+
 test("a disabled function is explained, not just refused", async ({ page }) => {
   const off = await newFunction("e2e-test-disabled");
   expect(

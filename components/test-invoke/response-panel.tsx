@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Link } from "@/components/ui/link";
 import { prettyJson } from "./json-check";
 import { meaningOf, type InvokeOutcome } from "./invoke-outcome";
 
@@ -11,10 +12,12 @@ type ResponsePanelProps = {
   at: number | null;
   timeoutSeconds: number;
   running: boolean;
+  /** The function's Logs tab: a failed run links to the failed executions' log lines there. */
+  logsHref: string;
 };
 
 /** The function's answer: status, duration, body (pretty JSON or text), and what a failure means. */
-export function ResponsePanel({ outcome, at, timeoutSeconds, running }: ResponsePanelProps) {
+export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }: ResponsePanelProps) {
   const t = useTranslations("testInvoke.response");
   const format = useFormatter();
   if (!outcome) {
@@ -67,7 +70,14 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running }: Response
           role="note"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
         >
-          {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}
+          {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}{" "}
+          <Link
+            href={`${logsHref}?view=executions&status=error`}
+            className="font-medium underline underline-offset-2"
+            data-testid="invoke-log-link"
+          >
+            {t("logLink")}
+          </Link>
         </p>
       ) : null}
       {outcome.kind === "failure" ? (

@@ -144,6 +144,7 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
               at={selected?.at ?? null}
               timeoutSeconds={timeoutSeconds}
               running={running}
+              logsHref={`/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}/logs`}
             />
           </section>
           <HistoryList
