@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type Request, type Response } from "@playwright/test";
 import {
   apiAs,
   createMarkedFunction,
@@ -28,6 +28,8 @@ test.afterAll(async () => {
 });
 
 const marker = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+/** The live tail's own poll of the function's Loki stream. */
+const isLivePoll = (message: Request | Response) => message.url().includes("/loki-logs?");
 const liveLines = (page: Page) => page.getByRole("log", { name: /live log lines/i }).getByTestId("live-line");
 
 /** Set before a check, read after it: still there means the page was never reloaded. */
@@ -94,8 +96,10 @@ test("Live tails new lines within 5 s without a reload; pause, filter and highli
   await expect(liveLines(page).filter({ hasText: `e2e-line ${second}` })).toBeVisible({ timeout: 5_000 });
   // Newest at the bottom, and nothing repeated across the polls since.
   await expect(liveLines(page).last()).toContainText(second);
-  await page.waitForTimeout(2_500);
+  // Two more polls answered: the overlap they carried was merged, not appended again.
+  for (let poll = 0; poll < 2; poll++) await page.waitForResponse(isLivePoll);
   await expect(liveLines(page).filter({ hasText: `e2e-line ${first}` })).toHaveCount(1);
+  await expect(liveLines(page).filter({ hasText: `e2e-line ${second}` })).toHaveCount(1);
   await expectSameDocument(page);
 
   await page.getByLabel("Filter lines").fill(second);
@@ -105,9 +109,21 @@ test("Live tails new lines within 5 s without a reload; pause, filter and highli
   await page.getByLabel("Filter lines").fill("");
 
   await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("button", { name: "Resume" })).toHaveAttribute("aria-pressed", "true");
+  let pollsWhilePaused = 0;
+  const countPoll = (request: Request) => void (isLivePoll(request) && pollsWhilePaused++);
+  page.on("request", countPoll);
+  // A second, unpaused tail of the same function in another tab: once it shows the held line, polls
+  // have come and gone; the paused tab asked for nothing meanwhile and still shows nothing new.
+  const other = await page.context().newPage();
+  await other.goto(`${fn.basePath}/logs?view=live`);
+  await expect(liveLines(other).filter({ hasText: `e2e-line ${second}` })).toHaveCount(1);
   const held = marker("held");
   await invoke(api, fn, held);
-  await page.waitForTimeout(3_000);
+  await expect(liveLines(other).filter({ hasText: `e2e-line ${held}` })).toBeVisible({ timeout: 10_000 });
+  await other.close();
+  page.off("request", countPoll);
+  expect(pollsWhilePaused).toBe(0);
   await expect(liveLines(page).filter({ hasText: held })).toHaveCount(0);
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(liveLines(page).filter({ hasText: `e2e-line ${held}` })).toBeVisible({ timeout: 5_000 });
