@@ -152,7 +152,9 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
   page.on("dialog", (d) => void d.accept()); // the reload's beforeunload prompt
   await page.reload();
-  await expect(page.getByText(/Your unsaved edits from .* were restored/)).toBeVisible();
+  await expect(
+    page.getByText(/Your unsaved edits from \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} KST were restored/),
+  ).toBeVisible();
   await expect(page.getByTestId("code-editor")).toContainText("초안");
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
 

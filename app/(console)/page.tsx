@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageLoading } from "@/components/shell/page-loading";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
-import { KstTime } from "@/components/dashboard/kst-time";
+import { KstTime } from "@/components/format/kst-time";
 import { dashboardExportHref } from "@/components/dashboard/links";
 import { PartialNote } from "@/components/dashboard/partial-note";
 import { RecentDeployments } from "@/components/dashboard/recent-deployments";

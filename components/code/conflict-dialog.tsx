@@ -1,10 +1,11 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { LazyDiffView } from "@/components/editor/lazy-editors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ConflictVersion } from "./use-code-document";
+import { kstText } from "@/components/format/kst-time";
 
 type ConflictDialogProps = {
   conflict: ConflictVersion | null;
@@ -21,7 +22,6 @@ type ConflictDialogProps = {
  */
 export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, onClose }: ConflictDialogProps) {
   const t = useTranslations("code.conflict");
-  const format = useFormatter();
   return (
     <Dialog
       open={conflict !== null}
@@ -32,7 +32,7 @@ export function ConflictDialog({ conflict, mine, onKeepEditing, onLoadTheirs, on
       description={
         conflict
           ? t("description", {
-              time: format.dateTime(new Date(conflict.lastModified), { dateStyle: "medium", timeStyle: "medium" }),
+              time: kstText(conflict.lastModified),
             })
           : null
       }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { RestoredDraft } from "./use-code-document";
+import { kstText } from "@/components/format/kst-time";
 
 /** Says that the editor holds an edit from an earlier visit, not the saved code, and offers to drop it. */
 export function DraftBanner({
@@ -16,7 +17,6 @@ export function DraftBanner({
 }) {
   const t = useTranslations("code.draft");
   // Absolute, not relative: the page's notion of "now" is the render time, which may predate the draft.
-  const format = useFormatter();
   return (
     <div
       role="status"
@@ -24,7 +24,7 @@ export function DraftBanner({
     >
       <p>
         {t("restored", {
-          time: format.dateTime(new Date(restored.updatedAt), { dateStyle: "medium", timeStyle: "medium" }),
+          time: kstText(restored.updatedAt),
         })}
         {restored.stale ? ` ${t("stale")}` : null}
       </p>

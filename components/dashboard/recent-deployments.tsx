@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { DashboardDeploymentRow } from "@/lib/dto/dashboard";
-import { KstTime } from "./kst-time";
+import { KstTime } from "@/components/format/kst-time";
 import { functionPageHref, workspaceHref } from "./links";
 
 const statusClass: Record<string, string> = {

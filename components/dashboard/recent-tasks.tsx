@@ -4,7 +4,7 @@ import { TaskStatusBadge } from "@/components/builds/task-status-badge";
 import { taskHref } from "@/components/builds/task-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DashboardTaskRow } from "@/lib/dto/dashboard";
-import { KstTime } from "./kst-time";
+import { KstTime } from "@/components/format/kst-time";
 import { workspaceHref } from "./links";
 
 export function RecentTasks({ rows }: { rows: DashboardTaskRow[] }) {

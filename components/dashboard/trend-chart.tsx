@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { DashboardTrendPoint } from "@/lib/dto/dashboard";
-import { KstTime } from "./kst-time";
+import { KstTime } from "@/components/format/kst-time";
 
 type Series = { key: "invocations24h" | "errorRate"; className: string };
 const SERIES: Series[] = [

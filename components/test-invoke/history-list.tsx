@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { HistoryEntry } from "./invoke-store";
+import { kstText } from "@/components/format/kst-time";
 
 type HistoryListProps = {
   entries: HistoryEntry[];
@@ -59,7 +60,7 @@ export function HistoryList({ entries, selectedId, kept, canRun, onOpen, onRerun
                   {label}
                 </span>
                 <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
-                  {format.dateTime(new Date(e.at), { timeStyle: "medium" })}
+                  {kstText(e.at)}
                 </span>
                 <span className="shrink-0 text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
                   {t("duration", { ms: format.number(e.outcome.durationMs) })}
@@ -71,7 +72,7 @@ export function HistoryList({ entries, selectedId, kept, canRun, onOpen, onRerun
                   size="sm"
                   variant="ghost"
                   onClick={() => onOpen(e)}
-                  aria-label={t("openLabel", { time: format.dateTime(new Date(e.at), { timeStyle: "medium" }) })}
+                  aria-label={t("openLabel", { time: kstText(e.at) })}
                 >
                   {t("open")}
                 </Button>

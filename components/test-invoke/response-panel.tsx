@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Link } from "@/components/ui/link";
 import { prettyJson } from "./json-check";
 import { meaningOf, type InvokeOutcome } from "./invoke-outcome";
+import { kstText } from "@/components/format/kst-time";
 
 type ResponsePanelProps = {
   outcome: InvokeOutcome | null;
@@ -54,11 +55,7 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
               : outcome.code}
         </span>
         <span>{t("duration", { ms: format.number(outcome.durationMs) })}</span>
-        {at !== null ? (
-          <span className="text-zinc-500 dark:text-zinc-400">
-            {format.dateTime(new Date(at), { timeStyle: "medium" })}
-          </span>
-        ) : null}
+        {at !== null ? <span className="text-zinc-500 dark:text-zinc-400">{kstText(at)}</span> : null}
         {outcome.kind === "response" && outcome.truncated ? (
           <span className="rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-500/15 dark:text-amber-200">
             {t("truncated")}

@@ -1,3 +1,4 @@
+import { kstText } from "@/components/format/kst-time";
 import { describe, expect, it } from "vitest";
 import { formatIsoKst, formatKstMs, formatLokiTimestamp, formatUnixSecondsKst } from "@/components/logs/kst-format";
 
@@ -35,4 +36,13 @@ describe("formatUnixSecondsKst (chart axis)", () => {
 
 it("formatKstMs handles non-finite input", () => {
   expect(formatKstMs(Number.NaN)).toBe("—");
+});
+
+describe("kstText: the console's one absolute time format", () => {
+  it("reads epoch milliseconds and ISO times alike, 24-hour, marked KST", () => {
+    const ms = Date.UTC(2026, 11, 5, 14, 4, 5, 678); // 23:04:05 in Seoul
+    expect(kstText(ms)).toBe("2026-12-05 23:04:05 KST");
+    expect(kstText("2026-12-05T23:04:05.678+09:00")).toBe("2026-12-05 23:04:05 KST");
+    expect(kstText("2026-12-05T14:04:05Z")).toBe("2026-12-05 23:04:05 KST");
+  });
 });
