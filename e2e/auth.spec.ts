@@ -26,6 +26,30 @@ test("a wrong password is refused at the IdP and nothing is signed in", async ({
   expect(await session.json()).toEqual({});
 });
 
+test("the no-access page speaks to who opened it: a signed-out visitor, a user without a role, a user with one", async ({
+  browser,
+  page,
+}) => {
+  await page.goto("/no-access");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to use Eunha Console" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText("You signed in")).toHaveCount(0);
+
+  // Where sign-in sends an account whose groups map to no role (no session is created for it).
+  await page.goto("/no-access?reason=no-role");
+  await expect(page.getByRole("heading", { level: 1, name: "You don't have access to Eunha Console" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in with a different account" })).toBeVisible();
+
+  const context = await browser.newContext({ storageState: storageStateFor("manager") });
+  const signedIn = await context.newPage();
+  await signedIn.goto("/no-access?reason=no-role");
+  await expect(signedIn.getByRole("heading", { level: 1, name: "You have access to Eunha Console" })).toBeVisible();
+  await expect(signedIn.getByText("with the Viewer role")).toBeVisible();
+  await signedIn.getByRole("link", { name: "Go to the console" }).click();
+  await expect(signedIn).toHaveURL(/\/$/);
+  await context.close();
+});
+
 test.describe("signed in", () => {
   for (const [role, label] of [
     ["developer", "Developer"],

@@ -46,8 +46,9 @@ export function createAuthCallbacks(
     },
     async signIn({ profile }) {
       if (!profile) return false;
-      // No mapped group: no session at all, and a page that says why.
-      return rolesFromProfile(profile, cfg).length > 0 ? true : `${cfg.baseUrl}/no-access`;
+      // No mapped group: no session at all, and a page that says why (the reason tells it this visitor
+      // did sign in, which it cannot otherwise know without a session).
+      return rolesFromProfile(profile, cfg).length > 0 ? true : `${cfg.baseUrl}/no-access?reason=no-role`;
     },
     async jwt({ token, account, profile }) {
       if (account && profile) return tokenAtSignIn(token, account, profile, cfg);

@@ -168,7 +168,7 @@ describe("next-auth with the embedded IdP", () => {
 
   it("sends a user without a mapped group to /no-access without a session", async () => {
     const { options, consoleJar, callback } = await signInAs("outsider");
-    expect(callback.location).toBe(`${CONSOLE}/no-access`);
+    expect(callback.location).toBe(`${CONSOLE}/no-access?reason=no-role`);
     expect(consoleJar.get("next-auth.session-token")).toBeUndefined();
     expect((await nextAuth(options, consoleJar, "GET", "session")).body).toEqual({});
   });

@@ -59,7 +59,7 @@ describe("signIn callback", () => {
   });
   it("sends a user without a mapped group to the no-access page, creating no session", async () => {
     await expect(callbacks.signIn({ user: { id: "u1" }, account, profile: profileWith(["other"]) })).resolves.toBe(
-      "http://127.0.0.1:3000/no-access",
+      "http://127.0.0.1:3000/no-access?reason=no-role",
     );
   });
 });
