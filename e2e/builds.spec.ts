@@ -23,7 +23,8 @@ async function startBuild(
     await dialog.getByLabel("Registry", { exact: true }).selectOption({ index: 1 });
   }
   await dialog.getByRole("button", { name: opts.push ? "Build and push" : "Start build" }).click();
-  await page.waitForURL(new RegExp(`/workspaces/${ws}/builds/[^/?]+$`));
+  // The task page, with the build's S3 source in the query (what Push offers to send on).
+  await page.waitForURL(new RegExp(`/workspaces/${ws}/builds/[^/?]+(\\?source=[^&]+)?$`));
   return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
 }
 
@@ -39,7 +40,8 @@ test.describe("as a developer", () => {
 
   test("a valid handler builds: the task page follows it to completed", async ({ page }) => {
     builtTaskId = await startBuild(page, ws, sourceFile("handler.py", GREETER_PY), { appName: app });
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(builtTaskId);
+    // Titled by its app and a short id, not by a raw UUID.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${app} · task ${builtTaskId.slice(0, 8)}`);
     await expect(page.getByTestId("task-status")).toHaveText("Completed", { timeout: 30_000 });
     await expect(page.getByText("Wasm package")).toBeVisible();
     await expect(page.getByText(app, { exact: true })).toBeVisible();

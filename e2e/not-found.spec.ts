@@ -25,5 +25,6 @@ for (const [what, url] of [
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page).toHaveTitle("Page not found · Eunha Console");
   });
 }

@@ -28,10 +28,11 @@ export function UserMenu() {
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-zinc-100 data-[state=open]:bg-zinc-100 dark:hover:bg-zinc-800 dark:data-[state=open]:bg-zinc-800"
-        aria-label={t("userMenu.open", { name })}
-      >
+      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-zinc-100 data-[state=open]:bg-zinc-100 dark:hover:bg-zinc-800 dark:data-[state=open]:bg-zinc-800">
+        {/* The accessible name starts with what the button is, then says what it shows (axe: the
+            visible text must be part of the name). Below `sm` the name is not shown, so it is read. */}
+        <span className="sr-only">{t("userMenu.label")} </span>
+        <span className="sr-only sm:hidden">{name}</span>
         <span
           aria-hidden
           className="grid h-7 w-7 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
