@@ -1,6 +1,10 @@
+import { useTranslations } from "next-intl";
 import { type ReactNode } from "react";
 
-/** An inline failure: says what failed in plain words, with the code and request id for support. */
+/**
+ * An inline failure: says what failed in plain words, with the code and request id for support, each
+ * its own translated sentence so a screen reader does not run them into the message.
+ */
 export function ErrorPanel({
   title,
   message,
@@ -14,6 +18,7 @@ export function ErrorPanel({
   requestId?: string;
   action?: ReactNode;
 }) {
+  const t = useTranslations("common.errors");
   return (
     <div
       role="alert"
@@ -22,10 +27,10 @@ export function ErrorPanel({
       <p className="font-medium">{title}</p>
       <p className="mt-1 text-sm">{message}</p>
       {code || requestId ? (
-        <p className="mt-2 font-mono text-xs opacity-75">
-          {code}
-          {code && requestId ? " · " : null}
-          {requestId ? `request ${requestId}` : null}
+        <p className="mt-2 text-xs opacity-75">
+          {code ? <span className="font-mono">{t("code", { code })}</span> : null}
+          {code && requestId ? " " : null}
+          {requestId ? <span className="font-mono">{t("requestId", { id: requestId })}</span> : null}
         </p>
       ) : null}
       {action ? <div className="mt-3">{action}</div> : null}
