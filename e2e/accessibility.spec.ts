@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
 import { CONSOLE_PAGES, EXTRA_PAGES, type PageEntry, type PageIds } from "./support/console-pages";
 import { createFunction } from "./support/function-fixture";
@@ -8,12 +8,16 @@ import { storageStateFor, type DemoRole } from "./support/users";
 /*
  * The accessibility gate: every page of the console (the list is checked against the app directory by
  * tests/unit/console-pages.test.ts), as each role, in both languages and both themes, with axe-core.
+ * Each page is loaded once per role and language and scanned in both themes (switched as the header's
+ * theme switch does, without a reload).
  * No serious or critical violation may remain. Moderate and minor ones are attached to the report.
  */
 const LOCALES = ["en", "ko"] as const;
 const THEMES = ["light", "dark"] as const;
 const ROLES: DemoRole[] = ["manager", "developer", "admin"];
 const ALL = { ...CONSOLE_PAGES, ...EXTRA_PAGES };
+// The scans are independent and long: both workers take them (each worker makes its own workspace).
+test.describe.configure({ mode: "parallel" });
 
 let ids: PageIds;
 test.beforeAll(async ({ baseURL }) => {
@@ -39,20 +43,28 @@ test.afterAll(async ({ baseURL }) => {
   if (ids) await removeWorkspace(baseURL, ids.ws);
 });
 
+/** Applies a theme the way the header's theme switch does: at once, on <html>, no reload. */
+async function applyTheme(page: Page, theme: (typeof THEMES)[number]) {
+  await page.evaluate((next) => {
+    const root = document.documentElement;
+    root.classList.remove("theme-light", "theme-dark", "theme-system");
+    root.classList.add(`theme-${next}`);
+    root.dataset.theme = next;
+  }, theme);
+  await expect(page.locator("html")).toHaveClass(new RegExp(`theme-${theme}`));
+}
+
+/** Every page in `pages`, loaded once and scanned in both themes. */
 async function scan(
   browser: Browser,
   options: BrowserContextOptions,
   locale: string,
-  theme: string,
   baseURL: string,
   pages: Array<[string, PageEntry]>,
 ) {
   const context = await browser.newContext({ ...options, baseURL });
   const host = new URL(baseURL).hostname;
-  await context.addCookies([
-    { name: "NEXT_LOCALE", value: locale, domain: host, path: "/" },
-    { name: "eunha-theme", value: theme, domain: host, path: "/" },
-  ]);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, domain: host, path: "/" }]);
   const page = await context.newPage();
   const failures: string[] = [];
   try {
@@ -64,24 +76,29 @@ async function scan(
       await expect(page.locator('[aria-busy="true"]'))
         .toHaveCount(0, { timeout: 15_000 })
         .catch(() => undefined);
-      const result = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-        .analyze();
-      const blocking = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      for (const v of blocking) {
-        failures.push(
-          `${route} [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(" "))
-            .join("\n    ")}`,
-        );
-      }
-      const minor = result.violations.filter((v) => !blocking.includes(v));
-      if (minor.length > 0) {
-        await test.info().attach(`${route} ${locale} ${theme} (moderate/minor)`, {
-          body: JSON.stringify(minor.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))),
-          contentType: "application/json",
-        });
+      for (const theme of THEMES) {
+        await applyTheme(page, theme);
+        const result = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+          // Only violations are read: axe skips detailing passes and incomplete checks.
+          .options({ resultTypes: ["violations"] })
+          .analyze();
+        const blocking = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        for (const v of blocking) {
+          failures.push(
+            `${route} (${theme}) [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join("\n    ")}`,
+          );
+        }
+        const minor = result.violations.filter((v) => !blocking.includes(v));
+        if (minor.length > 0) {
+          await test.info().attach(`${route} ${locale} ${theme} (moderate/minor)`, {
+            body: JSON.stringify(minor.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }))),
+            contentType: "application/json",
+          });
+        }
       }
     }
   } finally {
@@ -91,17 +108,15 @@ async function scan(
 }
 
 for (const locale of LOCALES) {
-  for (const theme of THEMES) {
-    test(`signed-out pages pass axe (${locale}, ${theme})`, async ({ browser, baseURL }) => {
-      const pages = Object.entries(ALL).filter(([, p]) => p.audience === "signed-out");
-      await scan(browser, { storageState: { cookies: [], origins: [] } }, locale, theme, baseURL!, pages);
+  test(`signed-out pages pass axe (${locale}, light and dark)`, async ({ browser, baseURL }) => {
+    const pages = Object.entries(ALL).filter(([, p]) => p.audience === "signed-out");
+    await scan(browser, { storageState: { cookies: [], origins: [] } }, locale, baseURL!, pages);
+  });
+  for (const role of ROLES) {
+    test(`console pages pass axe as ${role} (${locale}, light and dark)`, async ({ browser, baseURL }) => {
+      test.setTimeout(300_000);
+      const pages = Object.entries(ALL).filter(([, p]) => p.audience === "console");
+      await scan(browser, { storageState: storageStateFor(role) }, locale, baseURL!, pages);
     });
-    for (const role of ROLES) {
-      test(`console pages pass axe as ${role} (${locale}, ${theme})`, async ({ browser, baseURL }) => {
-        test.setTimeout(240_000);
-        const pages = Object.entries(ALL).filter(([, p]) => p.audience === "console");
-        await scan(browser, { storageState: storageStateFor(role) }, locale, theme, baseURL!, pages);
-      });
-    }
   }
 }
