@@ -157,8 +157,15 @@ test("delete a function: its row and every count drop at once", async ({ page, b
     await card().getByRole("link", { name: ws.name }).click();
     await expect(statValue(page, "Functions")).toHaveText("2");
 
-    await page.getByRole("button", { name: `Delete function ${doomed.name}` }).click();
+    // A quiet icon per row, not a red word; Cancel keeps everything and gives focus back to it.
+    const rowDelete = page.getByRole("button", { name: `Delete function ${doomed.name}` });
+    await expect(rowDelete).toHaveText("");
+    await rowDelete.click();
     const dialog = page.getByRole("dialog", { name: `Delete function ${doomed.name}?` });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(rowDelete).toBeFocused();
+    await rowDelete.click();
     await dialog.getByRole("button", { name: "Delete function" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Function ${doomed.name} deleted`)).toBeVisible();

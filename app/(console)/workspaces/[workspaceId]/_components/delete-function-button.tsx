@@ -15,6 +15,8 @@ type DeleteFunctionButtonProps = {
   /** Where to go afterwards; omit to stay (the action revalidates the page, so the row just goes). */
   redirectTo?: string;
   size?: ButtonProps["size"];
+  /** In a table row: a quiet trash icon (red only on hover or focus), not a red word on every row. */
+  quiet?: boolean;
 };
 
 /**
@@ -28,6 +30,7 @@ export function DeleteFunctionButton({
   functionName,
   redirectTo,
   size = "md",
+  quiet = false,
 }: DeleteFunctionButtonProps) {
   const t = useTranslations("functions.delete");
   const router = useRouter();
@@ -41,15 +44,30 @@ export function DeleteFunctionButton({
   });
   return (
     <>
-      <Button
-        variant="ghost"
-        size={size}
-        className="text-red-700! dark:text-red-300!"
-        aria-label={t("openLabel", { name: functionName })}
-        onClick={() => setOpen(true)}
-      >
-        {t("open")}
-      </Button>
+      {quiet ? (
+        <Button
+          variant="ghost"
+          size={size}
+          className="text-zinc-500! hover:text-red-700! focus-visible:text-red-700! dark:text-zinc-400! dark:hover:text-red-300! dark:focus-visible:text-red-300!"
+          aria-label={t("openLabel", { name: functionName })}
+          title={t("openLabel", { name: functionName })}
+          onClick={() => setOpen(true)}
+        >
+          <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-4 w-4">
+            <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1a1.5 1.5 0 0 0 1.5 1.4h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v5M11.5 9v5" />
+          </svg>
+        </Button>
+      ) : (
+        <Button
+          variant="ghost"
+          size={size}
+          className="text-red-700! dark:text-red-300!"
+          aria-label={t("openLabel", { name: functionName })}
+          onClick={() => setOpen(true)}
+        >
+          {t("open")}
+        </Button>
+      )}
       <ConfirmDialog
         open={open}
         onOpenChange={(next) => {

@@ -17,7 +17,7 @@ export function WorkspaceFunctions({
 }) {
   const rowActions = useCallback(
     (fn: FunctionDto) => (
-      <DeleteFunctionButton workspaceId={fn.workspaceId} functionId={fn.id} functionName={fn.name} size="sm" />
+      <DeleteFunctionButton workspaceId={fn.workspaceId} functionId={fn.id} functionName={fn.name} size="sm" quiet />
     ),
     [],
   );
