@@ -47,6 +47,9 @@ function expectPageHeaders(response: Response | null): void {
   const h = response!.headers();
   expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // WebAssembly may compile (Ruff in the editor); JavaScript's eval may not.
+  expect(h["content-security-policy"]).toContain("'wasm-unsafe-eval'");
+  expect(h["content-security-policy"]).not.toMatch(/\s'unsafe-eval'/);
   expect(h["cross-origin-opener-policy"]).toBe("same-origin");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(h["permissions-policy"]).toContain("camera=()");

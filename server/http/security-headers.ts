@@ -6,7 +6,9 @@ import { env } from "@/server/env";
  * request's CSP header so framework scripts carry it). API answers get a static deny-all policy from
  * next.config.mjs instead. What the policy must let through, and why:
  *  - scripts: only this response's nonce, and what those scripts load ('strict-dynamic': Next's chunks,
- *    Monaco's lazy modules); development adds 'unsafe-eval' for React's dev tooling;
+ *    Monaco's lazy modules); 'wasm-unsafe-eval' lets Ruff's WebAssembly (the editor's linter and
+ *    formatter) compile, which allows WebAssembly only, not JavaScript's eval(); development adds
+ *    'unsafe-eval' for React's dev tooling;
  *  - styles: 'unsafe-inline', because Monaco injects <style> elements and Chart.js/React set style attributes;
  *  - workers: Monaco's editor and JSON workers are module workers from /_next/static ('self'), blob: for
  *    bundlers that wrap them;
@@ -16,7 +18,7 @@ export function pageContentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV === "development";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
