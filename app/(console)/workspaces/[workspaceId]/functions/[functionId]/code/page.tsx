@@ -2,7 +2,7 @@ import { CodeWorkspace } from "@/components/code/code-workspace";
 import { saveFunctionCode } from "@/server/actions/function-code";
 import { startShipAction } from "@/server/actions/ship";
 import { userCan } from "@/server/auth/session";
-import { getFunctionForRender } from "@/server/dal/render-reads";
+import { functionForTab } from "@/server/dal/render-reads";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -13,7 +13,7 @@ type Params = { workspaceId: string; functionId: string };
 export default async function CodePage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
   const [fn, canEdit, canDeploy] = await Promise.all([
-    getFunctionForRender(workspaceId, functionId),
+    functionForTab(workspaceId, functionId),
     userCan("function.update"),
     userCan("deploy.create"),
   ]);

@@ -2,7 +2,7 @@ import { SettingsForm } from "@/components/function-settings/settings-form";
 import { StatusPanel } from "@/components/function-settings/status-panel";
 import { saveFunctionSettings, setFunctionStatus } from "@/server/actions/functions";
 import { userCan } from "@/server/auth/session";
-import { getFunctionForRender } from "@/server/dal/render-reads";
+import { functionForTab } from "@/server/dal/render-reads";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -10,7 +10,7 @@ type Params = { workspaceId: string; functionId: string };
 export default async function SettingsPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
   const [fn, canEdit, canReveal] = await Promise.all([
-    getFunctionForRender(workspaceId, functionId),
+    functionForTab(workspaceId, functionId),
     userCan("function.update"),
     userCan("function.revealSecret"),
   ]);

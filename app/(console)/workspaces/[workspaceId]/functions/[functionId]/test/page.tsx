@@ -1,6 +1,6 @@
 import { TestConsole } from "@/components/test-invoke/test-console";
 import { userCan } from "@/server/auth/session";
-import { getFunctionForRender } from "@/server/dal/render-reads";
+import { functionForTab } from "@/server/dal/render-reads";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -8,7 +8,7 @@ type Params = { workspaceId: string; functionId: string };
 export default async function TestPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
   const [fn, canInvoke] = await Promise.all([
-    getFunctionForRender(workspaceId, functionId),
+    functionForTab(workspaceId, functionId),
     userCan("function.invoke"),
   ]);
   return (
