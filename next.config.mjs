@@ -9,7 +9,8 @@ const nextConfig = {
   reactStrictMode: true,
   // pino uses worker threads and dynamic requires that bundling breaks; ioredis is plain Node; the
   // store's drivers are native (better-sqlite3) or optional-require heavy (pg).
-  serverExternalPackages: ["pino", "ioredis", "better-sqlite3", "pg"],
+  // Ruff's WebAssembly is read from node_modules by the pre-deploy syntax check (server/ship/python-syntax.ts).
+  serverExternalPackages: ["pino", "ioredis", "better-sqlite3", "pg", "@astral-sh/ruff-wasm-web"],
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },

@@ -116,17 +116,36 @@ test.describe("as a developer", () => {
     await expect(rows.first()).toContainText("Rollback");
   });
 
+  test("code with a syntax error is refused before anything starts", async ({ page }) => {
+    test.skip(!fn, "needs the first deploy");
+    const history = page.getByTestId("deploy-history-row");
+    await saveCode(page.request, 'def handler(event):\n    return {"version": }\n');
+    await page.goto(deployTab());
+    await expect(history.first()).toBeVisible();
+    const before = await history.count();
+    await page.getByRole("button", { name: "Deploy saved code" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /syntax error at line 2/ })).toBeVisible();
+    expect(new URL(page.url()).searchParams.has("run")).toBe(false);
+    await page.reload();
+    await expect(history).toHaveCount(before);
+  });
+
   test("a failed build stops at the build stage with Python's error line, and Retry works after a fix", async ({
     page,
   }) => {
     test.skip(!fn, "needs the first deploy");
-    await saveCode(page.request, 'def handler(event):\n    return {"version": }\n');
+    // It parses, so it starts; the build's import check then fails on the missing module, line 2.
+    await saveCode(
+      page.request,
+      "# needs a module the platform does not have\nimport not_a_module\n\ndef handler(event):\n    return {}\n",
+    );
     await page.goto(deployTab());
     await page.getByRole("button", { name: "Deploy saved code" }).click();
     await page.waitForURL((url) => url.searchParams.has("run"));
     await expectRun(page, "failed");
     await expect(page.getByTestId("stage-build")).toHaveAttribute("data-state", "failed");
     await expect(page.getByTestId("stage-build")).toContainText(/line 2/);
+    await expect(page.getByTestId("stage-build")).toContainText("not_a_module");
     await expect(page.getByTestId("stage-scaffold")).toHaveAttribute("data-state", "pending");
 
     await saveCode(page.request, version("four"));

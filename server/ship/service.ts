@@ -20,6 +20,7 @@ import {
 } from "@/server/store/deployments";
 import { getPreference, setPreference } from "@/server/store/preferences";
 import { defaultTestEvent } from "@/server/store/test-events";
+import { pythonSyntaxErrors } from "./python-syntax";
 import { codeHash, initialStages, parseStages, reshapeRun } from "./reshape";
 import { interruptedStages } from "./runner";
 
@@ -138,6 +139,15 @@ export async function startShip(input: StartInput): Promise<Started> {
     );
   }
   if (code.trim() === "") throw refuse(400, "VALIDATION_ERROR", "The function has no code to deploy.");
+  const [problem] = await pythonSyntaxErrors(code);
+  if (problem) {
+    throw new ApiError({
+      status: 400,
+      code: "VALIDATION_ERROR",
+      message: `The saved code has a syntax error at line ${problem.line}, column ${problem.column}: ${problem.message}. Fix it in the Code tab; nothing was started.`,
+      details: { field: "code", line: problem.line, column: problem.column },
+    });
+  }
   const store = await db();
   const running = await readRunning(k);
   if (running)
