@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Failure, Result } from "@/lib/api/result";
-import { redirectToSignIn } from "./session-redirect";
+import { useSessionEnded } from "./session-redirect";
 
 type Options<T> = {
   /** Toast shown on success; omit for none. */
@@ -21,6 +21,7 @@ type Options<T> = {
  */
 export function useAction<I, T>(action: (input: I) => Promise<Result<T>>, options: Options<T> = {}) {
   const t = useTranslations("common.actions");
+  const sessionEnded = useSessionEnded();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -42,15 +43,14 @@ export function useAction<I, T>(action: (input: I) => Promise<Result<T>>, option
         if (message) toast.success(message);
         opts.onSuccess?.(result.data);
       } else if (result.error.code === "UNAUTHENTICATED") {
-        toast.error(t("sessionEnded"));
-        redirectToSignIn();
+        sessionEnded();
       } else {
         setFailure(result.error);
         if (opts.toastErrors) toast.error(result.error.message);
       }
       return result;
     },
-    [action, options, t],
+    [action, options, t, sessionEnded],
   );
 
   return { run, pending, failure, clearFailure: () => setFailure(null) };

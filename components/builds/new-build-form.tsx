@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
-import { redirectToSignIn } from "@/components/actions/session-redirect";
+import { useSessionEnded } from "@/components/actions/session-redirect";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TextInput } from "@/components/ui/field";
@@ -26,6 +26,7 @@ type Phase = { kind: "idle" } | { kind: "uploading"; fraction: number } | { kind
 export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props) {
   const t = useTranslations("builds.newBuild");
   const tc = useTranslations("common.actions");
+  const sessionEnded = useSessionEnded();
   const router = useRouter();
   const hydrated = useHydrated();
   const [file, setFile] = useState<File | null>(null);
@@ -75,8 +76,7 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
       setPhase({ kind: "idle" });
       if (!isApiError(err)) throw err;
       if (err.code === "UNAUTHENTICATED") {
-        toast.error(tc("sessionEnded"));
-        redirectToSignIn();
+        sessionEnded();
         return;
       }
       setErrors(fromServerFields(fieldErrorsOf(err)));

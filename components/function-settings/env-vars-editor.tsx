@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { redirectToSignIn } from "@/components/actions/session-redirect";
+import { useSessionEnded } from "@/components/actions/session-redirect";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetcher";
@@ -31,6 +31,7 @@ const input =
  */
 export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, revealUrl }: EnvVarsEditorProps) {
   const t = useTranslations("functionSettings.env");
+  const sessionEnded = useSessionEnded();
   const [revealing, setRevealing] = useState<string | null>(null);
   const update = (id: string, patch: Partial<EnvRow>) =>
     onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
@@ -42,7 +43,7 @@ export function EnvVarsEditor({ rows, onChange, errors, readOnly, canReveal, rev
       const { value } = await fetchJson<RevealedEnvVarDto>(revealUrl(row.loadedName));
       update(row.id, { masked: false, revealed: value, value });
     } catch (err) {
-      if (isApiError(err) && err.code === "UNAUTHENTICATED") redirectToSignIn();
+      if (isApiError(err) && err.code === "UNAUTHENTICATED") sessionEnded();
       else
         toast.error(t("revealFailed", { name: row.loadedName, message: isApiError(err) ? err.message : String(err) }));
     } finally {

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
-import { redirectToSignIn } from "@/components/actions/session-redirect";
+import { useSessionEnded } from "@/components/actions/session-redirect";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -45,6 +44,7 @@ export function TestConsole(props: TestConsoleProps) {
 function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canInvoke }: TestConsoleProps) {
   const t = useTranslations("testInvoke");
   const tActions = useTranslations("common.actions");
+  const sessionEnded = useSessionEnded();
   const [history, setHistory] = useState(() => readHistory(functionId));
   const [historyKept, setHistoryKept] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(() => history[0]?.id ?? null);
@@ -78,8 +78,7 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
       if (!controller.signal.aborted) setRunning(false);
     }
     if (outcome.kind === "failure" && outcome.code === "UNAUTHENTICATED") {
-      toast.error(tActions("sessionEnded"));
-      redirectToSignIn();
+      sessionEnded();
       return;
     }
     const entry: HistoryEntry = {
