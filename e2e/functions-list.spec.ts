@@ -231,3 +231,45 @@ test.describe("as a manager", () => {
     }
   });
 });
+
+for (const [locale, errors, duration] of [
+  ["en-US", "Errors 24 h", "Avg duration"],
+  ["ko-KR", "24시간 오류", "평균 실행 시간"],
+] as const) {
+  test.describe(`at 1024 px (${locale})`, () => {
+    test.use({ locale, viewport: { width: 1024, height: 768 } });
+    test("the function table shows errors and durations without a sideways scroll, headers whole", async ({
+      page,
+      baseURL,
+    }) => {
+      const ws = await workspaceFor(baseURL, "e2e-1024");
+      try {
+        const dev = await apiAs("developer", baseURL);
+        await createFunction(dev, ws.id, uniqueName("a-function-with-a-rather-long-name"));
+        await dev.dispose();
+        await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale.slice(0, 2), url: baseURL! }]);
+        await page.goto(`/workspaces/${ws.id}`);
+        await expect(bodyRows(page)).toHaveCount(1);
+        const scroller = page.locator("table").locator("xpath=..");
+        const box = (await scroller.boundingBox())!;
+        for (const label of [errors, duration]) {
+          const header = page.locator("thead th", { hasText: label });
+          const cell = (await header.boundingBox())!;
+          expect(cell.x + cell.width, `${label} ends inside the visible table`).toBeLessThanOrEqual(
+            box.x + box.width + 1,
+          );
+          // The whole label is shown: nothing cut off inside the header.
+          expect(
+            await header.evaluate((th) =>
+              [...th.querySelectorAll("*")].every((el) => el.scrollWidth <= el.clientWidth + 1),
+            ),
+          ).toBe(true);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+        await page.screenshot({ path: test.info().outputPath(`function-table-${locale}-1024.png`), fullPage: true });
+      } finally {
+        await removeWorkspace(baseURL, ws.id);
+      }
+    });
+  });
+}
