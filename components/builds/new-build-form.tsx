@@ -144,12 +144,12 @@ export function NewBuildForm({ workspaceId, maxBytes, canPush, onCancel }: Props
       {phase.kind === "uploading" ? (
         <div className="space-y-1" aria-live="polite">
           <progress className="h-2 w-full" max={1} value={phase.fraction} aria-label={t("uploading")} />
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {phase.fraction >= 1 ? t("starting") : t("uploadingPercent", { percent: Math.round(phase.fraction * 100) })}
           </p>
         </div>
       ) : phase.kind === "opening" ? (
-        <p className="text-xs text-zinc-500" aria-live="polite">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
           {t("opening")}
         </p>
       ) : null}

@@ -58,7 +58,9 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
               <TaskStatusBadge status={task.status} />
             </span>
             {polling ? (
-              <span className="text-xs text-zinc-500">{t("polling", { seconds: Math.round(pollMs / 1000) })}</span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                {t("polling", { seconds: Math.round(pollMs / 1000) })}
+              </span>
             ) : null}
           </div>
           {meta ? (

@@ -54,7 +54,7 @@ export function FunctionHeader({
                 <CopyButton value={fn.invocationUrl} label={t("copyUrl")} />
               </>
             ) : (
-              <span className="text-zinc-500">{t("notDeployed")}</span>
+              <span className="text-zinc-500 dark:text-zinc-400">{t("notDeployed")}</span>
             )}
           </dd>
         </div>
@@ -64,7 +64,7 @@ export function FunctionHeader({
             {fn.lastDeployed ? (
               <RelativeTime iso={fn.lastDeployed} />
             ) : (
-              <span className="text-zinc-500">{t("never")}</span>
+              <span className="text-zinc-500 dark:text-zinc-400">{t("never")}</span>
             )}
           </dd>
         </div>

@@ -20,7 +20,7 @@ export function ExecutionDetails({ log, id }: { log: ExecutionLogDto; id: string
   const t = useTranslations("logs.executions.details");
   const body = (value: unknown) =>
     value === undefined ? (
-      <p className="text-xs text-zinc-500">{t("none")}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("none")}</p>
     ) : (
       <pre className={block}>{prettyJson(value)}</pre>
     );
@@ -36,7 +36,7 @@ export function ExecutionDetails({ log, id }: { log: ExecutionLogDto; id: string
       </div>
       <Section title={t("logLines")}>
         {log.logs.length === 0 ? (
-          <p className="text-xs text-zinc-500">{t("noLines")}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("noLines")}</p>
         ) : (
           <pre className={block}>{log.logs.map((line) => prettyJson(line)).join("\n")}</pre>
         )}

@@ -12,7 +12,7 @@ export function DeveloperDetails({ data }: { data: MetricsDto["data"] }) {
   const t = useTranslations("metrics.developer");
   const raw = (value: Record<string, unknown> | undefined) =>
     value === undefined ? (
-      <p className="text-xs text-zinc-500">{t("absent")}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("absent")}</p>
     ) : (
       <pre className={pre}>{JSON.stringify(value, null, 2)}</pre>
     );

@@ -6,7 +6,7 @@ export async function NotFoundNotice() {
   const t = await getTranslations("common.notFound");
   return (
     <>
-      <p className="text-sm font-semibold text-brand-600">404</p>
+      <p className="text-sm font-semibold text-brand-600 dark:text-brand-100">404</p>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-md text-zinc-600 dark:text-zinc-400">{t("message")}</p>
       <Link

@@ -25,7 +25,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="audit-table">
-        <thead className="text-xs text-zinc-500 uppercase">
+        <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
           <tr>
             <th className="py-2 pr-3">{t("columns.at")}</th>
             <th className="py-2 pr-3">{t("columns.who")}</th>
@@ -46,9 +46,13 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className="py-2 pr-3 font-mono text-xs break-all">{targetText(r.target)}</td>
               <td className="py-2 pr-3">
                 {t(`results.${r.result}`)}
-                {r.code ? <span className="ml-1 font-mono text-xs text-zinc-500">{r.code}</span> : null}
+                {r.code ? (
+                  <span className="ml-1 font-mono text-xs text-zinc-500 dark:text-zinc-400">{r.code}</span>
+                ) : null}
               </td>
-              <td className="py-2 font-mono text-xs break-all text-zinc-500">{r.request_id ?? "—"}</td>
+              <td className="py-2 font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">
+                {r.request_id ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -48,7 +48,7 @@ export function DeploymentHistory({ workspaceId, functionId, canDeploy, busy, on
       {data && data.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="deploy-history">
-            <thead className="text-xs text-zinc-500 uppercase">
+            <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
               <tr>
                 <th className="py-2 pr-3">{t("history.when")}</th>
                 <th className="py-2 pr-3">{t("history.who")}</th>

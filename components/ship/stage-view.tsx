@@ -86,7 +86,7 @@ export function StageView({
         >
           {t(`run.status.${run.status}`)}
         </span>
-        <span className="text-sm text-zinc-500">
+        <span className="text-sm text-zinc-500 dark:text-zinc-400">
           {t("run.by", { who: run.createdBy })} · <RelativeTime iso={run.createdAt} />
         </span>
         {failed && canRetry ? (
@@ -114,7 +114,9 @@ export function StageView({
               <span className="font-medium">{t(`stage.${stage.name}`)}</span>
               <span className="text-zinc-600 dark:text-zinc-400">{t(`stage.state.${stage.state}`)}</span>
               {seconds(stage) !== null ? (
-                <span className="text-zinc-500">{t("run.seconds", { seconds: seconds(stage)! })}</span>
+                <span className="text-zinc-500 dark:text-zinc-400">
+                  {t("run.seconds", { seconds: seconds(stage)! })}
+                </span>
               ) : null}
               {stage.taskId ? (
                 <Link

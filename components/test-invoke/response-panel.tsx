@@ -81,7 +81,9 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
           {outcome.message}
           {outcome.requestId ? (
-            <span className="ml-2 font-mono text-xs text-zinc-500">{t("requestId", { id: outcome.requestId })}</span>
+            <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">
+              {t("requestId", { id: outcome.requestId })}
+            </span>
           ) : null}
         </p>
       ) : (
@@ -97,7 +99,11 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
             data-testid="invoke-body"
             className="max-h-[50vh] overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-words dark:border-zinc-800 dark:bg-zinc-950"
           >
-            {body === "" || body === null ? <span className="text-zinc-500">{t("emptyBody")}</span> : body}
+            {body === "" || body === null ? (
+              <span className="text-zinc-500 dark:text-zinc-400">{t("emptyBody")}</span>
+            ) : (
+              body
+            )}
           </pre>
         </div>
       )}

@@ -98,7 +98,7 @@ export default async function AuditPage({
       {rows.ok && rows.data.length === 0 ? <EmptyState title={t("empty")} /> : null}
       {rows.ok && rows.data.length > 0 ? <AuditTable rows={rows.data} /> : null}
       {rows.ok && rows.data.length === AUDIT_PAGE_ROWS ? (
-        <p className="mt-2 text-sm text-zinc-500">{t("more", { count: AUDIT_PAGE_ROWS })}</p>
+        <p className="mt-2 text-sm text-zinc-500 dark:text-zinc-400">{t("more", { count: AUDIT_PAGE_ROWS })}</p>
       ) : null}
     </>
   );
