@@ -85,19 +85,48 @@ test("invalid JSON disables Invoke and says where it breaks", async ({ page }) =
   await expect(invokeButton(page)).toBeEnabled();
 });
 
-test("test events are saved in the browser, loaded and deleted", async ({ page }) => {
-  await page.goto(functionPath(echo, "test"));
-  await replaceEditorText(page, '{"order": 42}', payloadEditor(page));
-  await page.getByLabel("Name of the test event").fill("order 42");
+const eventName = (page: Page) => page.getByLabel("Name of the test event");
+const eventRow = (page: Page, name: string) => page.getByTestId("saved-event").filter({ hasText: name });
+
+/** Saves the payload under a name from the Test tab, as a developer would. */
+async function saveEvent(page: Page, fn: FunctionJson, name: string, payload: string): Promise<void> {
+  await page.goto(functionPath(fn, "test"));
+  await replaceEditorText(page, payload, payloadEditor(page));
+  await eventName(page).fill(name);
   await page.getByRole("button", { name: "Save payload" }).click();
-  await replaceEditorText(page, "{}", payloadEditor(page));
+  await expect(eventRow(page, name)).toBeVisible();
+  await expect(eventName(page)).toHaveValue("");
+}
+
+test("test events are saved for the team: another user loads one and makes it the default; deleted for everyone", async ({
+  page,
+  browser,
+}) => {
+  const fn = await newFunction("e2e-test-events");
+  await saveEvent(page, fn, "order 42", '{"order": 42}');
+
+  // Another user in another browser: the event lives in the console's store, not in the first browser.
+  const adminContext = await browser.newContext({ storageState: storageStateFor("admin") });
+  try {
+    const other = await adminContext.newPage();
+    await other.goto(functionPath(fn, "test"));
+    await monacoInput(other, payloadEditor(other));
+    await other.getByRole("button", { name: "Load order 42" }).click();
+    await expect(payloadEditor(other)).toContainText('"order": 42');
+    await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveCount(0);
+    await other.getByRole("button", { name: "Make order 42 the default" }).click();
+    await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
+    await expect(other.getByRole("button", { name: "Make order 42 the default" })).toHaveCount(0);
+  } finally {
+    await adminContext.close();
+  }
 
   await page.reload();
-  await monacoInput(page, payloadEditor(page));
-  await page.getByRole("button", { name: "Load order 42" }).click();
-  await expect(payloadEditor(page)).toContainText('"order": 42');
+  await expect(eventRow(page, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
   await page.getByRole("button", { name: "Delete order 42" }).click();
   await expect(page.getByTestId("saved-events")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("No saved events yet.")).toBeVisible();
 });
 
 test("a function that runs past its timeout is explained in plain words", async ({ page }) => {
@@ -152,5 +181,29 @@ test.describe("as a manager", () => {
     await expect(page.getByText("your role cannot invoke functions")).toBeVisible();
     await page.keyboard.press("ControlOrMeta+Enter");
     await expect(page.getByTestId("invoke-response")).toHaveCount(0);
+  });
+
+  test("the team's saved events are listed and load, but there is no Save, Make default or Delete", async ({
+    page,
+    browser,
+  }) => {
+    const fn = await newFunction("e2e-test-events-viewer");
+    const developerContext = await browser.newContext({ storageState: storageStateFor("developer") });
+    try {
+      await saveEvent(await developerContext.newPage(), fn, "shared order", '{"shared": true}');
+    } finally {
+      await developerContext.close();
+    }
+
+    await page.goto(functionPath(fn, "test"));
+    await monacoInput(page, payloadEditor(page));
+    await expect(eventRow(page, "shared order")).toBeVisible();
+    await page.getByRole("button", { name: "Load shared order" }).click();
+    await expect(payloadEditor(page)).toContainText('"shared": true');
+    await expect(page.getByText("Your role can load these events but not save, delete or change them.")).toBeVisible();
+    await expect(eventName(page)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Save payload" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Make shared order the default" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete shared order" })).toHaveCount(0);
   });
 });

@@ -2,19 +2,17 @@ import { readJson, removeKey, writeJson } from "@/components/editor/browser-stor
 import type { InvokeOutcome } from "./invoke-outcome";
 
 /*
- * The Test tab's memory, per function: this session's runs (sessionStorage: gone with the tab) and
- * named test events (localStorage: kept in this browser). Nothing here reaches the server.
+ * The Test tab's memory of this session's runs, per function (sessionStorage: gone with the tab).
+ * Nothing here reaches the server; saved test events live in the console's store instead.
  */
 
 export type HistoryEntry = { id: string; at: number; payload: string; outcome: InvokeOutcome };
-export type SavedEvent = { name: string; payload: string; savedAt: number };
 
 export const HISTORY_LIMIT = 20;
 /** A run's body is kept whole in memory but cut in storage, so one huge answer cannot fill the quota. */
 const STORED_BODY_CHARS = 64 * 1024;
 
 const historyKey = (functionId: string) => `eunha.invoke-history.v1.${functionId}`;
-const eventsKey = (functionId: string) => `eunha.test-events.v1.${functionId}`;
 
 const isHistory = (v: unknown): v is HistoryEntry[] =>
   Array.isArray(v) &&
@@ -25,9 +23,6 @@ const isHistory = (v: unknown): v is HistoryEntry[] =>
       typeof e.payload === "string" &&
       typeof e.outcome?.kind === "string",
   );
-const isEvents = (v: unknown): v is SavedEvent[] =>
-  Array.isArray(v) &&
-  v.every((e) => typeof e?.name === "string" && typeof e.payload === "string" && typeof e.savedAt === "number");
 
 export function readHistory(functionId: string): HistoryEntry[] {
   return readJson("session", historyKey(functionId), isHistory) ?? [];
@@ -50,19 +45,4 @@ export function addToHistory(
 
 export function clearHistory(functionId: string): void {
   removeKey("session", historyKey(functionId));
-}
-
-export function readEvents(functionId: string): SavedEvent[] {
-  return readJson("local", eventsKey(functionId), isEvents) ?? [];
-}
-
-/** Saving under an existing name replaces that event. Answers the new list, or null when storage refused it. */
-export function saveEvent(functionId: string, list: SavedEvent[], event: SavedEvent): SavedEvent[] | null {
-  const next = [event, ...list.filter((e) => e.name !== event.name)].sort((a, b) => a.name.localeCompare(b.name));
-  return writeJson("local", eventsKey(functionId), next) ? next : null;
-}
-
-export function deleteEvent(functionId: string, list: SavedEvent[], name: string): SavedEvent[] | null {
-  const next = list.filter((e) => e.name !== name);
-  return writeJson("local", eventsKey(functionId), next) ? next : null;
 }

@@ -6,19 +6,13 @@ import { useSessionEnded } from "@/components/actions/session-redirect";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
+import type { TestEventActions, TestEventDto } from "@/lib/functions/test-events";
 import { HistoryList } from "./history-list";
 import type { InvokeOutcome } from "./invoke-outcome";
 import { requestInvoke } from "./invoke-request";
-import {
-  addToHistory,
-  clearHistory,
-  deleteEvent,
-  readEvents,
-  readHistory,
-  saveEvent,
-  type HistoryEntry,
-} from "./invoke-store";
+import { addToHistory, clearHistory, readHistory, type HistoryEntry } from "./invoke-store";
 import { checkJson } from "./json-check";
 import { PayloadPanel } from "./payload-panel";
 import { ResponsePanel } from "./response-panel";
@@ -30,25 +24,29 @@ type TestConsoleProps = {
   status: FunctionStatus;
   timeoutSeconds: number;
   canInvoke: boolean;
+  /** The function's saved events, shared by the team, as the page read them. */
+  events: Result<TestEventDto[]>;
+  eventActions: TestEventActions;
+  canSaveEvents: boolean;
 };
 
 const DEFAULT_PAYLOAD = '{\n  "test": true\n}\n';
 
-/** The Test tab. Client-only below this point: it reads the session's runs and saved events from storage. */
+/** The Test tab. Client-only below this point: it reads this session's runs from storage. */
 export function TestConsole(props: TestConsoleProps) {
   const isClient = useHydrated();
   if (!isClient) return <Skeleton className="h-[40vh]" />;
   return <TestConsoleBody {...props} />;
 }
 
-function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canInvoke }: TestConsoleProps) {
+function TestConsoleBody(props: TestConsoleProps) {
+  const { workspaceId, functionId, status, timeoutSeconds, canInvoke } = props;
   const t = useTranslations("testInvoke");
   const tActions = useTranslations("common.actions");
   const sessionEnded = useSessionEnded();
   const [history, setHistory] = useState(() => readHistory(functionId));
   const [historyKept, setHistoryKept] = useState(true);
   const [selectedId, setSelectedId] = useState<string | null>(() => history[0]?.id ?? null);
-  const [events, setEvents] = useState(() => readEvents(functionId));
   const [payload, setPayload] = useState(() => history[0]?.payload ?? DEFAULT_PAYLOAD);
   const [opened, setOpened] = useState({ text: payload, epoch: 0 });
   const [running, setRunning] = useState(false);
@@ -119,18 +117,14 @@ function TestConsoleBody({ workspaceId, functionId, status, timeoutSeconds, canI
             }}
           />
           <SavedEvents
-            events={events}
-            canSave={check.ok}
-            onSave={(name) => {
-              const next = saveEvent(functionId, events, { name, payload, savedAt: Date.now() });
-              if (next) setEvents(next);
-              return next !== null;
-            }}
+            workspaceId={workspaceId}
+            functionId={functionId}
+            initial={props.events}
+            actions={props.eventActions}
+            canSave={props.canSaveEvents}
+            payload={payload}
+            payloadIsJson={check.ok}
             onLoad={(ev) => load(ev.payload)}
-            onDelete={(ev) => {
-              const next = deleteEvent(functionId, events, ev.name);
-              if (next) setEvents(next);
-            }}
           />
         </div>
         <div className="space-y-6">

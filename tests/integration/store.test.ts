@@ -150,8 +150,15 @@ for (const engine of engines) {
       ]);
       expect(await setDefaultTestEvent(store.db, k, a.id)).toBe(true);
       expect((await defaultTestEvent(store.db, k))?.name).toBe("greet");
-      // Another function's id cannot be made default here, nor deleted from here.
+      // Replaced without saying: the default stays the default, a new name is not one.
+      await saveTestEvent(store.db, k, { name: "greet", payload: '{"name":"셋"}' }, "dev@example.com");
+      const c = await saveTestEvent(store.db, k, { name: "third", payload: "[]" }, "dev@example.com");
+      expect(c.isDefault).toBe(false);
+      expect(await defaultTestEvent(store.db, k)).toMatchObject({ id: a.id, payload: '{"name":"셋"}' });
+      // Another function's id cannot be made default here (the default is kept), nor deleted from here.
       expect(await setDefaultTestEvent(store.db, { ...k, functionId: "other" }, a.id)).toBe(false);
+      expect(await setDefaultTestEvent(store.db, k, "00000000-0000-4000-8000-000000000000")).toBe(false);
+      expect((await defaultTestEvent(store.db, k))?.id).toBe(a.id);
       expect(await deleteTestEvent(store.db, { ...k, functionId: "other" }, a.id)).toBe(false);
       expect(await deleteTestEvent(store.db, k, a.id)).toBe(true);
       expect(await listTestEvents(store.db, { ...k, functionId: "other" })).toEqual([]);

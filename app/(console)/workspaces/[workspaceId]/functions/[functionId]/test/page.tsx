@@ -1,13 +1,24 @@
 import { TestConsole } from "@/components/test-invoke/test-console";
+import { deleteTestEventAction, makeDefaultTestEventAction, saveTestEventAction } from "@/server/actions/test-events";
 import { userCan } from "@/server/auth/session";
 import { functionForTab } from "@/server/dal/render-reads";
+import { settle } from "@/server/errors/settle";
+import { testEventsOf } from "@/server/ship/test-events-service";
 
 type Params = { workspaceId: string; functionId: string };
 
-/** The Test tab: send a JSON payload to the function and read its answer. */
+/**
+ * The Test tab: send a JSON payload to the function and read its answer. The team's saved events are
+ * read here; a store that fails leaves them unavailable, not the tab.
+ */
 export default async function TestPage({ params }: { params: Promise<Params> }) {
   const { workspaceId, functionId } = await params;
-  const [fn, canInvoke] = await Promise.all([functionForTab(workspaceId, functionId), userCan("function.invoke")]);
+  const [fn, canInvoke, canSaveEvents, events] = await Promise.all([
+    functionForTab(workspaceId, functionId),
+    userCan("function.invoke"),
+    userCan("testEvent.save"),
+    settle(testEventsOf({ workspaceId, functionId })),
+  ]);
   return (
     <TestConsole
       workspaceId={workspaceId}
@@ -15,6 +26,13 @@ export default async function TestPage({ params }: { params: Promise<Params> }) 
       status={fn.status}
       timeoutSeconds={fn.timeout}
       canInvoke={canInvoke}
+      events={events}
+      eventActions={{
+        save: saveTestEventAction,
+        remove: deleteTestEventAction,
+        makeDefault: makeDefaultTestEventAction,
+      }}
+      canSaveEvents={canSaveEvents}
     />
   );
 }
