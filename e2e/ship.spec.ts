@@ -60,7 +60,9 @@ test.describe("as a developer", () => {
     // A first deploy asks to confirm the settings once, on the Deploy tab.
     await page.waitForURL((url) => url.pathname.endsWith("/deploy"));
     await expect(page.getByText("Confirm these settings once")).toBeVisible();
-    await expect(page.getByLabel("App name")).toHaveValue(fn.name);
+    // The ship panel's settings (the manual deploy form below has an App name of its own).
+    const settings = page.getByRole("group", { name: "Deployment settings" });
+    await expect(settings.getByLabel("App name")).toHaveValue(fn.name);
     await page.getByRole("button", { name: "Confirm and deploy" }).click();
     await page.waitForURL((url) => url.searchParams.has("run"));
     const runUrl = page.url();
