@@ -67,10 +67,14 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
           role="note"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
         >
-          {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}{" "}
+          {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}
+        </p>
+      ) : null}
+      {meaning ? (
+        <p className="text-sm">
           <Link
             href={`${logsHref}?view=executions&status=error`}
-            className="font-medium underline underline-offset-2"
+            className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
             data-testid="invoke-log-link"
           >
             {t("logLink")}
