@@ -29,6 +29,7 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
     );
   }
   const meaning = meaningOf(outcome);
+  const meaningText = meaning ? t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds }) : null;
   const good = outcome.kind === "response" && outcome.status < 400;
   const body =
     outcome.kind === "response"
@@ -67,7 +68,7 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
           role="note"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
         >
-          {t(`meaning.${meaning.meaning}`, { timeout: timeoutSeconds })}
+          {meaningText}
         </p>
       ) : null}
       {meaning ? (
@@ -83,7 +84,8 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
       ) : null}
       {outcome.kind === "failure" ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {outcome.message}
+          {/* The console's own refusals already say this in the note above: not twice. */}
+          {outcome.message === meaningText ? null : outcome.message}
           {outcome.requestId ? (
             <span className="ml-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">
               {t("requestId", { id: outcome.requestId })}
