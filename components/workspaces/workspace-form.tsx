@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useAction } from "@/components/actions/use-action";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
 import { Button } from "@/components/ui/button";
@@ -40,6 +40,11 @@ export function WorkspaceForm(props: WorkspaceFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useAction(props.action, { success: props.success, onSuccess: props.onSuccess });
+  // The form loads after its dialog opened (it is lazy), so the dialog's own initial focus found no
+  // field yet: the name field takes it once the form is there.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }, []);
 
   const say = (issue: IssueMessage) =>
     t.has(`validation.${issue.key}`) ? t(`validation.${issue.key}`, issue.values) : issue.fallback;
