@@ -11,6 +11,8 @@ const nextConfig = {
   // store's drivers are native (better-sqlite3) or optional-require heavy (pg).
   // Ruff's WebAssembly is read from node_modules by the pre-deploy syntax check (server/ship/python-syntax.ts).
   serverExternalPackages: ["pino", "ioredis", "better-sqlite3", "pg", "@astral-sh/ruff-wasm-web"],
+  // Read with fs at run time by the pre-deploy syntax check, so no import traces it.
+  outputFileTracingIncludes: { "/*": ["./node_modules/@astral-sh/ruff-wasm-web/ruff_wasm_bg.wasm"] },
   experimental: {
     // Function code travels Base64 through saveFunctionCode: 1 MB of source is ~1.4 MB encoded.
     serverActions: { bodySizeLimit: "8mb" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { Diagnostic, Workspace } from "@astral-sh/ruff-wasm-web";
 import { logger } from "@/server/log/logger";
 
@@ -16,7 +16,9 @@ let ruff: Promise<Workspace> | null = null;
 function loadRuff(): Promise<Workspace> {
   ruff ??= import("@astral-sh/ruff-wasm-web")
     .then(({ initSync, Workspace, PositionEncoding }) => {
-      const wasm = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-web/ruff_wasm_bg.wasm");
+      // Read with fs from the server's working directory (the repository, or .next/standalone, where
+      // the trace of this literal path puts it): Turbopack cannot load a .wasm of a server external.
+      const wasm = join(process.cwd(), "node_modules", "@astral-sh", "ruff-wasm-web", "ruff_wasm_bg.wasm");
       initSync({ module: readFileSync(wasm) });
       return new Workspace({ lint: { select: ["E9"] } }, PositionEncoding.Utf16);
     })
