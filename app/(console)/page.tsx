@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { PageLoading } from "@/components/shell/page-loading";
 import { HeadlineFigures } from "@/components/dashboard/headline-figures";
 import { KstTime } from "@/components/format/kst-time";
-import { dashboardExportHref } from "@/components/dashboard/links";
+import { dashboardExportHref } from "@/lib/routes";
 import { PartialNote } from "@/components/dashboard/partial-note";
 import { RecentDeployments } from "@/components/dashboard/recent-deployments";
 import { RecentTasks } from "@/components/dashboard/recent-tasks";

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { workspaceBuildsHref } from "./task-links";
+import { workspaceBuildsHref, workspaceHref } from "@/lib/routes";
 
 /** Workspaces / {workspace} / Builds [/ task]: the way back up from a build page. */
 export function BuildsBreadcrumb({ workspace, taskId }: { workspace: { id: string; name: string }; taskId?: string }) {
@@ -11,7 +11,7 @@ export function BuildsBreadcrumb({ workspace, taskId }: { workspace: { id: strin
       label={t("label")}
       items={[
         { href: "/workspaces", label: t("workspaces") },
-        { href: `/workspaces/${encodeURIComponent(workspace.id)}`, label: workspace.name },
+        { href: workspaceHref(workspace.id), label: workspace.name },
         { href: taskId ? workspaceBuildsHref(workspace.id) : undefined, label: t("builds") },
         ...(taskId ? [{ label: taskId, mono: true }] : []),
       ]}

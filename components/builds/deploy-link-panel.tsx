@@ -4,7 +4,7 @@ import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SelectField } from "./select-field";
-import { deployWithImageHref } from "./task-links";
+import { deployWithImageHref } from "@/lib/routes";
 
 type Props = {
   workspaceId: string;

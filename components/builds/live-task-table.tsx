@@ -8,6 +8,7 @@ import type { ApiError } from "@/lib/api/api-error";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";
 import { TaskTable } from "./task-table";
 import { isTerminal } from "./task-shape";
+import { workspaceTasksKey } from "@/lib/routes";
 
 type Props = {
   workspaceId: string;
@@ -20,13 +21,10 @@ type Props = {
 /** A workspace's task history, re-read every `pollMs` while any task is still pending or running. */
 export function LiveTaskTable({ workspaceId, workspaceName, initial, pollMs }: Props) {
   const t = useTranslations("builds");
-  const { data, error } = useSWR<ApiWorkspaceTask[], ApiError>(
-    `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/tasks`,
-    {
-      fallbackData: initial,
-      refreshInterval: (latest) => (latest?.some((task) => !isTerminal(task.status)) ? pollMs : 0),
-    },
-  );
+  const { data, error } = useSWR<ApiWorkspaceTask[], ApiError>(workspaceTasksKey(workspaceId), {
+    fallbackData: initial,
+    refreshInterval: (latest) => (latest?.some((task) => !isTerminal(task.status)) ? pollMs : 0),
+  });
   const tasks = data ?? initial;
   const active = tasks.some((task) => !isTerminal(task.status));
   return (

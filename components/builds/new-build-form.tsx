@@ -15,7 +15,7 @@ import { FileDropField } from "./file-drop-field";
 import { fromServerFields, newBuildProblems, type NewBuildErrors } from "./new-build-errors";
 import { registryUrlOf, type PushTarget } from "./push-target";
 import { PushTargetFields } from "./push-target-fields";
-import { taskHref } from "./task-links";
+import { taskHref } from "@/lib/routes";
 import { fieldErrorsOf, uploadBuild } from "./upload-build";
 import { useRegistries } from "./use-registries";
 

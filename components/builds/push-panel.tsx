@@ -11,7 +11,7 @@ import type { Result } from "@/lib/api/result";
 import type { BrowserPushRequest, BuildStartedDto } from "@/lib/dto/pipeline";
 import { pushTargetProblems, registryUrlOf, type PushTarget, type PushTargetField } from "./push-target";
 import { PushTargetFields } from "./push-target-fields";
-import { taskHref } from "./task-links";
+import { taskHref } from "@/lib/routes";
 import { useRegistries } from "./use-registries";
 
 export type PushAction = (input: BrowserPushRequest) => Promise<Result<BuildStartedDto>>;

@@ -11,7 +11,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiTaskStatus } from "@/lib/dto/task";
 import { DeployLinkPanel } from "./deploy-link-panel";
 import { PushPanel, type PushAction } from "./push-panel";
-import { workspaceBuildsHref } from "./task-links";
+import { workspaceBuildsHref } from "@/lib/routes";
 import { TaskResult } from "./task-result";
 import { imageOf, isTerminal, s3LocationOf } from "./task-shape";
 import { TaskStatusBadge } from "./task-status-badge";

@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/format/relative-time";
 import type { ApiWorkspaceTask } from "@/lib/dto/task";
-import { taskHref } from "./task-links";
+import { taskHref } from "@/lib/routes";
 import { imageOf } from "./task-shape";
 import { TaskStatusBadge } from "./task-status-badge";
 

@@ -5,6 +5,7 @@ import useSWR from "swr";
 import type { ApiError } from "@/lib/api/api-error";
 import type { ApiTaskStatus } from "@/lib/dto/task";
 import { isTerminal } from "./task-shape";
+import { taskKey } from "@/lib/routes";
 
 /** The spec: poll a long job every 5 s, for at most 10 minutes. */
 export const MAX_WATCH_MS = 10 * 60 * 1000;
@@ -16,14 +17,11 @@ export const MAX_WATCH_MS = 10 * 60 * 1000;
 export function useTaskWatch(taskId: string, initial: ApiTaskStatus, pollMs: number, maxWatchMs = MAX_WATCH_MS) {
   const [expired, setExpired] = useState(false);
   const [round, setRound] = useState(0);
-  const { data, error, mutate, isValidating } = useSWR<ApiTaskStatus, ApiError>(
-    `/api/v1/tasks/${encodeURIComponent(taskId)}`,
-    {
-      fallbackData: initial,
-      refreshInterval: (latest) => (expired || (latest && isTerminal(latest.status)) ? 0 : pollMs),
-      revalidateOnFocus: !expired,
-    },
-  );
+  const { data, error, mutate, isValidating } = useSWR<ApiTaskStatus, ApiError>(taskKey(taskId), {
+    fallbackData: initial,
+    refreshInterval: (latest) => (expired || (latest && isTerminal(latest.status)) ? 0 : pollMs),
+    revalidateOnFocus: !expired,
+  });
   const task = data ?? initial;
   const terminal = isTerminal(task.status);
 

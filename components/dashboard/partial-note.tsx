@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { DashboardFailure } from "@/lib/dto/dashboard";
-import { workspaceHref } from "./links";
+import { workspaceHref } from "@/lib/routes";
 
 /** Names exactly what could not be read, so no figure looks complete when it is not. */
 export function PartialNote({ failures }: { failures: DashboardFailure[] }) {

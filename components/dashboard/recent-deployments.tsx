@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { DashboardDeploymentRow } from "@/lib/dto/dashboard";
 import { KstTime } from "@/components/format/kst-time";
-import { functionPageHref, workspaceHref } from "./links";
+import { functionHref, workspaceHref } from "@/lib/routes";
 
 const statusClass: Record<string, string> = {
   running: "bg-sky-100 text-sky-800 dark:bg-sky-500/15 dark:text-sky-300",
@@ -33,7 +33,7 @@ export function RecentDeployments({ rows, unavailable }: { rows: DashboardDeploy
               {t.has(`status.${d.status}`) ? t(`status.${d.status}`) : d.status}
             </span>
             <Link
-              href={`${functionPageHref(d.workspaceId, d.functionId)}/deploy`}
+              href={`${functionHref(d.workspaceId, d.functionId)}/deploy`}
               className="truncate font-medium text-brand-700 hover:underline dark:text-brand-100"
             >
               {t(d.kind === "rollback" ? "rollbackOf" : "deployOf", { name: d.functionName })}

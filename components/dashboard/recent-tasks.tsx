@@ -1,11 +1,11 @@
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { TaskStatusBadge } from "@/components/builds/task-status-badge";
-import { taskHref } from "@/components/builds/task-links";
+import { taskHref } from "@/lib/routes";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DashboardTaskRow } from "@/lib/dto/dashboard";
 import { KstTime } from "@/components/format/kst-time";
-import { workspaceHref } from "./links";
+import { workspaceHref } from "@/lib/routes";
 
 export function RecentTasks({ rows }: { rows: DashboardTaskRow[] }) {
   const t = useTranslations("dashboard.tasks");

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorRateBadge } from "@/components/workspaces/error-rate-badge";
 import type { DashboardFunctionRow } from "@/lib/dto/dashboard";
-import { functionPageHref, workspaceHref } from "./links";
+import { functionHref, workspaceHref } from "@/lib/routes";
 
 const thNum = "px-3 py-2 text-right font-medium";
 const td = "px-3 py-2 text-right tabular-nums";
@@ -43,7 +43,7 @@ export function TopErrorFunctions({ rows }: { rows: DashboardFunctionRow[] }) {
             <tr key={`${f.workspaceId}/${f.id}`} data-function-id={f.id}>
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 <Link
-                  href={functionPageHref(f.workspaceId, f.id)}
+                  href={functionHref(f.workspaceId, f.id)}
                   className="text-brand-700 hover:underline dark:text-brand-100"
                 >
                   {f.name}

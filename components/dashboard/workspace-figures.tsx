@@ -2,7 +2,7 @@ import { Link } from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { ErrorRateBadge } from "@/components/workspaces/error-rate-badge";
 import type { DashboardWorkspaceRow } from "@/lib/dto/dashboard";
-import { workspaceHref } from "./links";
+import { workspaceHref } from "@/lib/routes";
 
 const th = "px-3 py-2 text-left font-medium";
 const thNum = "px-3 py-2 text-right font-medium";

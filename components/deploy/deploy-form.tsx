@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/actions/use-action";
-import { functionTabHref } from "@/components/builds/task-links";
+import { functionHref } from "@/lib/routes";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -128,7 +128,7 @@ export function DeployForm({ workspaceId, functionId, initial, choices, scaffold
           </div>
         </form>
       </Card>
-      {deployed ? <DeployResult result={deployed} testHref={functionTabHref(workspaceId, functionId, "test")} /> : null}
+      {deployed ? <DeployResult result={deployed} testHref={functionHref(workspaceId, functionId, "test")} /> : null}
       {yaml !== null ? (
         <Card>
           <YamlPreview yaml={yaml} />

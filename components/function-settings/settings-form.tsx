@@ -20,6 +20,7 @@ import {
   type SettingsForm as Form,
   type SettingsPatch,
 } from "./settings-model";
+import { envValueKey } from "@/lib/routes";
 
 export type SaveSettingsAction = (input: {
   workspaceId: string;
@@ -64,7 +65,6 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
   const envErrors = Object.fromEntries(form.env.map((r) => [r.id, errorsOf(`env:${r.id}`)]));
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const effectiveUrl = effectiveInvocationUrl(form.invocationUrl);
-  const base = `/api/workspaces/${encodeURIComponent(fn.workspaceId)}/functions/${encodeURIComponent(fn.id)}`;
 
   return (
     <Card>
@@ -141,7 +141,7 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
             errors={envErrors}
             readOnly={!canEdit}
             canReveal={canReveal}
-            revealUrl={(name) => `${base}/env/${encodeURIComponent(name)}`}
+            revealUrl={(name) => envValueKey(fn.workspaceId, fn.id, name)}
           />
         </fieldset>
         {action.failure ? (

@@ -6,11 +6,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useMemo } from "react";
 import { RelativeTime } from "@/components/format/relative-time";
 import type { FunctionDto } from "@/lib/dto/function";
+import { functionHref } from "@/lib/routes";
 import { matchesStatus, type StatusFilter } from "@/lib/functions/list-query";
 import { FunctionStatusBadge } from "./function-status-badge";
-
-export const functionHref = (fn: Pick<FunctionDto, "id" | "workspaceId">) =>
-  `/workspaces/${encodeURIComponent(fn.workspaceId)}/functions/${encodeURIComponent(fn.id)}/code`;
 
 /** Times sort as instants; a function never deployed has no time and sorts last either way. */
 const instant = (iso: string | null) => (iso ? Date.parse(iso) : undefined);
@@ -29,7 +27,10 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         meta: { sticky: "left" },
         cell: ({ row: { original: f } }) => (
           <div className="w-32 xl:w-44">
-            <Link href={functionHref(f)} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+            <Link
+              href={functionHref(f.workspaceId, f.id, "code")}
+              className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+            >
               {f.name}
             </Link>
             {f.description ? (

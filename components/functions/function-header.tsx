@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { FunctionDto } from "@/lib/dto/function";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { FunctionStatusBadge } from "./function-status-badge";
+import { workspaceHref } from "@/lib/routes";
 
 /** `actions`: controls the caller's role allows (e.g. delete), rendered beside the name; `badges`: states beside the runtime. */
 export function FunctionHeader({
@@ -26,7 +27,7 @@ export function FunctionHeader({
         label={t("breadcrumb")}
         items={[
           { href: "/workspaces", label: t("workspaces") },
-          { href: `/workspaces/${encodeURIComponent(workspace.id)}`, label: workspace.name },
+          { href: workspaceHref(workspace.id), label: workspace.name },
         ]}
       />
       <div className="flex flex-wrap items-center gap-3">

@@ -19,7 +19,8 @@ import {
   type FunctionSort,
   type SortableColumn,
 } from "@/lib/functions/list-query";
-import { functionHref, useFunctionColumns } from "./function-columns";
+import { functionHref } from "@/lib/routes";
+import { useFunctionColumns } from "./function-columns";
 
 type FunctionTableProps = {
   functions: FunctionDto[];
@@ -86,10 +87,10 @@ export function FunctionTable({ functions, query, onSortChange, noMatches, rowAc
   const onRowClick = (e: MouseEvent<HTMLTableRowElement>, fn: FunctionDto) => {
     const target = e.target as HTMLElement;
     if (!e.currentTarget.contains(target) || target.closest("a, button, input, select, textarea, label")) return;
-    router.push(functionHref(fn));
+    router.push(functionHref(fn.workspaceId, fn.id, "code"));
   };
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, fn: FunctionDto) => {
-    if (e.key === "Enter" && e.target === e.currentTarget) router.push(functionHref(fn));
+    if (e.key === "Enter" && e.target === e.currentTarget) router.push(functionHref(fn.workspaceId, fn.id, "code"));
   };
 
   return (

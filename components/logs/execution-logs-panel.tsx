@@ -6,13 +6,14 @@ import { readFilters, writeFilters, type ExecutionFilters } from "./execution-fi
 import { ExecutionResults } from "./execution-results";
 import { useExecutionLogs } from "./use-execution-logs";
 import { useSearchState } from "./use-search-state";
+import { functionLogsKey } from "@/lib/routes";
 
 /** The function's stored executions (DynamoDB on the real platform), filtered from the query string. */
 export function ExecutionLogsPanel({ workspaceId, functionId }: { workspaceId: string; functionId: string }) {
   const t = useTranslations("logs.executions");
   const [params, write] = useSearchState();
   const filters = readFilters(params);
-  const url = `/api/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}/logs?limit=${filters.limit}`;
+  const url = functionLogsKey(workspaceId, functionId, filters.limit);
   const { data, error, isLoading, isValidating, retry, shown } = useExecutionLogs(url, filters);
   const update = (patch: Partial<ExecutionFilters>) => write(writeFilters(params, { ...filters, ...patch }));
   return (

@@ -12,6 +12,7 @@ import { filterTail, mergeTail, type TailLine } from "./loki-buffer";
 import { LiveTailView } from "./live-tail-view";
 import { SourceError } from "./source-error";
 import { useRetryWhileFailing } from "./use-retry-while-failing";
+import { lokiLogsKey } from "@/lib/routes";
 
 /** New lines must show within 5 s: a 2 s poll leaves room for a slow Loki answer. */
 export const LIVE_REFRESH_MS = 2_000;
@@ -26,17 +27,14 @@ export function LiveTailPanel({ functionId }: { functionId: string }) {
   const [paused, setPaused] = useState(false);
   const [query, setQuery] = useState("");
   const [buffer, setBuffer] = useState<readonly TailLine[]>([]);
-  const { data, error, isLoading, mutate } = useSWR<LokiLogsDto>(
-    `/api/functions/${encodeURIComponent(functionId)}/loki-logs?limit=${LIVE_FETCH_LIMIT}`,
-    {
-      refreshInterval: paused ? 0 : LIVE_REFRESH_MS,
-      revalidateOnFocus: !paused,
-      dedupingInterval: LIVE_REFRESH_MS / 2,
-      // While paused, answers (a focus revalidation, a retry) are ignored so the view holds still.
-      isPaused: () => paused,
-      onSuccess: (answer) => setBuffer((prev) => mergeTail(prev, answer.logs)),
-    },
-  );
+  const { data, error, isLoading, mutate } = useSWR<LokiLogsDto>(lokiLogsKey(functionId, LIVE_FETCH_LIMIT), {
+    refreshInterval: paused ? 0 : LIVE_REFRESH_MS,
+    revalidateOnFocus: !paused,
+    dedupingInterval: LIVE_REFRESH_MS / 2,
+    // While paused, answers (a focus revalidation, a retry) are ignored so the view holds still.
+    isPaused: () => paused,
+    onSuccess: (answer) => setBuffer((prev) => mergeTail(prev, answer.logs)),
+  });
   const retry = useCallback(() => void mutate(), [mutate]);
   useRetryWhileFailing(Boolean(error) && !paused, retry, LIVE_RETRY_MS);
   // A remount inside SWR's dedupe window gets the cached answer without a fetch (no onSuccess).

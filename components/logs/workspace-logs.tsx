@@ -9,6 +9,7 @@ import { ExecutionResults } from "./execution-results";
 import { SelectField } from "./select-field";
 import { useExecutionLogs } from "./use-execution-logs";
 import { useSearchState } from "./use-search-state";
+import { functionExecutionsHref, functionLogsKey, workspaceLogsKey } from "@/lib/routes";
 
 export type WorkspaceFunctionRef = { id: string; name: string };
 
@@ -28,10 +29,9 @@ export function WorkspaceLogs({
   const filters = readFilters(params);
   // An id missing from the list (list unavailable, function just created) still filters.
   const selected = params.get("function") ?? "";
-  const ws = encodeURIComponent(workspaceId);
   const url = selected
-    ? `/api/workspaces/${ws}/functions/${encodeURIComponent(selected)}/logs?limit=${filters.limit}`
-    : `/api/workspaces/${ws}/logs?limit=${filters.limit}`;
+    ? functionLogsKey(workspaceId, selected, filters.limit)
+    : workspaceLogsKey(workspaceId, filters.limit);
   const { data, error, isLoading, isValidating, retry, shown } = useExecutionLogs(url, filters);
 
   const update = (patch: Partial<ExecutionFilters>) => write(writeFilters(params, { ...filters, ...patch }));
@@ -54,11 +54,11 @@ export function WorkspaceLogs({
       const name = names.get(log.functionId) ?? log.functionId;
       return {
         name,
-        href: `/workspaces/${ws}/functions/${encodeURIComponent(log.functionId)}/logs?view=executions`,
+        href: functionExecutionsHref(workspaceId, log.functionId),
         label: t("workspace.openFunctionLogs", { name }),
       };
     },
-    [names, ws, t],
+    [names, workspaceId, t],
   );
 
   return (

@@ -11,6 +11,7 @@ import { DeveloperDetails } from "./developer-details";
 import { interpretMetrics } from "./interpret-metrics";
 import { MetricStats, type FunctionStats } from "./metric-stats";
 import { PartialBadge } from "./partial-badge";
+import { functionApi, metricsKey } from "@/lib/routes";
 
 export const METRICS_REFRESH_MS = 60_000;
 
@@ -33,19 +34,16 @@ export function MetricsPanel({
   const [fetchedAt, setFetchedAt] = useState<number | null>(null);
   // A cached answer (tab revisited) arrives without onSuccess: the mount time stands in for "now".
   const [mountedAt] = useState(() => Date.now());
-  const metrics = useSWR<MetricsDto>(`/api/functions/${encodeURIComponent(functionId)}/metrics`, {
+  const metrics = useSWR<MetricsDto>(metricsKey(functionId), {
     refreshInterval: METRICS_REFRESH_MS,
     onSuccess: () => setFetchedAt(Date.now()),
   });
-  const stats = useSWR<FunctionStats>(
-    `/api/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`,
-    {
-      refreshInterval: METRICS_REFRESH_MS,
-      fallbackData: initialStats,
-      // The page was rendered with fresh counters a moment ago.
-      revalidateOnMount: false,
-    },
-  );
+  const stats = useSWR<FunctionStats>(functionApi(workspaceId, functionId), {
+    refreshInterval: METRICS_REFRESH_MS,
+    fallbackData: initialStats,
+    // The page was rendered with fresh counters a moment ago.
+    revalidateOnMount: false,
+  });
   const { mutate } = metrics;
   const retry = useCallback(() => void mutate(), [mutate]);
   useRetryWhileFailing(Boolean(metrics.error), retry, METRICS_REFRESH_MS);

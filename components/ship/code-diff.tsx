@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetcher";
-import { deploymentCodeKey } from "./ship-urls";
+import { deploymentCodeKey } from "@/lib/routes";
 
 /** The code a deployment was built from (left) against the function's saved code (right). */
 export function DeployedCodeDiff({

@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { DeployStatusDto } from "@/lib/ship/run";
-import { shipDiffHref, shipRunHref } from "./ship-urls";
+import { shipDiffHref, shipRunHref } from "@/lib/routes";
 
 /**
  * Beside the function's name: whether the saved code is what was last deployed from the console

@@ -8,7 +8,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetcher";
 import type { DeploymentDto } from "@/lib/ship/run";
-import { deploymentsKey } from "./ship-urls";
+import { deploymentsKey } from "@/lib/routes";
 
 type Props = {
   workspaceId: string;

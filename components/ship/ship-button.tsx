@@ -8,7 +8,7 @@ import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ShipActions } from "@/lib/ship/run";
-import { shipConfirmHref, shipRunHref } from "./ship-urls";
+import { shipConfirmHref, shipRunHref } from "@/lib/routes";
 
 /** Codes that need a choice the Deploy tab asks for (a registry, the first settings). */
 const NEEDS_CHOICE = new Set(["SETTINGS_REQUIRED", "REGISTRY_REQUIRED"]);

@@ -13,7 +13,7 @@ import type { ShipSettings } from "@/lib/ship/settings";
 import { DeployedCodeDiff } from "./code-diff";
 import { DeploymentHistory } from "./deployment-history";
 import { fromDraft, ShipSettingsFields, toDraft } from "./ship-settings-fields";
-import { deploymentKey, deploymentsKey, shipRunHref } from "./ship-urls";
+import { deploymentKey, deploymentsKey, shipRunHref } from "@/lib/routes";
 import { StageView } from "./stage-view";
 
 export type ShipDefaults = {

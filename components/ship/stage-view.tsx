@@ -3,7 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import useSWR from "swr";
-import { taskHref } from "@/components/builds/task-links";
+import { taskHref } from "@/lib/routes";
 import { RelativeTime } from "@/components/format/relative-time";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -11,7 +11,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetcher";
 import type { ShipRunDto, StageDto } from "@/lib/ship/run";
-import { deploymentKey } from "./ship-urls";
+import { deploymentKey } from "@/lib/routes";
 
 const STATE_CLASSES: Record<StageDto["state"], string> = {
   pending: "border-zinc-200 dark:border-zinc-800",

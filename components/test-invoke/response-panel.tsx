@@ -13,12 +13,12 @@ type ResponsePanelProps = {
   at: number | null;
   timeoutSeconds: number;
   running: boolean;
-  /** The function's Logs tab: a failed run links to the failed executions' log lines there. */
-  logsHref: string;
+  /** The function's failed executions (its Logs tab), where a failed run's log lines are. */
+  failedRunsHref: string;
 };
 
 /** The function's answer: status, duration, body (pretty JSON or text), and what a failure means. */
-export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }: ResponsePanelProps) {
+export function ResponsePanel({ outcome, at, timeoutSeconds, running, failedRunsHref }: ResponsePanelProps) {
   const t = useTranslations("testInvoke.response");
   const format = useFormatter();
   if (!outcome) {
@@ -74,7 +74,7 @@ export function ResponsePanel({ outcome, at, timeoutSeconds, running, logsHref }
       {meaning ? (
         <p className="text-sm">
           <Link
-            href={`${logsHref}?view=executions&status=error`}
+            href={failedRunsHref}
             className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100"
             data-testid="invoke-log-link"
           >

@@ -17,6 +17,7 @@ import { checkJson } from "./json-check";
 import { PayloadPanel } from "./payload-panel";
 import { ResponsePanel } from "./response-panel";
 import { SavedEvents } from "./saved-events";
+import { failedRunsHref } from "@/lib/routes";
 
 type TestConsoleProps = {
   workspaceId: string;
@@ -137,7 +138,7 @@ function TestConsoleBody(props: TestConsoleProps) {
               at={selected?.at ?? null}
               timeoutSeconds={timeoutSeconds}
               running={running}
-              logsHref={`/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}/logs`}
+              failedRunsHref={failedRunsHref(workspaceId, functionId)}
             />
           </section>
           <HistoryList

@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import type { WorkspaceDto } from "@/lib/dto/workspace";
 import { ErrorRateBadge } from "./error-rate-badge";
+import { workspaceHref } from "@/lib/routes";
 
 export function WorkspaceCard({ workspace }: { workspace: WorkspaceDto }) {
   const t = useTranslations("workspaces.card");
@@ -11,10 +12,7 @@ export function WorkspaceCard({ workspace }: { workspace: WorkspaceDto }) {
     <Card className="relative flex flex-col gap-3 transition-shadow focus-within:shadow-md hover:shadow-md">
       <div>
         <h3 className="truncate font-semibold">
-          <Link
-            href={`/workspaces/${encodeURIComponent(workspace.id)}`}
-            className="after:absolute after:inset-0 focus:outline-none"
-          >
+          <Link href={workspaceHref(workspace.id)} className="after:absolute after:inset-0 focus:outline-none">
             {workspace.name}
           </Link>
         </h3>

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { workspaceHref } from "@/lib/routes";
 
 /*
  * What each mutation makes stale, so the next render after an action is fresh (a deleted function
@@ -12,14 +13,14 @@ export function revalidateWorkspaces(workspaceId?: string): void {
   revalidatePath("/");
   revalidatePath("/workspaces");
   revalidatePath("/builds");
-  if (workspaceId) revalidatePath(`/workspaces/${workspaceId}`, "layout");
+  if (workspaceId) revalidatePath(workspaceHref(workspaceId), "layout");
 }
 
 /** A function's pages sit under its workspace; the workspace's counts and stats show on the lists. */
 export function revalidateFunctions(workspaceId: string): void {
   revalidatePath("/");
   revalidatePath("/workspaces");
-  revalidatePath(`/workspaces/${workspaceId}`, "layout");
+  revalidatePath(workspaceHref(workspaceId), "layout");
 }
 
 export function revalidateBuilds(): void {

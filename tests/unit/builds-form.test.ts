@@ -4,7 +4,7 @@ import { fromServerFields, newBuildProblems } from "@/components/builds/new-buil
 import { pushTargetProblems, registryUrlOf } from "@/components/builds/push-target";
 import { fieldErrorsOf } from "@/components/builds/upload-build";
 import { imageOf, s3LocationOf } from "@/components/builds/task-shape";
-import { taskHref } from "@/components/builds/task-links";
+import { taskHref } from "@/lib/routes";
 import { ApiError } from "@/lib/api/api-error";
 
 const MB = 1024 * 1024;

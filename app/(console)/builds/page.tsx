@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LiveTaskTable } from "@/components/builds/live-task-table";
-import { workspaceBuildsHref } from "@/components/builds/task-links";
+import { workspaceBuildsHref } from "@/lib/routes";
 import { WorkspacePicker } from "@/components/builds/workspace-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { WorkspaceFormLazy } from "@/components/workspaces/workspace-form-lazy";
 import { createWorkspace } from "@/server/actions/workspaces";
+import { workspaceHref } from "@/lib/routes";
 
 /** Admins only (the page renders it for them; the action checks again). Opens the new workspace on success. */
 export function CreateWorkspaceButton() {
@@ -27,7 +28,7 @@ export function CreateWorkspaceButton() {
           success={(w) => t("created", { name: w.name })}
           onSuccess={(w) => {
             setOpen(false);
-            router.push(`/workspaces/${encodeURIComponent(w.id)}`);
+            router.push(workspaceHref(w.id));
           }}
           onCancel={() => setOpen(false)}
         />

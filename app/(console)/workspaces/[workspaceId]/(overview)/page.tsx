@@ -16,6 +16,7 @@ import { settle } from "@/server/errors/settle";
 import { DeleteWorkspaceButton } from "../_components/delete-workspace-button";
 import { EditWorkspaceButton } from "../_components/edit-workspace-button";
 import { WorkspaceFunctions } from "../_components/workspace-functions";
+import { newFunctionHref, workspaceLogsHref, workspacesHref } from "@/lib/routes";
 
 type Params = { workspaceId: string };
 
@@ -44,9 +45,8 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
     return <ErrorPanel title={t("detail.loadFailed")} message={e.message} code={e.code} requestId={e.requestId} />;
   }
   const w = workspace.data;
-  const base = `/workspaces/${encodeURIComponent(w.id)}`;
   const newFunction = canCreateFn ? (
-    <Link href={`${base}/functions/new`} className={buttonClasses({ variant: "primary" })}>
+    <Link href={newFunctionHref(w.id)} className={buttonClasses({ variant: "primary" })}>
       {t("detail.newFunction")}
     </Link>
   ) : undefined;
@@ -55,14 +55,14 @@ export default async function WorkspacePage({ params }: { params: Promise<Params
       <Breadcrumbs
         className="mb-2"
         label={t("detail.breadcrumb")}
-        items={[{ href: "/workspaces", label: t("title") }, { label: w.name }]}
+        items={[{ href: workspacesHref(), label: t("title") }, { label: w.name }]}
       />
       <PageHeader
         title={w.name}
         description={w.description ?? undefined}
         actions={
           <>
-            <Link href={`${base}/logs`} className={buttonClasses()}>
+            <Link href={workspaceLogsHref(w.id)} className={buttonClasses()}>
               {t("detail.logs")}
             </Link>
             <Link href={`/builds?workspace=${encodeURIComponent(w.id)}`} className={buttonClasses()}>

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { listFunctions } from "@/server/dal/functions";
 import { getWorkspace } from "@/server/dal/workspaces";
 import { settle } from "@/server/errors/settle";
+import { workspaceHref } from "@/lib/routes";
 
 type Params = { workspaceId: string };
 
@@ -47,7 +48,7 @@ export default async function WorkspaceLogsPage({ params }: { params: Promise<Pa
         label={t("breadcrumb")}
         items={[
           { href: "/workspaces", label: t("workspaces") },
-          { href: `/workspaces/${encodeURIComponent(workspace.data.id)}`, label: workspace.data.name },
+          { href: workspaceHref(workspace.data.id), label: workspace.data.name },
         ]}
       />
       <PageHeader title={t("title")} description={t("description", { workspace: workspace.data.name })} />

@@ -10,6 +10,7 @@ import { DeleteFunctionButton } from "../../_components/delete-function-button";
 import { settle } from "@/server/errors/settle";
 import { DeployStateBadge } from "@/components/ship/deploy-state-badge";
 import { deployStatus } from "@/server/ship/service";
+import { functionHref, workspaceHref } from "@/lib/routes";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -42,7 +43,7 @@ export default async function FunctionLayout({ params, children }: { params: Pro
   }
   // The store is the console's own: when it fails, the header simply shows no deploy state.
   const status = await settle(deployStatus({ workspaceId, functionId }, fn.data.code));
-  const basePath = `/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}`;
+  const basePath = functionHref(workspaceId, functionId);
   return (
     <div>
       <FunctionHeader
@@ -57,7 +58,7 @@ export default async function FunctionLayout({ params, children }: { params: Pro
               workspaceId={workspaceId}
               functionId={functionId}
               functionName={fn.data.name}
-              redirectTo={`/workspaces/${encodeURIComponent(workspaceId)}`}
+              redirectTo={workspaceHref(workspaceId)}
               size="sm"
             />
           ) : undefined

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { functionHref } from "@/lib/routes";
 
 /** A function's bare URL opens its code. */
 export default async function FunctionIndex({
@@ -7,5 +8,5 @@ export default async function FunctionIndex({
   params: Promise<{ workspaceId: string; functionId: string }>;
 }) {
   const { workspaceId, functionId } = await params;
-  redirect(`/workspaces/${encodeURIComponent(workspaceId)}/functions/${encodeURIComponent(functionId)}/code`);
+  redirect(functionHref(workspaceId, functionId, "code"));
 }

@@ -10,6 +10,7 @@ import { userCan } from "@/server/auth/session";
 import { getWorkspace } from "@/server/dal/workspaces";
 import { settle } from "@/server/errors/settle";
 import { CreateFunctionForm } from "./_components/create-function-form";
+import { workspaceHref, workspacesHref } from "@/lib/routes";
 
 type Params = { workspaceId: string };
 
@@ -32,28 +33,27 @@ export default async function NewFunctionPage({ params }: { params: Promise<Para
     return <ErrorPanel title={tw("detail.loadFailed")} message={e.message} code={e.code} requestId={e.requestId} />;
   }
   const w = workspace.data;
-  const workspaceHref = `/workspaces/${encodeURIComponent(w.id)}`;
   return (
     <div className="max-w-4xl">
       <Breadcrumbs
         className="mb-2"
         label={tw("detail.breadcrumb")}
         items={[
-          { href: "/workspaces", label: tw("title") },
-          { href: workspaceHref, label: w.name },
+          { href: workspacesHref(), label: tw("title") },
+          { href: workspaceHref(w.id), label: w.name },
         ]}
       />
       <div id="create-function-heading">
         <PageHeader title={t("title")} description={t("description", { workspace: w.name })} />
       </div>
       {allowed ? (
-        <CreateFunctionForm workspaceId={w.id} cancelHref={workspaceHref} />
+        <CreateFunctionForm workspaceId={w.id} cancelHref={workspaceHref(w.id)} />
       ) : (
         <EmptyState
           title={t("notAllowedTitle")}
           description={t("notAllowedDescription")}
           action={
-            <Link href={workspaceHref} className={buttonClasses()}>
+            <Link href={workspaceHref(w.id)} className={buttonClasses()}>
               {t("back", { workspace: w.name })}
             </Link>
           }

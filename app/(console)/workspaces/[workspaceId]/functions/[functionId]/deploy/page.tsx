@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
-import { workspaceBuildsHref } from "@/components/builds/task-links";
+import { workspaceBuildsHref } from "@/lib/routes";
 import { CurrentDeployment } from "@/components/deploy/current-deployment";
 import { DeployForm } from "@/components/deploy/deploy-form";
 import { imageChoices, initialValues } from "@/components/deploy/deploy-form-model";

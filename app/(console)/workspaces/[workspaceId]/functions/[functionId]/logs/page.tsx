@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { LogsTabs } from "@/components/logs/logs-tabs";
 import { Skeleton } from "@/components/ui/skeleton";
+import { workspaceLogsHref } from "@/lib/routes";
 
 type Params = { workspaceId: string; functionId: string };
 
@@ -19,7 +20,7 @@ export default async function FunctionLogsPage({ params }: { params: Promise<Par
           {t("title")}
         </h2>
         <Link
-          href={`/workspaces/${encodeURIComponent(workspaceId)}/logs`}
+          href={workspaceLogsHref(workspaceId)}
           className="ml-auto text-sm text-brand-700 hover:underline dark:text-brand-100"
         >
           {t("workspaceLogsLink")}

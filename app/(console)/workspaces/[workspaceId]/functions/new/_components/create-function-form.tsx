@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useAction } from "@/components/actions/use-action";
 import { useFocusFirstError } from "@/components/forms/use-focus-first-error";
-import { functionHref } from "@/components/functions/function-columns";
+import { functionHref } from "@/lib/routes";
 import { EnvVarsEditor } from "@/components/functions/env-vars-editor";
 import { HttpMethodsField } from "@/components/functions/http-methods-field";
 import { MemoryField } from "@/components/functions/memory-field";
@@ -68,7 +68,7 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useAction(createFunction, {
     success: (fn) => t("create.created", { name: fn.name }),
-    onSuccess: (fn) => router.push(functionHref(fn)),
+    onSuccess: (fn) => router.push(functionHref(fn.workspaceId, fn.id, "code")),
   });
 
   const say = (issue: IssueMessage) =>
