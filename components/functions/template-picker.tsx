@@ -27,7 +27,7 @@ export function TemplatePicker({ value, onChange, errors }: Props) {
             />
             <span className="text-sm font-medium">
               {t(`${id}.name`)}
-              <span className="block text-xs font-normal text-zinc-500 dark:text-zinc-400">
+              <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">
                 {t(`${id}.description`)}
               </span>
             </span>
