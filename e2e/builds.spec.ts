@@ -206,6 +206,10 @@ test.describe("a task that never ends", () => {
       await page.goto(`/workspaces/${STALLED.workspaceId}/builds/${STALLED.taskId}`);
       await expect(page.getByTestId("task-status")).toHaveText("Running");
       await expect(page.getByText("Checking every 5 s…")).toBeVisible();
+      // Hydrated: the page's first own read of the task (on mount) comes after the watch's 10-minute
+      // timer is set in the same commit. Jumping the clock before that (a slow, loaded machine) would
+      // set the timer after the jump.
+      await expect.poll(() => asked).toBeGreaterThan(0);
       await page.clock.fastForward("10:01");
       await expect(page.getByText("Still running after 10 minutes.", { exact: false })).toBeVisible();
       await expect(page.getByText("Checking every 5 s…")).toHaveCount(0);
