@@ -210,6 +210,15 @@ test.describe("a task that never ends", () => {
       // timer is set in the same commit. Jumping the clock before that (a slow, loaded machine) would
       // set the timer after the jump.
       await expect.poll(() => asked).toBeGreaterThan(0);
+      // And one message-channel turn, after which React has run that commit's passive effects.
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => done();
+            channel.port2.postMessage(null);
+          }),
+      );
       await page.clock.fastForward("10:01");
       await expect(page.getByText("Still running after 10 minutes.", { exact: false })).toBeVisible();
       await expect(page.getByText("Checking every 5 s…")).toHaveCount(0);
