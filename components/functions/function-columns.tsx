@@ -49,7 +49,14 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         meta: { nowrap: true },
         filterFn: (row, _id, value: StatusFilter) => matchesStatus(row.original.status, value),
       },
-      { id: "runtime", accessorFn: (f) => f.runtime, header: t("columns.runtime"), meta: { nowrap: true } },
+      // Below 1280 px the runtime and timeout columns (the same for most functions, and on the
+      // Settings tab) give way, so errors and durations stay in view without a sideways scroll.
+      {
+        id: "runtime",
+        accessorFn: (f) => f.runtime,
+        header: t("columns.runtime"),
+        meta: { nowrap: true, className: "hidden xl:table-cell" },
+      },
       {
         id: "memory",
         accessorFn: (f) => f.memory,
@@ -62,7 +69,7 @@ export function useFunctionColumns(rowActions?: (fn: FunctionDto) => ReactNode):
         accessorFn: (f) => f.timeout,
         header: t("columns.timeout"),
         cell: ({ row }) => t("units.timeout", { value: format.number(row.original.timeout) }),
-        meta: { className: numeric },
+        meta: { className: `${numeric} hidden xl:table-cell` },
       },
       {
         id: "invocations24h",
