@@ -60,6 +60,8 @@ test.describe("signed in as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
 
   test("every console page renders under the CSP with no violation, Monaco and Chart.js included", async ({ page }) => {
+    // A dozen pages, Monaco among them: a minute is not enough on a loaded two-core runner.
+    test.setTimeout(180_000);
     const violations = await watchViolations(page);
     const pages: Array<[string, (p: Page) => Promise<void>]> = [
       ["/", (p) => expect(p.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible()],
