@@ -46,12 +46,13 @@ export async function buildStage(ctx: StageContext, resumeTaskId: string | null)
   if (!ctx.registryUrl) throw new StageFailure("No registry is configured for this workspace: choose one and retry.");
   let taskId = resumeTaskId;
   if (!taskId) {
+    // Fields first, the file last: the upload path refuses a field sent after the file.
     const form = new FormData();
-    form.set("file", new File([ctx.code], "app.py", { type: "text/x-python" }));
     // One repository per app under the configured registry (its credentials match by prefix).
     form.set("registry_url", `${ctx.registryUrl.replace(/\/+$/, "")}/${ctx.settings.app_name}`);
     form.set("app_name", ctx.settings.app_name);
     form.set("workspace_id", ctx.workspaceId);
+    form.set("file", new File([ctx.code], "app.py", { type: "text/x-python" }));
     const started = await startBuildAndPush(form);
     taskId = started.task_id;
     await ctx.heartbeat({ taskId });
