@@ -54,6 +54,14 @@ export function ShipPanel({
   const { mutate } = useSWRConfig();
   const [runId, setRunId] = useState(initialRunId);
   const [diffId, setDiffId] = useState(initialDiffId);
+  // A link to this same tab with another ?run= or ?diff= (the header's "Changes not deployed") is a
+  // soft navigation: the panel stays mounted with new props, and follows them.
+  const [fromUrl, setFromUrl] = useState({ run: initialRunId, diff: initialDiffId });
+  if (fromUrl.run !== initialRunId || fromUrl.diff !== initialDiffId) {
+    setFromUrl({ run: initialRunId, diff: initialDiffId });
+    if (fromUrl.run !== initialRunId && initialRunId) setRunId(initialRunId);
+    if (fromUrl.diff !== initialDiffId) setDiffId(initialDiffId);
+  }
   const needsRegistry = defaults.registries.length > 1 && !defaults.registry;
   const mustConfirm = !defaults.confirmed || needsRegistry;
   // Closed until asked for: a first Deploy opens the settings to confirm instead of starting.
