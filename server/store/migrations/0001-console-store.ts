@@ -1,3 +1,4 @@
+import "server-only";
 import type { StoreMigration } from "./types";
 
 /** The first tables of the console's store: remembered choices and the audit log. */

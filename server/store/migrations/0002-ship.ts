@@ -1,3 +1,4 @@
+import "server-only";
 import type { StoreMigration } from "./types";
 
 /** Ship from the editor: deployment history (with each run's stages) and shared test events. */

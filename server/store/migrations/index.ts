@@ -1,3 +1,4 @@
+import "server-only";
 import type { Migration } from "kysely/migration";
 import { consoleStore } from "./0001-console-store";
 import { ship } from "./0002-ship";

@@ -1,3 +1,4 @@
+import "server-only";
 /** One row per audited call (`server/audit.ts`). */
 export interface AuditLogTable {
   id: string;

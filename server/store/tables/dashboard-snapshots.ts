@@ -1,3 +1,4 @@
+import "server-only";
 /** The dashboard's figures at one moment, kept so it can draw 7-day trends the backend cannot give. */
 export interface DashboardSnapshotsTable {
   /** `<scope>@<bucket start>`: one snapshot per scope per interval, whichever replica writes it first. */

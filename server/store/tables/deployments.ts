@@ -1,3 +1,4 @@
+import "server-only";
 /** One row per ship-from-the-editor run or rollback: the deployment history of a function. */
 export interface DeploymentsTable {
   id: string;

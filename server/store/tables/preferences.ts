@@ -1,3 +1,4 @@
+import "server-only";
 /** Small remembered choices shared by the team, keyed by scope (`workspace:{id}`, `function:{ws}/{fn}`) and name. */
 export interface PreferencesTable {
   scope: string;

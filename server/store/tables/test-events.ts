@@ -1,3 +1,4 @@
+import "server-only";
 /** Saved test events of a function, shared by the team; at most one per function is the default. */
 export interface TestEventsTable {
   id: string;
