@@ -6,14 +6,20 @@
  * Ports: E2E_PORT (3100 by default) and the next three.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEMO_PASSWORD, EMBEDDED_CLIENT } from "../idp/defaults";
 import { killAllNow, startService, stopAll, waitForHttp, type Service } from "./services";
 
-/** The journeys that run against staging: they own their data and need no fault switch or local registry. */
-const STAGING_JOURNEYS = ["e2e/test-invoke.spec.ts"];
+/**
+ * The journeys that run against staging, tagged `@staging`: they own their data and need no fault switch
+ * or local registry. A few, each proving a different part of the deployment: invoke through the real
+ * backend, the console's store shared by two users, logs from the backend, and a role from the IdP.
+ * The rest of their file runs in the main suite.
+ */
+const STAGING_JOURNEYS = ["e2e/test-invoke.spec.ts", "--grep", "@staging"];
 
 const host = "127.0.0.1";
 const base = Number(process.env.E2E_PORT ?? 3100);
@@ -24,6 +30,8 @@ const issuer = `http://${host}:${idpPort}`;
 const runId = `rehearsal-${Date.now().toString(36)}`;
 const tsx = join("node_modules", ".bin", "tsx");
 const dataDir = mkdtempSync(join(tmpdir(), "eunha-staging-"));
+/** The backend's credential, given to the backend and the console as a deployment's secret would be. */
+const backendToken = process.env.BACKEND_TOKEN ?? randomBytes(32).toString("base64url");
 const services: Service[] = [];
 process.on("exit", () => killAllNow(services));
 
@@ -31,10 +39,7 @@ type Workspace = { id: string; name: string };
 
 /** The backend's own view, not the console's: what really exists after the run. */
 async function backendWorkspaces(): Promise<Workspace[]> {
-  const token = process.env.BACKEND_TOKEN;
-  const res = await fetch(`${backendUrl}/api/workspaces`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const res = await fetch(`${backendUrl}/api/workspaces`, { headers: { authorization: `Bearer ${backendToken}` } });
   if (!res.ok) throw new Error(`GET /api/workspaces on the backend: ${res.status} ${await res.text()}`);
   return (await res.json()) as Workspace[];
 }
@@ -59,6 +64,7 @@ async function main(): Promise<number> {
   const backend = startService("backend", tsx, ["local/backend/main.ts", "--reset"], {
     ...process.env,
     PORT: String(backendPort),
+    BACKEND_TOKEN: backendToken,
     PLATFORM_DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
   });
@@ -80,6 +86,7 @@ async function main(): Promise<number> {
     ...process.env,
     PORT: String(consolePort),
     BACKEND_URL: backendUrl,
+    BACKEND_TOKEN: backendToken,
     OIDC_ISSUER: issuer,
     OIDC_CLIENT_ID: EMBEDDED_CLIENT.clientId,
     OIDC_CLIENT_SECRET: EMBEDDED_CLIENT.clientSecret,
