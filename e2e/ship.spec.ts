@@ -90,10 +90,6 @@ test.describe("as a developer", () => {
   test("change the code, deploy again, see the saved code drift, and roll back to the first answer", async ({
     page,
   }) => {
-    test.fixme(
-      true,
-      "the embedded function host runs the saved code, not the deployed image, so a rollback cannot be seen by invoking (issue 14 open)",
-    );
     test.skip(!fn, "needs the first deploy");
     await saveCode(page.request, version("two"));
     await page.goto(`/workspaces/${fn.workspaceId}/functions/${fn.id}/code`);
@@ -166,10 +162,6 @@ test.describe("as a manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
   test("sees the deployment history read-only", async ({ page }) => {
-    test.fixme(
-      true,
-      "the embedded function host runs the saved code, not the deployed image, so a rollback cannot be seen by invoking (issue 14 open)",
-    );
     test.skip(!fn, "needs the developer's deploys");
     await page.goto(deployTab());
     await expect(page.getByTestId("deploy-history-row")).toHaveCount(4);
@@ -185,10 +177,6 @@ test.describe("as an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("finds the deploys in the Audit page, filters them and exports CSV", async ({ page }) => {
-    test.fixme(
-      true,
-      "the embedded function host runs the saved code, not the deployed image, so a rollback cannot be seen by invoking (issue 14 open)",
-    );
     test.skip(!fn, "needs the developer's deploys");
     await page.goto("/");
     await page.getByRole("link", { name: "Audit log" }).click();

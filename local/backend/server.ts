@@ -123,7 +123,6 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     hostUrl: () => selfUrl,
     shutdown: stopping.signal,
   });
-  const functionHost = new FunctionHost({ functions: functionRepo, runs: runRepo, objects, runner });
   const pipeline = new PipelineService({
     runner: tasks,
     tasks: taskRepo,
@@ -134,6 +133,15 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
     registryTimeoutMs: pipelineOpts.registryTimeoutMs,
   });
   const deployments = new DeploymentRepo(db);
+  const functionHost = new FunctionHost({
+    functions: functionRepo,
+    runs: runRepo,
+    objects,
+    runner,
+    deployments,
+    tasks: taskRepo,
+    store: buildStore,
+  });
   const controller = new SpinController(deployments, () => selfUrl);
   const appHost = new AppHost({ deployments, tasks: taskRepo, store: buildStore, runner });
   const deployer = new DeployService({

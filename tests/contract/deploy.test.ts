@@ -221,6 +221,49 @@ describeEmbedded("deploy on the embedded function host", () => {
     expectNotFound(await api.get("/apps/team-a/never-deployed"));
   });
 
+  it.skipIf(!REGISTRY_REACHABLE)(
+    `a function's endpoint runs its deployed image, not a later save; the earlier image rolls it back${REGISTRY_SKIP}`,
+    async () => {
+      const registry = await startRegistry();
+      try {
+        const version = (n: number) => `def handler(event):\n    return {"version": ${n}}\n`;
+        const fn = await api.createFunction(wsId, { code: b64(version(1)) });
+        const image = async (n: number) => {
+          const accepted = await startBuild(
+            api,
+            { name: "app.py", bytes: version(n) },
+            { registry_url: `${registry.url}/fns/versioned`, app_name: "versioned", tag: `v${n}` },
+            "/api/v1/build-and-push",
+          );
+          const task = await waitForTask(api, accepted.task_id);
+          expect(task.status, task.error ?? "").toBe("completed");
+          return task.result!.image_url!;
+        };
+        const [v1, v2] = [await image(1), await image(2)];
+        const answer = async () => {
+          const res = await api.post(`/api/workspaces/${wsId}/functions/${fn.id}/invoke`, {});
+          expect(res.status, res.text).toBe(200);
+          return res.body;
+        };
+        const deployImage = async (ref: string) =>
+          expect((await deploy({ ...base, app_name: "versioned", function_id: fn.id, image_ref: ref })).status).toBe(
+            200,
+          );
+
+        await deployImage(v2);
+        expect(await answer()).toEqual({ version: 2 });
+        // A save is not a deploy: the pod keeps running the image it pulled.
+        const saved = await api.patch(`/api/workspaces/${wsId}/functions/${fn.id}`, { code: b64(version(3)) });
+        expect(saved.status, saved.text).toBe(200);
+        expect(await answer()).toEqual({ version: 2 });
+        await deployImage(v1);
+        expect(await answer()).toEqual({ version: 1 });
+      } finally {
+        await registry.close();
+      }
+    },
+  );
+
   it.skipIf(!REGISTRY_REACHABLE)(`runs a pushed package at the app endpoint${REGISTRY_SKIP}`, async () => {
     const registry = await startRegistry();
     try {

@@ -66,6 +66,14 @@ export class DeploymentRepo {
     return row && toRecord(row);
   }
 
+  /** The function's newest SpinApp (a function deployed under two app names runs the later one). */
+  latestForFunction(functionId: string): DeploymentRecord | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM deployments WHERE function_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1")
+      .get(functionId) as Row | undefined;
+    return row && toRecord(row);
+  }
+
   /** Counts a status query; returns the deployment after it. */
   ask(namespace: string, appName: string): DeploymentRecord | undefined {
     this.db

@@ -1,6 +1,4 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import type { BuildStore } from "../build/build-store";
 import { ApiError, notFound } from "../http/errors";
 import type { Reply } from "../http/router";
@@ -8,7 +6,7 @@ import type { PackageMeta } from "../registry/push-step";
 import type { DeploymentRepo } from "../repos/deployment-repo";
 import type { TaskRepo } from "../repos/task-repo";
 import { newId } from "../util/ids";
-import { requestHeaders, toReply } from "./function-host";
+import { packageFiles, requestHeaders, toReply } from "./function-host";
 import type { WasmRunner } from "./wasm-runner";
 
 const APP_TIMEOUT_S = 30;
@@ -32,17 +30,6 @@ export function memoryMb(limit: unknown): number {
 }
 
 export type AppHostDeps = { deployments: DeploymentRepo; tasks: TaskRepo; store: BuildStore; runner: WasmRunner };
-
-/** Every file of a built package, by path relative to it (the package was size-checked at build time). */
-export function packageFiles(dir: string): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    files[relative(dir, full)] = readFileSync(full);
-  }
-  return files;
-}
 
 /**
  * Serves a SpinApp deployed without a function_id at `/apps/{namespace}/{app}`: it runs the

@@ -1,11 +1,16 @@
 import { validateHeaderName, validateHeaderValue, type IncomingHttpHeaders } from "node:http";
 import { ApiError, envelope, notFound } from "../http/errors";
 import type { Reply } from "../http/router";
-import type { FunctionRepo } from "../repos/function-repo";
+import type { BuildStore } from "../build/build-store";
+import type { PackageMeta } from "../registry/push-step";
+import type { DeploymentRepo } from "../repos/deployment-repo";
+import type { FunctionRecord, FunctionRepo } from "../repos/function-repo";
 import type { RunRepo } from "../repos/run-repo";
+import type { TaskRepo } from "../repos/task-repo";
 import type { ObjectStore } from "../storage/object-store";
 import { newId } from "../util/ids";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import type { RunResult } from "./run-result";
 import type { WasmRunner } from "./wasm-runner";
 
@@ -28,12 +33,20 @@ export type FunctionHostDeps = {
   runs: RunRepo;
   objects: ObjectStore;
   runner: WasmRunner;
+  deployments: DeploymentRepo;
+  tasks: TaskRepo;
+  store: BuildStore;
 };
 
 /**
  * The embedded function host: what a deployed SpinApp pod is in production. It serves each
- * function at its own HTTP endpoint, runs the stored source as WebAssembly in a sandbox instance
- * bound to that version (warm after the first call), and records what Promtail and Prometheus would have seen (output lines, CPU seconds).
+ * function at its own HTTP endpoint and runs what was deployed there as WebAssembly in a sandbox
+ * instance bound to that version (warm after the first call), and records what Promtail and
+ * Prometheus would have seen (output lines, CPU seconds). What was deployed is the package of the
+ * function's newest SpinApp when this backend built and pushed its image, as SpinKube runs the pulled
+ * image: a later save does not change it, and deploying an earlier image (a rollback) brings back the
+ * earlier code. A function never deployed, or deployed with an image pushed elsewhere (there is no
+ * package here to run), runs its saved code.
  */
 export class FunctionHost {
   constructor(private readonly deps: FunctionHostDeps) {}
@@ -64,12 +77,12 @@ export class FunctionHost {
       );
     }
     const runId = newId("run");
-    const source = readFileSync(this.deps.objects.pathOf(fn.objectKey));
+    const code = this.deployedCode(fn);
     const result = await this.deps.runner.run({
       bundle: {
         functionId: fn.id,
-        files: { "app.py": source },
-        entry: "app.py",
+        files: code.files,
+        entry: code.entry,
         env: fn.environmentVariables,
         memoryMb: fn.memory,
         timeoutS: fn.timeout,
@@ -95,6 +108,26 @@ export class FunctionHost {
     );
     return toReply(result, runId, fn.timeout);
   }
+
+  private deployedCode(fn: FunctionRecord): { files: Record<string, Buffer>; entry: string } {
+    const deployment = this.deps.deployments.latestForFunction(fn.id);
+    const pushed = deployment && this.deps.tasks.pushedImage(deployment.imageRef);
+    const meta = pushed?.payload.package as PackageMeta | undefined;
+    if (pushed?.artifactKey && meta)
+      return { files: packageFiles(this.deps.store.pathOf(pushed.artifactKey)), entry: meta.handler };
+    return { files: { "app.py": readFileSync(this.deps.objects.pathOf(fn.objectKey)) }, entry: "app.py" };
+  }
+}
+
+/** Every file of a built package, by path relative to it (the package was size-checked at build time). */
+export function packageFiles(dir: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files[relative(dir, full)] = readFileSync(full);
+  }
+  return files;
 }
 
 export function requestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
