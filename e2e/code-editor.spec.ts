@@ -155,6 +155,7 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
   await expect(
     page.getByText(/Your unsaved edits from \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} KST were restored/),
   ).toBeVisible();
+  await monacoInput(page);
   await expect(page.getByTestId("code-editor")).toContainText("초안");
   await expect(page.getByTestId("dirty-marker")).toBeVisible();
 
@@ -223,6 +224,8 @@ test("a draft restored after someone else saved goes through the conflict check"
 
   await page.goto(functionPath(fn, "code"));
   await expect(page.getByText("Someone saved this function since then")).toBeVisible();
+  // The editor loads lazily (Monaco and Ruff): on a loaded runner that can outlast a plain expect.
+  await monacoInput(page);
   await expect(page.getByTestId("code-editor")).toContainText("my draft");
   await page.getByRole("button", { name: /^Save/ }).click();
   const dialog = page.getByRole("dialog", { name: "Someone saved this function while you were editing" });
