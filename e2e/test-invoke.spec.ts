@@ -42,7 +42,7 @@ test.afterAll(async () => {
   await api.dispose();
 });
 
-test("a payload runs the real function and its answer is shown", { tag: "@staging" }, async ({ page }) => {
+test("a payload runs the real function and its answer is shown", async ({ page }) => {
   await page.goto(functionPath(echo, "test"));
   await replaceEditorText(page, '{"name": "은하", "n": 3}', payloadEditor(page));
   await expect(page.getByTestId("payload-check")).toHaveText("Valid JSON.");
@@ -98,37 +98,36 @@ async function saveEvent(page: Page, fn: FunctionJson, name: string, payload: st
   await expect(eventName(page)).toHaveValue("");
 }
 
-test(
-  "test events are saved for the team: another user loads one and makes it the default; deleted for everyone",
-  { tag: "@staging" },
-  async ({ page, browser }) => {
-    const fn = await newFunction("e2e-test-events");
-    await saveEvent(page, fn, "order 42", '{"order": 42}');
+test("test events are saved for the team: another user loads one and makes it the default; deleted for everyone", async ({
+  page,
+  browser,
+}) => {
+  const fn = await newFunction("e2e-test-events");
+  await saveEvent(page, fn, "order 42", '{"order": 42}');
 
-    // Another user in another browser: the event lives in the console's store, not in the first browser.
-    const adminContext = await browser.newContext({ storageState: storageStateFor("admin") });
-    try {
-      const other = await adminContext.newPage();
-      await other.goto(functionPath(fn, "test"));
-      await monacoInput(other, payloadEditor(other));
-      await other.getByRole("button", { name: "Load order 42" }).click();
-      await expect(payloadEditor(other)).toContainText('"order": 42');
-      await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveCount(0);
-      await other.getByRole("button", { name: "Make order 42 the default" }).click();
-      await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
-      await expect(other.getByRole("button", { name: "Make order 42 the default" })).toHaveCount(0);
-    } finally {
-      await adminContext.close();
-    }
+  // Another user in another browser: the event lives in the console's store, not in the first browser.
+  const adminContext = await browser.newContext({ storageState: storageStateFor("admin") });
+  try {
+    const other = await adminContext.newPage();
+    await other.goto(functionPath(fn, "test"));
+    await monacoInput(other, payloadEditor(other));
+    await other.getByRole("button", { name: "Load order 42" }).click();
+    await expect(payloadEditor(other)).toContainText('"order": 42');
+    await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveCount(0);
+    await other.getByRole("button", { name: "Make order 42 the default" }).click();
+    await expect(eventRow(other, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
+    await expect(other.getByRole("button", { name: "Make order 42 the default" })).toHaveCount(0);
+  } finally {
+    await adminContext.close();
+  }
 
-    await page.reload();
-    await expect(eventRow(page, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
-    await page.getByRole("button", { name: "Delete order 42" }).click();
-    await expect(page.getByTestId("saved-events")).toHaveCount(0);
-    await page.reload();
-    await expect(page.getByText("No saved events yet.")).toBeVisible();
-  },
-);
+  await page.reload();
+  await expect(eventRow(page, "order 42").getByTestId("default-event-badge")).toHaveText("Default");
+  await page.getByRole("button", { name: "Delete order 42" }).click();
+  await expect(page.getByTestId("saved-events")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("No saved events yet.")).toBeVisible();
+});
 
 test("a function that runs past its timeout is explained in plain words", async ({ page }) => {
   const slow = await newFunction("e2e-test-slow", {
@@ -142,24 +141,20 @@ test("a function that runs past its timeout is explained in plain words", async 
   await expect(page.getByText("The function ran past its timeout (1 s) and was stopped.")).toBeVisible();
 });
 
-test(
-  "a failed run links to the failed executions' log lines, which show its exception line",
-  { tag: "@staging" },
-  async ({ page }) => {
-    const failing = await newFunction("e2e-test-raises", {
-      code: "def handler(event):\n    return {'ratio': 1 / 0}\n",
-    });
-    await page.goto(functionPath(failing, "test"));
-    await monacoInput(page, payloadEditor(page));
-    await invokeButton(page).click();
-    await expect(page.getByTestId("invoke-status")).toContainText("500");
-    await page.getByTestId("invoke-log-link").click();
-    await expect(page).toHaveURL(/\/logs\?view=executions&status=error$/);
-    const row = page.getByTestId("execution-row").first();
-    await expect(row).toContainText("ZeroDivisionError: division by zero");
-    await expect(row).not.toContainText("Traceback (most recent call last)");
-  },
-);
+test("a failed run links to the failed executions' log lines, which show its exception line", async ({ page }) => {
+  const failing = await newFunction("e2e-test-raises", {
+    code: "def handler(event):\n    return {'ratio': 1 / 0}\n",
+  });
+  await page.goto(functionPath(failing, "test"));
+  await monacoInput(page, payloadEditor(page));
+  await invokeButton(page).click();
+  await expect(page.getByTestId("invoke-status")).toContainText("500");
+  await page.getByTestId("invoke-log-link").click();
+  await expect(page).toHaveURL(/\/logs\?view=executions&status=error$/);
+  const row = page.getByTestId("execution-row").first();
+  await expect(row).toContainText("ZeroDivisionError: division by zero");
+  await expect(row).not.toContainText("Traceback (most recent call last)");
+});
 
 test("a disabled function is explained, not just refused", async ({ page }) => {
   const off = await newFunction("e2e-test-disabled");
@@ -179,7 +174,7 @@ test("a disabled function is explained, not just refused", async ({ page }) => {
 test.describe("as a manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("there is no Invoke, and the page says why", { tag: "@staging" }, async ({ page }) => {
+  test("there is no Invoke, and the page says why", async ({ page }) => {
     await page.goto(functionPath(echo, "test"));
     await monacoInput(page, payloadEditor(page));
     await expect(invokeButton(page)).toHaveCount(0);

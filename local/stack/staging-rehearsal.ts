@@ -13,13 +13,8 @@ import { join } from "node:path";
 import { DEMO_PASSWORD, EMBEDDED_CLIENT } from "../idp/defaults";
 import { killAllNow, startService, stopAll, waitForHttp, type Service } from "./services";
 
-/**
- * The journeys that run against staging, tagged `@staging`: they own their data and need no fault switch
- * or local registry. A few, each proving a different part of the deployment: invoke through the real
- * backend, the console's store shared by two users, logs from the backend, and a role from the IdP.
- * The rest of their file runs in the main suite.
- */
-const STAGING_JOURNEYS = ["e2e/test-invoke.spec.ts", "--grep", "@staging"];
+/** The journeys that run against staging: they own their data and need no fault switch or local registry. */
+const STAGING_JOURNEYS = ["e2e/test-invoke.spec.ts"];
 
 const host = "127.0.0.1";
 const base = Number(process.env.E2E_PORT ?? 3100);
