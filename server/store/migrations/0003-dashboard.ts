@@ -1,3 +1,4 @@
+import "server-only";
 import type { StoreMigration } from "./types";
 
 /** The managers' dashboard: snapshots of its figures, for change and 7-day trends. */
