@@ -2,11 +2,11 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { BuildStore } from "../build/build-store";
 import { ApiError, notFound } from "../http/errors";
 import type { Reply } from "../http/router";
-import type { PackageMeta } from "../registry/push-step";
 import type { DeploymentRepo } from "../repos/deployment-repo";
 import type { TaskRepo } from "../repos/task-repo";
 import { newId } from "../util/ids";
-import { packageFiles, requestHeaders, toReply } from "./function-host";
+import { requestHeaders, toReply } from "./function-host";
+import { pushedPackage } from "./pushed-package";
 import type { WasmRunner } from "./wasm-runner";
 
 const APP_TIMEOUT_S = 30;
@@ -49,9 +49,8 @@ export class AppHost {
   ): Promise<Reply> {
     const deployment = this.deps.deployments.get(namespace, app);
     if (!deployment) throw notFound("SpinApp", `${namespace}/${app}`);
-    const pushed = this.deps.tasks.pushedImage(deployment.imageRef);
-    const meta = pushed?.payload.package as PackageMeta | undefined;
-    if (!pushed?.artifactKey || !meta) {
+    const pkg = pushedPackage(this.deps.tasks, this.deps.store, deployment.imageRef);
+    if (!pkg) {
       throw new ApiError(
         502,
         "IMAGE_NOT_RUNNABLE",
@@ -61,13 +60,12 @@ export class AppHost {
         },
       );
     }
-    const files = packageFiles(this.deps.store.pathOf(pushed.artifactKey));
     const runId = newId("run");
     const result = await this.deps.runner.run({
       bundle: {
         functionId: `${namespace}/${app}`,
-        files,
-        entry: meta.handler,
+        files: pkg.files,
+        entry: pkg.entry,
         env: {},
         memoryMb: memoryMb(deployment.spec.memory_limit),
         timeoutS: APP_TIMEOUT_S,

@@ -2,15 +2,14 @@ import { validateHeaderName, validateHeaderValue, type IncomingHttpHeaders } fro
 import { ApiError, envelope, notFound } from "../http/errors";
 import type { Reply } from "../http/router";
 import type { BuildStore } from "../build/build-store";
-import type { PackageMeta } from "../registry/push-step";
 import type { DeploymentRepo } from "../repos/deployment-repo";
 import type { FunctionRecord, FunctionRepo } from "../repos/function-repo";
 import type { RunRepo } from "../repos/run-repo";
 import type { TaskRepo } from "../repos/task-repo";
 import type { ObjectStore } from "../storage/object-store";
 import { newId } from "../util/ids";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { pushedPackage, type RunnablePackage } from "./pushed-package";
 import type { RunResult } from "./run-result";
 import type { WasmRunner } from "./wasm-runner";
 
@@ -109,25 +108,11 @@ export class FunctionHost {
     return toReply(result, runId, fn.timeout);
   }
 
-  private deployedCode(fn: FunctionRecord): { files: Record<string, Buffer>; entry: string } {
+  private deployedCode(fn: FunctionRecord): RunnablePackage {
     const deployment = this.deps.deployments.latestForFunction(fn.id);
-    const pushed = deployment && this.deps.tasks.pushedImage(deployment.imageRef);
-    const meta = pushed?.payload.package as PackageMeta | undefined;
-    if (pushed?.artifactKey && meta)
-      return { files: packageFiles(this.deps.store.pathOf(pushed.artifactKey)), entry: meta.handler };
-    return { files: { "app.py": readFileSync(this.deps.objects.pathOf(fn.objectKey)) }, entry: "app.py" };
+    const deployed = deployment && pushedPackage(this.deps.tasks, this.deps.store, deployment.imageRef);
+    return deployed || { files: { "app.py": readFileSync(this.deps.objects.pathOf(fn.objectKey)) }, entry: "app.py" };
   }
-}
-
-/** Every file of a built package, by path relative to it (the package was size-checked at build time). */
-export function packageFiles(dir: string): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    files[relative(dir, full)] = readFileSync(full);
-  }
-  return files;
 }
 
 export function requestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
