@@ -1,6 +1,7 @@
 "use client";
 
 import Editor, { type OnMount } from "@monaco-editor/react";
+import { useState } from "react";
 import { EditorLoading } from "./editor-loading";
 import { type Monaco, monaco } from "./monaco-setup";
 import { attachPythonTooling, formatDocument } from "./python-tooling";
@@ -60,8 +61,16 @@ export function CodeEditor(props: CodeEditorProps) {
   // Monaco keeps the first closure it is given; the latest handlers are read through refs.
   const shortcuts = useLatest(props.shortcuts);
   const onCursorChange = useLatest(props.onCursorChange);
+  // The wrapper is busy until onMount: the editor is shown one React pass before its commands and its
+  // change listener exist, and a key pressed in between would not reach them.
+  const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
+    // Text typed or pasted between the editor appearing and this call had no change listener yet. The
+    // model has one line ending, so a mixed-ending file is compared as Monaco normalized it on open.
+    const model = editor.getModel();
+    const value = editor.getValue();
+    if (model && value !== props.initialValue.replace(/\r\n|\r|\n/g, model.getEOL())) props.onChange?.(value);
     // Scoped to this editor: Monaco's dynamic keybindings are global and outlive the editor.
     const when = `editorId == '${editor.getId()}'`;
     if (props.shortcuts?.save)
@@ -78,7 +87,6 @@ export function CodeEditor(props: CodeEditorProps) {
       );
     const report = () => {
       const pos = editor.getPosition();
-      const model = editor.getModel();
       const selected = editor.getSelections()?.reduce((n, s) => n + (model?.getValueLengthInRange(s) ?? 0), 0) ?? 0;
       if (pos) onCursorChange.current?.({ line: pos.lineNumber, column: pos.column, selected });
     };
@@ -93,8 +101,9 @@ export function CodeEditor(props: CodeEditorProps) {
         editor.onDidDispose(() => onControls(null));
       }
     }
-    const eol = editor.getModel()?.getEOL();
+    const eol = model?.getEOL();
     props.onReady?.(eol === "\r\n" ? "\r\n" : "\n");
+    setMounted(true);
   };
 
   return (
@@ -114,6 +123,7 @@ export function CodeEditor(props: CodeEditorProps) {
         )
       }
       loading={<EditorLoading />}
+      wrapperProps={{ "aria-busy": !mounted }}
       options={{
         ariaLabel: props.ariaLabel,
         readOnly: props.readOnly ?? false,

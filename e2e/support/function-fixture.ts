@@ -85,10 +85,14 @@ export async function deleteFunction(
 export const functionPath = (fn: Pick<FunctionJson, "workspaceId" | "id">, tab: string) =>
   `/workspaces/${fn.workspaceId}/functions/${fn.id}/${tab}`;
 
-/** Waits until Monaco has mounted and drawn its lines inside `container`; returns its editor element. */
+/**
+ * Waits until Monaco has mounted inside `container` (its wrapper stops being aria-busy once its commands
+ * and change listener exist) and drawn its lines; returns its editor element.
+ */
 export async function monacoInput(page: Page, container = page.getByTestId("code-editor")) {
+  await expect(container.locator('section[aria-busy="false"]').first()).toBeAttached({ timeout: 45_000 });
   const editor = container.locator(".monaco-editor").first();
-  await expect(editor.locator(".view-lines")).toBeAttached({ timeout: 45_000 });
+  await expect(editor.locator(".view-lines")).toBeAttached();
   return editor;
 }
 
