@@ -137,6 +137,9 @@ export function CodeEditor(props: CodeEditorProps) {
         renderWhitespace: "selection",
         // Saving must write exactly what the user sees: no format-on-paste rewriting their text.
         formatOnPaste: false,
+        // Paste lands in the text at once: Monaco's paste-as pipeline applies every paste a task later
+        // (it asks its paste providers first), so a Ctrl+S or Ctrl+Enter right after it used the old text.
+        pasteAs: { enabled: false },
         formatOnType: false,
         // U+2028/U+2029 are characters of the user's code, not line breaks to strip (Monaco's
         // default asks in a browser confirm and removes them, which loses bytes on save).
