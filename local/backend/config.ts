@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { faultsSchema, type Faults } from "./observability/faults";
 import { DEFAULT_PIPELINE } from "./pipeline-options";
+import { parseOutboundRules } from "./runtime/outbound-http";
 import type { BackendOptions } from "./server";
 
 const optionalUrl = z.url({ protocol: /^https?$/ }).optional();
@@ -16,6 +17,16 @@ const envSchema = z.object({
   PLATFORM_SEED: z.enum(["0", "1", "true", "false"]).optional(),
   BACKEND_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   PLATFORM_MAX_INSTANCES: z.coerce.number().int().min(2).max(256).default(8),
+  PLATFORM_FUNCTION_FETCH_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseOutboundRules(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
   LOKI_URL: optionalUrl,
   PROMETHEUS_URL: optionalUrl,
   PLATFORM_FAULT_LOKI: faultsSchema.shape.loki.unwrap().optional(),
@@ -70,6 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): CliConfig {
       dbPath,
       seed: e.PLATFORM_SEED === undefined ? undefined : e.PLATFORM_SEED === "1" || e.PLATFORM_SEED === "true",
       maxInstances: e.PLATFORM_MAX_INSTANCES,
+      functionOutbound: parseOutboundRules(e.PLATFORM_FUNCTION_FETCH_ALLOW),
       lokiUrl: e.LOKI_URL ?? null,
       prometheusUrl: e.PROMETHEUS_URL ?? null,
       faults,

@@ -37,6 +37,7 @@ import { workspaceRoutes } from "./routes/workspace-routes";
 import { AppHost } from "./runtime/app-host";
 import { FunctionHost } from "./runtime/function-host";
 import { WasmRunner } from "./runtime/wasm-runner";
+import type { OutboundRule } from "./runtime/outbound-http";
 import { seedDemo } from "./seed/seed";
 import { FunctionService } from "./services/function-service";
 import { WorkspaceService } from "./services/workspace-service";
@@ -60,6 +61,8 @@ export type BackendOptions = {
   maxInstances?: number;
   /** Blank instances kept loaded for cold starts. Default 1. */
   spareInstances?: number;
+  /** Where functions may send HTTP (PLATFORM_FUNCTION_FETCH_ALLOW). Default: nowhere. */
+  functionOutbound?: readonly OutboundRule[];
   /** A real Loki / Prometheus instead of the built-in stand-ins. */
   lokiUrl?: string | null;
   prometheusUrl?: string | null;
@@ -110,7 +113,11 @@ export async function startBackend(opts: BackendOptions = {}): Promise<Backend> 
   buildStore.sweep(taskRepo.allIds());
 
   const faults = new FaultState({ ...NO_FAULTS, ...opts.faults });
-  const runner = new WasmRunner({ maxInstances: opts.maxInstances ?? 8, spareInstances: opts.spareInstances ?? 1 });
+  const runner = new WasmRunner({
+    maxInstances: opts.maxInstances ?? 8,
+    spareInstances: opts.spareInstances ?? 1,
+    outbound: opts.functionOutbound ?? [],
+  });
   const stopping = new AbortController();
   let selfUrl = "";
 

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sendOutbound, type OutboundRule } from "./outbound-http";
 
 const SANDBOX_DIR = fileURLToPath(new URL("../sandbox/", import.meta.url));
 const PYODIDE_DIR = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
@@ -53,6 +54,9 @@ export class SandboxProcess {
   private child: ChildProcess | null = null;
   private readonly listeners = new Map<string, (msg: SandboxMessage) => void>();
 
+  /** `outbound`: where functions may send HTTP (none by default); the backend sends it for them. */
+  constructor(private readonly outbound: readonly OutboundRule[] = []) {}
+
   /** The node flags, exported for the tests that prove each one holds. */
   static readonly execArgv = [
     "--experimental-permission",
@@ -100,6 +104,12 @@ export class SandboxProcess {
     });
     child.on("message", (msg: SandboxMessage) => {
       if (msg.op === "snapshot-made") return writeSnapshot(msg.bytes as Uint8Array);
+      if (msg.op === "fetch") {
+        void sendOutbound(msg.request, this.outbound).then((answer) => {
+          if (child.connected) child.send({ op: "fetched", wid: msg.wid, fetchId: msg.fetchId, answer });
+        });
+        return;
+      }
       this.listeners.get(msg.wid)?.(msg);
     });
     const cached = readSnapshot();

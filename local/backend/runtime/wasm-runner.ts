@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { InstancePool, type Answer, type Instance } from "./instance-pool";
 import { LineCollector } from "./line-collector";
+import type { OutboundRule } from "./outbound-http";
 import type { RunResult } from "./run-result";
 import { SandboxProcess } from "./sandbox-process";
 
@@ -26,7 +27,12 @@ export type BuildAnswer =
   | { ok: true; handler: string; module: string; shape: "spin" | "plain"; bytes: number; files: Record<string, Buffer> }
   | { ok: false; error: string };
 
-export type WasmRunnerOptions = { maxInstances: number; spareInstances: number };
+export type WasmRunnerOptions = {
+  maxInstances: number;
+  spareInstances: number;
+  /** Destinations functions may send HTTP to (PLATFORM_FUNCTION_FETCH_ALLOW); none when absent. */
+  outbound?: readonly OutboundRule[];
+};
 
 /** The build step's own limits: it runs in an instance of its own, discarded afterwards. */
 const BUILD_MEMORY_MB = 1024;
@@ -55,10 +61,11 @@ const b64 = (files: Record<string, Buffer>) =>
  * A cold call binds a fresh instance to the version (imports its module); a warm call reuses it.
  */
 export class WasmRunner {
-  private readonly proc = new SandboxProcess();
+  private readonly proc: SandboxProcess;
   private readonly pool: InstancePool;
 
   constructor(opts: WasmRunnerOptions) {
+    this.proc = new SandboxProcess(opts.outbound);
     this.pool = new InstancePool(this.proc, opts.maxInstances, opts.spareInstances);
   }
 

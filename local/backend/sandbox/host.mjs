@@ -4,8 +4,9 @@
  *        --disallow-code-generation-from-strings host.mjs
  * with an empty environment, no write access, no child processes and no access to the data
  * directory. Each sandbox instance is a worker thread of this process (worker.mjs); this file only
- * relays messages between the backend (IPC) and the workers and enforces timeouts by terminating a
- * worker that does not answer in time (a busy loop included).
+ * relays messages between the backend (IPC) and the workers, hands a worker blocked on outbound HTTP
+ * the backend's answer (`fetch` → `fetched`), and enforces timeouts by terminating a worker that does
+ * not answer in time (a busy loop or a wait on the network included).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -28,7 +29,7 @@ const workerData = {
   ),
 };
 
-/** @type {Map<string, {worker: Worker, timer: NodeJS.Timeout | null, pending: string | null}>} */
+/** @type {Map<string, {worker: Worker, timer: NodeJS.Timeout | null, pending: string | null, fetches: Map<number, SharedArrayBuffer>}>} */
 const workers = new Map();
 const send = (msg) => process.send?.(msg);
 
@@ -90,9 +91,14 @@ async function spawn(wid) {
     stdout: false,
     stderr: false,
   });
-  const entry = { worker, timer: null, pending: null };
+  const entry = { worker, timer: null, pending: null, fetches: new Map() };
   workers.set(wid, entry);
   worker.on("message", (msg) => {
+    if (msg.op === "fetch") {
+      // Outbound HTTP: the backend decides and sends; the worker waits on `sab` for the answer.
+      entry.fetches.set(msg.fetchId, msg.sab);
+      return send({ op: "fetch", wid, fetchId: msg.fetchId, request: msg.request });
+    }
     if (msg.op !== "out" && entry.timer) {
       clearTimeout(entry.timer);
       entry.timer = null;
@@ -104,6 +110,22 @@ async function spawn(wid) {
   worker.on("exit", (code) => stop(wid, `the instance exited (code ${code})`));
 }
 
+/** Hands the backend's answer to a worker blocked in Atomics.wait: [state, length] then the JSON bytes. */
+function answerFetch({ wid, fetchId, answer }) {
+  const sab = workers.get(wid)?.fetches.get(fetchId);
+  if (!sab) return; // the instance was stopped (timeout) meanwhile
+  workers.get(wid).fetches.delete(fetchId);
+  const head = new Int32Array(sab, 0, 2);
+  const room = new Uint8Array(sab, 8);
+  let bytes = new TextEncoder().encode(JSON.stringify(answer));
+  if (bytes.byteLength > room.byteLength)
+    bytes = new TextEncoder().encode(JSON.stringify({ ok: false, error: "the answer is too large for the sandbox" }));
+  room.set(bytes);
+  Atomics.store(head, 1, bytes.byteLength);
+  Atomics.store(head, 0, 1);
+  Atomics.notify(head, 0);
+}
+
 process.on("message", (msg) => {
   if (msg.op === "snapshot") {
     const shared = new Uint8Array(new SharedArrayBuffer(msg.bytes.byteLength));
@@ -111,6 +133,7 @@ process.on("message", (msg) => {
     snapshot = Promise.resolve(shared);
     return;
   }
+  if (msg.op === "fetched") return answerFetch(msg);
   if (msg.op === "spawn") return void spawn(msg.wid);
   if (msg.op === "kill") return stop(msg.wid, "discarded");
   const entry = workers.get(msg.wid);

@@ -6,6 +6,7 @@
  *
  * Messages in:  {op:"bind", memoryMb, bundle}  {op:"call", callId, request}  {op:"build", request}
  * Messages out: {op:"ready", heapMb} {op:"out", stream, text} {op:"bound"|"result"|"built", ...}
+ *               {op:"fetch", fetchId, request, sab}: outbound HTTP, answered by the backend into `sab`
  */
 import childProcess from "node:child_process";
 import { constants as fsConstants } from "node:fs";
@@ -84,6 +85,8 @@ async function serve(pyodide) {
   };
   pyodide._module._nodeSock = { connect: refuse, recv: refuse, send: refuse, close: refuse, poll: refuse };
 
+  installHttpDevice(pyodide);
+
   for (const [path, text] of Object.entries(sdkFiles)) {
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     pyodide.FS.writeFile(path, text);
@@ -118,4 +121,62 @@ async function serve(pyodide) {
     }
   });
   post({ op: "ready", heapMb: heapMb() });
+}
+
+/** The JSON a function may write to the HTTP device: a 6 MB body in base64 and its headers. */
+const MAX_HTTP_REQUEST = 9 * MB;
+/** The JSON answer's room: a 6 MB body (the backend's cap) in base64 and its headers. */
+const HTTP_ANSWER_ROOM = 9 * MB;
+
+/**
+ * /dev/eunha-http: Python's only way out (python/sandbox.py builds urllib on it). A function writes
+ * one request as JSON and reads the answer; the read blocks this worker until the backend, which
+ * alone decides whether the destination is allowed, has answered. Bytes in, bytes out: no
+ * JavaScript object reaches Python.
+ */
+function installHttpDevice(pyodide) {
+  const { FS } = pyodide;
+  let channel = null;
+  let fetchId = 0;
+  const exchange = (request) => {
+    channel ??= (() => {
+      const sab = new SharedArrayBuffer(8 + HTTP_ANSWER_ROOM);
+      return { sab, head: new Int32Array(sab, 0, 2), room: new Uint8Array(sab, 8) };
+    })();
+    Atomics.store(channel.head, 0, 0);
+    post({ op: "fetch", fetchId: ++fetchId, request: new TextDecoder().decode(request), sab: channel.sab });
+    Atomics.wait(channel.head, 0, 0);
+    return channel.room.slice(0, Atomics.load(channel.head, 1));
+  };
+  const device = FS.makedev(64, 0);
+  FS.registerDevice(device, {
+    open(stream) {
+      stream.exchange = { written: [], size: 0, answer: null, at: 0 };
+    },
+    close() {},
+    write(stream, buffer, offset, length) {
+      const x = stream.exchange;
+      if (x.answer || x.size + length > MAX_HTTP_REQUEST) throw new FS.ErrnoError(22 /* EFBIG */);
+      x.written.push(buffer.slice(offset, offset + length));
+      x.size += length;
+      return length;
+    },
+    read(stream, buffer, offset, length) {
+      const x = stream.exchange;
+      if (!x.answer) {
+        const request = new Uint8Array(x.size);
+        let at = 0;
+        for (const part of x.written) {
+          request.set(part, at);
+          at += part.byteLength;
+        }
+        x.answer = exchange(request);
+      }
+      const n = Math.min(length, x.answer.byteLength - x.at);
+      buffer.set(x.answer.subarray(x.at, x.at + n), offset);
+      x.at += n;
+      return n;
+    },
+  });
+  FS.mkdev("/dev/eunha-http", device);
 }

@@ -8,22 +8,30 @@ It defines three entry points that take and return JSON text, never a JavaScript
 and then withholds from user code everything that reaches the host's JavaScript: the bridge
 modules (`js`, `pyodide_js`, `pyodide`, `_pyodide*`), `ctypes`, process creation and `gc`'s
 object walkers. The sandbox process (no env, fs-read limited to the runtime, no child processes,
-code generation from strings disabled) is the layer under this one.
+code generation from strings disabled) is the layer under this one. Outbound HTTP goes through
+urllib to the /dev/eunha-http device: the backend sends only what PLATFORM_FUNCTION_FETCH_ALLOW names.
 """
 import base64
+import http.client
 import inspect
+import io
 import json
 import linecache
 import os
 import shutil
 import sys
+import time
 import traceback
 import types
+import urllib.error
+import urllib.request
+import urllib.response
 
 APP_DIR = "/app"
 SDK_DIR = "/lib/eunha"
 MAX_RESPONSE_BYTES = 6 * 1024 * 1024
-_state = {"module": None, "function_id": "", "memory_mb": 0, "timeout_s": 0}
+HTTP_DEVICE = "/dev/eunha-http"
+_state = {"module": None, "function_id": "", "memory_mb": 0, "timeout_s": 0, "call_started": 0.0}
 
 
 def _host_note(message):
@@ -131,6 +139,7 @@ def _failed():
 
 
 def call(request_json):
+    _state["call_started"] = time.monotonic()
     req = json.loads(request_json)
     from spin_sdk import http as spin_http
 
@@ -180,6 +189,50 @@ def build(request_json):
     answer["files_content"] = files
     shutil.rmtree("/build", ignore_errors=True)
     return json.dumps(answer)
+
+
+# ---------------------------------------------------------------- outbound HTTP
+
+
+def _request_body(data):
+    if data is None:
+        return b""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    if hasattr(data, "read"):
+        return data.read()
+    return b"".join(bytes(chunk) for chunk in data)
+
+
+class _OutboundHandler(urllib.request.BaseHandler):
+    """urllib's http and https through /dev/eunha-http: the backend sends what its allow-list names."""
+
+    handler_order = 100  # before urllib's own HTTPHandler, whose sockets the sandbox does not have
+
+    def http_open(self, req):
+        left_ms = _state["timeout_s"] * 1000 - (time.monotonic() - _state["call_started"]) * 1000
+        if isinstance(req.timeout, (int, float)):
+            left_ms = min(left_ms, req.timeout * 1000)
+        outgoing = {
+            "method": req.get_method(),
+            "url": req.full_url,
+            "headers": [[k, v] for k, v in req.header_items()],
+            "bodyB64": base64.b64encode(_request_body(req.data)).decode("ascii"),
+            "timeoutMs": max(1, int(left_ms)),
+        }
+        with open(HTTP_DEVICE, "r+b", buffering=0) as device:
+            device.write(json.dumps(outgoing).encode("utf-8"))
+            answer = json.loads(device.readall())
+        if not answer["ok"]:
+            raise urllib.error.URLError(answer["error"])
+        headers = http.client.HTTPMessage()
+        for name, value in answer["headers"]:
+            headers[name] = value
+        resp = urllib.response.addinfourl(io.BytesIO(base64.b64decode(answer["bodyB64"])), headers, req.full_url, answer["status"])
+        resp.msg = answer["reason"]
+        return resp
+
+    https_open = http_open
 
 
 # ---------------------------------------------------------------- withholding the bridge
@@ -233,3 +286,4 @@ def _withhold():
 
 sys.path.insert(0, SDK_DIR)
 _withhold()
+urllib.request.install_opener(urllib.request.build_opener(_OutboundHandler))
