@@ -27,6 +27,7 @@ beforeAll(async () => {
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
+      if (req.url === "/never") return; // holds the request open until the server closes
       if (req.url === "/missing") return void res.writeHead(404, { "x-why": "none here" }).end("nothing");
       if (req.url?.startsWith("/elsewhere"))
         return void res
@@ -45,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.cleanup();
   await target?.close();
+  allowed?.closeAllConnections();
   allowed?.close();
 });
 
@@ -87,6 +89,21 @@ describeEmbedded("function outbound HTTP (PLATFORM_FUNCTION_FETCH_ALLOW)", () =>
     const res = await invoke(fn.id);
     expect(res.status, res.text).toBe(200);
     expect(res.text).toBe('200 {"method":"POST","url":"/post","body":"body"} | 404 none here nothing');
+  });
+
+  it("a call still waiting on the network ends at the function's timeout, and the next call answers", async () => {
+    const fn = await api.createFunction(wsId, {
+      timeout: 1,
+      code: b64(
+        `import urllib.request\ndef handler(event):\n    if event.get("wait"):\n        urllib.request.urlopen("${base()}/never")\n    return "done"\n`,
+      ),
+    });
+    const res = await invoke(fn.id, { wait: true });
+    expect(res.status, res.text).toBe(504);
+    expect((await lastLog(fn.id)).logs.join("\n")).toMatch(/timed out after 1 s/);
+    const next = await invoke(fn.id, {});
+    expect(next.status, next.text).toBe(200);
+    expect(next.body).toBe("done");
   });
 
   it("refuses a host the list does not name, and a redirect that leads to one, with the reason in the log", async () => {

@@ -210,7 +210,9 @@ class _OutboundHandler(urllib.request.BaseHandler):
     handler_order = 100  # before urllib's own HTTPHandler, whose sockets the sandbox does not have
 
     def http_open(self, req):
-        left_ms = _state["timeout_s"] * 1000 - (time.monotonic() - _state["call_started"]) * 1000
+        # The caller's own timeout, or a little past the function's: the function's timeout is what
+        # stops a call that waits too long (the instance is replaced), as it stops a busy loop.
+        left_ms = _state["timeout_s"] * 1000 - (time.monotonic() - _state["call_started"]) * 1000 + 500
         if isinstance(req.timeout, (int, float)):
             left_ms = min(left_ms, req.timeout * 1000)
         outgoing = {
