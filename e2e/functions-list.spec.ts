@@ -35,7 +35,7 @@ test("create a function after fixing a validation error, then find it in the tab
     await page.getByRole("checkbox", { name: "GET" }).check();
     await page.getByRole("button", { name: "Add variable" }).click();
     await page.getByLabel("Name of variable 1").fill("GREETING");
-    await page.getByLabel("Value of variable 1").fill("안녕하세요");
+    await page.getByLabel("Value of GREETING").fill("안녕하세요");
     await page.getByRole("button", { name: "Add variable" }).click();
     await page.getByLabel("Name of variable 2").fill("GREETING");
     await page.getByRole("button", { name: "Create function" }).click();

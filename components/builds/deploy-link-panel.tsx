@@ -3,7 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { deployWithImageHref } from "@/lib/routes";
 
 type Props = {

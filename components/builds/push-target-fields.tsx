@@ -6,7 +6,7 @@ import { TextInput } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ApiError } from "@/lib/api/api-error";
 import { registryUrlOf, type PushTarget, type PushTargetField } from "./push-target";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   value: PushTarget;

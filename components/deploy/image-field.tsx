@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField } from "@/components/builds/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { TextInput } from "@/components/ui/field";
 import type { ImageChoice } from "./deploy-form-model";
 

@@ -10,8 +10,9 @@ import { TextArea, TextInput } from "@/components/ui/field";
 import type { Result } from "@/lib/api/result";
 import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract/function";
 import type { FunctionDto } from "@/lib/dto/function";
-import { EnvVarsEditor } from "./env-vars-editor";
-import { MethodsField } from "./methods-field";
+import { EnvVarsEditor } from "@/components/functions/env-vars-editor";
+import { HttpMethodsField } from "@/components/functions/http-methods-field";
+import { MemoryField } from "@/components/functions/memory-field";
 import {
   buildPatch,
   effectiveInvocationUrl,
@@ -81,18 +82,7 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
         <fieldset disabled={!canEdit} className="space-y-5">
           <legend className="sr-only">{t("legend")}</legend>
           <div className="grid gap-5 sm:grid-cols-2">
-            <TextInput
-              label={t("fields.memory")}
-              type="number"
-              inputMode="numeric"
-              min={MEMORY_MIN}
-              max={MEMORY_MAX}
-              step={1}
-              value={form.memory}
-              onChange={(e) => set("memory", e.target.value)}
-              hint={t("hints.memory", { min: MEMORY_MIN, max: MEMORY_MAX })}
-              errors={errorsOf("memory")}
-            />
+            <MemoryField value={form.memory} onChange={(v) => set("memory", v)} errors={errorsOf("memory")} />
             <TextInput
               label={t("fields.timeout")}
               type="number"
@@ -106,10 +96,9 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
               errors={errorsOf("timeout")}
             />
           </div>
-          <MethodsField
+          <HttpMethodsField
             value={form.httpMethods}
             onChange={(m) => set("httpMethods", m)}
-            disabled={!canEdit}
             errors={errorsOf("httpMethods")}
           />
           <TextInput
@@ -138,10 +127,10 @@ export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsF
           <EnvVarsEditor
             rows={form.env}
             onChange={(env) => set("env", env)}
-            errors={envErrors}
+            rowErrors={envErrors}
+            errors={errorsOf("environmentVariables")}
             readOnly={!canEdit}
-            canReveal={canReveal}
-            revealUrl={(name) => envValueKey(fn.workspaceId, fn.id, name)}
+            revealUrl={canReveal ? (name) => envValueKey(fn.workspaceId, fn.id, name) : undefined}
           />
         </fieldset>
         {action.failure ? (

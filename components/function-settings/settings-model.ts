@@ -1,24 +1,12 @@
 import { functionUpdate, HTTP_METHODS, type FunctionUpdate } from "@/lib/contract/function";
 import { ENV_MASK, type FunctionDto } from "@/lib/dto/function";
 import { changedFields } from "@/lib/forms/changed-fields";
+import { newEnvRow, type EnvRow } from "@/lib/forms/env-rows";
 
 /*
  * The settings form as plain data: what the inputs hold, the contract check, and the patch of changed
  * fields. Pure, so the rules are unit-tested apart from React.
  */
-
-export type EnvRow = {
-  /** Stable React key; rows can be renamed, so the name cannot be the key. */
-  id: string;
-  name: string;
-  value: string;
-  /** The value arrived as ENV_MASK and was neither revealed nor replaced: it is sent as the mask. */
-  masked: boolean;
-  /** The name it had when loaded (null for a new row); a masked value belongs to that name only. */
-  loadedName: string | null;
-  /** The real value fetched by "Reveal": left as it is, the row is still unchanged and is sent masked. */
-  revealed?: string;
-};
 
 export type SettingsForm = {
   description: string;
@@ -41,9 +29,6 @@ export type SettingsPatch = Pick<
 
 const KNOWN_METHODS: readonly string[] = HTTP_METHODS;
 
-let nextRowId = 0;
-export const newRowId = () => `env-${++nextRowId}`;
-
 export function formFromFunction(fn: FunctionDto): SettingsForm {
   return {
     description: fn.description ?? "",
@@ -55,13 +40,9 @@ export function formFromFunction(fn: FunctionDto): SettingsForm {
       ...fn.httpMethods.filter((m) => !KNOWN_METHODS.includes(m)),
     ],
     invocationUrl: fn.invocationUrl ?? "",
-    env: Object.entries(fn.environmentVariables).map(([name, value]) => ({
-      id: newRowId(),
-      name,
-      value,
-      masked: value === ENV_MASK,
-      loadedName: name,
-    })),
+    env: Object.entries(fn.environmentVariables).map(([name, value]) =>
+      newEnvRow(name, value, { masked: value === ENV_MASK }),
+    ),
   };
 }
 

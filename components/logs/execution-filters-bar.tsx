@@ -4,7 +4,11 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DebouncedSearch } from "./debounced-search";
 import { LEVEL_FILTERS, LIMIT_OPTIONS, STATUS_FILTERS, type ExecutionFilters } from "./execution-filters";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
+
+/** The option the select reported; the select only offers `allowed`, so the fallback never shows. */
+const oneOf = <T extends string>(allowed: readonly T[], value: string): T =>
+  allowed.find((v) => v === value) ?? allowed[0]!;
 
 export function ExecutionFiltersBar({
   filters,
@@ -23,15 +27,25 @@ export function ExecutionFiltersBar({
       <SelectField
         label={t("filters.status")}
         value={filters.status}
-        options={STATUS_FILTERS.map((v) => ({ value: v, label: t(`statusOptions.${v}`) }))}
-        onChange={(status) => onChange({ status })}
-      />
+        onChange={(e) => onChange({ status: oneOf(STATUS_FILTERS, e.target.value) })}
+      >
+        {STATUS_FILTERS.map((v) => (
+          <option key={v} value={v}>
+            {t(`statusOptions.${v}`)}
+          </option>
+        ))}
+      </SelectField>
       <SelectField
         label={t("filters.level")}
         value={filters.level}
-        options={LEVEL_FILTERS.map((v) => ({ value: v, label: t(`levelOptions.${v}`) }))}
-        onChange={(level) => onChange({ level })}
-      />
+        onChange={(e) => onChange({ level: oneOf(LEVEL_FILTERS, e.target.value) })}
+      >
+        {LEVEL_FILTERS.map((v) => (
+          <option key={v} value={v}>
+            {t(`levelOptions.${v}`)}
+          </option>
+        ))}
+      </SelectField>
       <DebouncedSearch
         label={t("filters.search")}
         placeholder={t("filters.searchPlaceholder")}
@@ -41,9 +55,14 @@ export function ExecutionFiltersBar({
       <SelectField
         label={t("filters.limit")}
         value={String(filters.limit)}
-        options={LIMIT_OPTIONS.map((n) => ({ value: String(n), label: t("filters.limitOption", { count: n }) }))}
-        onChange={(limit) => onChange({ limit: Number(limit) })}
-      />
+        onChange={(e) => onChange({ limit: Number(e.target.value) })}
+      >
+        {LIMIT_OPTIONS.map((n) => (
+          <option key={n} value={String(n)}>
+            {t("filters.limitOption", { count: n })}
+          </option>
+        ))}
+      </SelectField>
       <label className="flex h-9 items-center gap-2 text-sm">
         <input
           type="checkbox"

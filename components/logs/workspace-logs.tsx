@@ -6,7 +6,7 @@ import type { ExecutionLogDto } from "@/lib/dto/logs";
 import { ExecutionFiltersBar } from "./execution-filters-bar";
 import { readFilters, writeFilters, type ExecutionFilters } from "./execution-filters";
 import { ExecutionResults } from "./execution-results";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useExecutionLogs } from "./use-execution-logs";
 import { useSearchState } from "./use-search-state";
 import { functionExecutionsHref, functionLogsKey, workspaceLogsKey } from "@/lib/routes";
@@ -64,7 +64,13 @@ export function WorkspaceLogs({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField label={t("workspace.function")} value={selected} options={options} onChange={chooseFunction} />
+        <SelectField label={t("workspace.function")} value={selected} onChange={(e) => chooseFunction(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
         <div className="min-w-0 flex-1">
           <ExecutionFiltersBar filters={filters} onChange={update} onRefresh={retry} refreshing={isValidating} />
         </div>

@@ -1,7 +1,25 @@
 import { envVarName } from "@/lib/contract";
 
-/** One editable row of the environment variables editor; `id` keeps React keys stable while typing. */
-export type EnvRow = { id: string; key: string; value: string };
+/** One editable row of the environment variables editor (the create form's and the Settings tab's). */
+export type EnvRow = {
+  /** Stable React key; rows can be renamed, so the name cannot be the key. */
+  id: string;
+  name: string;
+  value: string;
+  /** The value arrived as ENV_MASK and was neither revealed nor replaced: it is sent as the mask. */
+  masked: boolean;
+  /** The name it had when loaded (null for a new row); a masked value belongs to that name only. */
+  loadedName: string | null;
+  /** The real value fetched by "Reveal": left as it is, the row is still unchanged and is sent masked. */
+  revealed?: string;
+};
+
+let counter = 0;
+/** A row; ids only need to be unique within this page. `loaded` marks a row read from a stored function. */
+export function newEnvRow(name = "", value = "", loaded?: { masked: boolean }): EnvRow {
+  counter += 1;
+  return { id: `env-${counter}`, name, value, masked: loaded?.masked ?? false, loadedName: loaded ? name : null };
+}
 
 export type EnvRowProblem = "required" | "envName" | "duplicate";
 
@@ -20,7 +38,7 @@ export function envRowsToVariables(rows: readonly EnvRow[]): EnvRowsResult {
   const variables: Record<string, string> = {};
   const problems: Record<string, EnvRowProblem> = {};
   for (const row of rows) {
-    const key = row.key.trim();
+    const key = row.name.trim();
     if (key === "" && row.value === "") continue;
     if (key === "") problems[row.id] = "required";
     else if (!envVarName.safeParse(key).success) problems[row.id] = "envName";
@@ -39,7 +57,7 @@ export function rowErrorsFromServer(
   const prefix = "environmentVariables.";
   for (const [field, messages] of Object.entries(fieldErrors)) {
     if (!field.startsWith(prefix)) continue;
-    const row = rows.find((r) => r.key.trim() === field.slice(prefix.length));
+    const row = rows.find((r) => r.name.trim() === field.slice(prefix.length));
     if (row) out[row.id] = messages;
   }
   return out;

@@ -32,7 +32,7 @@ describe("client-side field errors use the server's keys", () => {
 
 describe("environment variable rows", () => {
   const rows = (...pairs: Array<[string, string]>): EnvRow[] =>
-    pairs.map(([key, value], i) => ({ id: `r${i}`, key, value }));
+    pairs.map(([name, value], i) => ({ id: `r${i}`, name, value, masked: false, loadedName: null }));
 
   it("builds the record, trims names and skips blank rows", () => {
     expect(envRowsToVariables(rows([" GREETING ", "안녕"], ["", ""], ["_X1", ""]))).toEqual({

@@ -14,7 +14,8 @@ import { TemplatePicker } from "@/components/functions/template-picker";
 import { Button } from "@/components/ui/button";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
-import { FieldShell, TextArea, TextInput } from "@/components/ui/field";
+import { TextArea, TextInput } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { encodeUtf8Base64 } from "@/lib/base64";
 import { DEFAULT_RUNTIME, functionCreate, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract";
 import { envRowsToVariables, rowErrorsFromServer, type EnvRow } from "@/lib/forms/env-rows";
@@ -93,7 +94,7 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
     const envErrors = Object.fromEntries(
       Object.entries(env.problems).map(([id, problem]) => [
         id,
-        [t(`form.env.${problem}`, { name: draft.env.find((r) => r.id === id)?.key.trim() ?? "" })],
+        [t(`form.env.${problem}`, { name: draft.env.find((r) => r.id === id)?.name.trim() ?? "" })],
       ]),
     );
     setRowErrors(envErrors);
@@ -144,22 +145,19 @@ export function CreateFunctionForm({ workspaceId, cancelHref }: { workspaceId: s
           onChange={(e) => edit("description", e.target.value)}
         />
         <div className="grid gap-4 md:grid-cols-3">
-          <FieldShell id="runtime" label={t("form.runtime")} errors={errorsFor(errors, "runtime")}>
-            <select
-              id="runtime"
-              value={draft.runtime}
-              aria-invalid={errors.runtime ? true : undefined}
-              aria-describedby="runtime-error"
-              onChange={(e) => edit("runtime", e.target.value)}
-              className="block h-[38px] w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-            >
-              {SUPPORTED_RUNTIMES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </FieldShell>
+          <SelectField
+            id="runtime"
+            label={t("form.runtime")}
+            value={draft.runtime}
+            errors={errorsFor(errors, "runtime")}
+            onChange={(e) => edit("runtime", e.target.value)}
+          >
+            {SUPPORTED_RUNTIMES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </SelectField>
           <MemoryField value={draft.memory} errors={errorsFor(errors, "memory")} onChange={(v) => edit("memory", v)} />
           <TextInput
             id="timeout"
