@@ -53,8 +53,11 @@ export async function measureLogsFilter(
     await context.addCookies([{ name, value, url: baseUrl }]);
     const page = await context.newPage();
     await page.goto(`${baseUrl}${logsPath}?limit=1000`);
-    const status = page.getByRole("combobox").first();
-    const counter = page.locator("p[aria-live=polite]").filter({ hasText: /\d/ }).first();
+    // By name: the shell's language and theme selects come first on the page.
+    const status = page.getByRole("combobox", { name: "Status", exact: true });
+    // The Executions count ("N shown of the latest M (T stored)"), not the live tail's status line.
+    const COUNT = "shown of the latest";
+    const counter = page.locator("p[aria-live=polite]").filter({ hasText: COUNT }).first();
     await counter.waitFor({ timeout: 120_000 });
     const timings: number[] = [];
     let shownAfter = 0;
@@ -63,20 +66,32 @@ export async function measureLogsFilter(
       const choice = i % 2 === 0 ? "error" : "all";
       // No named inner functions: tsx would wrap them in a helper (__name) the page does not have.
       const ms = await status.evaluate(
-        (select, choice) =>
-          new Promise<number>((resolve) => {
-            const before = document.querySelector("p[aria-live=polite]")?.textContent ?? "";
+        (select, [choice, marker]) =>
+          new Promise<number>((resolve, reject) => {
+            // Re-read each time (React may replace the element); inline: tsx would wrap a named helper.
+            const before =
+              [...document.querySelectorAll("p[aria-live=polite]")].find((p) => p.textContent?.includes(marker))
+                ?.textContent ?? "";
             const started = performance.now();
+            // A filter that changes nothing would otherwise wait forever.
+            const stuck = setTimeout(
+              () => reject(new Error(`the count stayed "${before}" after choosing ${choice}`)),
+              30_000,
+            );
             const observer = new MutationObserver(() => {
-              if ((document.querySelector("p[aria-live=polite]")?.textContent ?? "") === before) return;
+              const now =
+                [...document.querySelectorAll("p[aria-live=polite]")].find((p) => p.textContent?.includes(marker))
+                  ?.textContent ?? "";
+              if (now === before) return;
               observer.disconnect();
+              clearTimeout(stuck);
               requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
             });
             observer.observe(document.body, { subtree: true, childList: true, characterData: true });
             (select as HTMLSelectElement).value = choice;
             select.dispatchEvent(new Event("change", { bubbles: true }));
           }),
-        choice,
+        [choice, COUNT] as const,
       );
       if (i > 0) timings.push(ms); // the first change also loads code paths for the first time
       if (choice === "error") shownAfter = await page.getByTestId("execution-row").count();

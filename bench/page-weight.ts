@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../e2e/support/chromium";
+import { progress } from "./progress";
 
 export type PageWeight = {
   page: string;
@@ -35,14 +36,15 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
       let js = 0;
       let files = 0;
       let total = 0;
-      // Requests in flight, and who waits for none to be: the page is measured once it is quiet.
-      let inflight = 0;
+      // Requests in flight by id, and who waits for none to be: the page is measured once it is quiet.
+      // By id, not a count: a redirect sends requestWillBeSent again under the same id and finishes once.
+      const inflight = new Map<string, string>();
       let onIdle: (() => void) | null = null;
-      const settle = () => {
-        inflight--;
-        if (inflight === 0) onIdle?.();
+      const settle = (e: { requestId: string }) => {
+        inflight.delete(e.requestId);
+        if (inflight.size === 0) onIdle?.();
       };
-      cdp.on("Network.requestWillBeSent", () => inflight++);
+      cdp.on("Network.requestWillBeSent", (e) => inflight.set(e.requestId, e.request.url));
       let prefetches = 0;
       let brotli = 0;
       const gzipped: Array<Promise<number>> = [];
@@ -54,7 +56,7 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
           js += e.encodedDataLength;
           files++;
         }
-        settle();
+        settle(e);
       });
       page.on("request", (req) => {
         if (req.headers()["next-router-prefetch"]) prefetches++;
@@ -69,13 +71,28 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
           ),
         );
       });
+      progress(`page weight: ${path}: loading`);
       await page.goto(baseUrl + path, { waitUntil: "load" });
+      progress(`page weight: ${path}: loaded; waiting for lazy widgets and a quiet network`);
       // Lazy widgets (Monaco, Ruff, Chart.js) have loaded once their placeholders (skeletons) are gone; then wait
       // for the network to go quiet (what they fetched after mounting, like Ruff's WebAssembly).
       await page.waitForFunction(() => document.querySelectorAll(".animate-pulse.rounded-md").length === 0, null, {
         timeout: 90_000,
       });
-      if (inflight > 0) await new Promise<void>((resolve) => (onIdle = resolve));
+      if (inflight.size > 0) {
+        // A request that never ends would hang the whole bench: fail naming it instead.
+        let stuck: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => (onIdle = resolve)),
+          new Promise<never>((_, reject) => {
+            stuck = setTimeout(
+              () => reject(new Error(`${path}: requests still open after 60 s: ${[...inflight.values()].join(", ")}`)),
+              60_000,
+            );
+          }),
+        ]).finally(() => clearTimeout(stuck));
+      }
+      progress(`page weight: ${path}: quiet; sizing ${gzipped.length} scripts`);
       const jsGzipBytes = (await Promise.all(gzipped)).reduce((a, b) => a + b, 0);
       results.push({
         page: path,

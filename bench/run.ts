@@ -24,6 +24,7 @@ import { measureMemory } from "./memory";
 import { startNginx } from "./nginx";
 import { measurePages } from "./page-weight";
 import { startStack } from "./stack";
+import { progress } from "./progress";
 import { check, printChecks, type Check } from "./targets";
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -48,6 +49,7 @@ try {
   const fn = (await backendJson<Array<{ id: string }>>(`/api/workspaces/${ws}/functions`))[0]!.id;
   const reads = { workspaces: "/api/workspaces", function: `/api/workspaces/${ws}/functions/${fn}` };
 
+  progress("1. cost per request");
   // 1. Cost per request
   const health = await compareLatency(
     "health (no auth, no upstream)",
@@ -67,6 +69,7 @@ try {
     ms: Math.round((l.console.medianMs - health.console.medianMs - l.direct.medianMs) * 100) / 100,
   }));
 
+  progress("2. throughput");
   // 2. Throughput at concurrency 16
   const consoleReads: Target[] = Object.values(reads).map((p) => ({
     url: `${stack.consoleUrl}${p}`,
@@ -91,6 +94,7 @@ try {
     (throughput["console signed-in reads"].rps / throughput["console health"].rps) * 100,
   );
 
+  progress("4. page weight");
   // 4. Page weight and prefetches
   const functionBase = `/workspaces/${ws}/functions/${fn}`;
   const pages = await measurePages(stack.consoleUrl, cookie, [
@@ -104,10 +108,12 @@ try {
   ]);
   const outsideCode = pages.filter((p) => !p.page.endsWith("/code"));
 
+  progress("5. logs filter");
   // 5. Logs filter with 1,000 executions
   storeExecutions(".data/bench/platform.db", ws, fn, EXECUTIONS);
   const filter = await measureLogsFilter(stack.consoleUrl, cookie, `${functionBase}/logs`);
 
+  progress("3. memory");
   // 3. Memory (last: it restarts the console)
   const mixed: Target[] = [
     "/api/workspaces",
@@ -221,6 +227,7 @@ try {
   ];
   printChecks(checks);
 
+  progress("6. function invocation");
   const invoke = await measureInvoke();
   console.log("Function invocation through the backend API (ms): WebAssembly sandbox vs the old host process per call");
   console.table(invoke);
@@ -232,6 +239,7 @@ try {
 }
 
 // Its own stack: a backend of its own behind a counting proxy, and no shared dashboard cache.
+progress("7. dashboard");
 const dashboard = await benchDashboard(port, secret);
 console.log(
   `\nDashboard data over ${dashboard.workspaces} workspaces × ${dashboard.functionsPerWorkspace} functions (GET /api/dashboard, cold, ms)`,
