@@ -28,7 +28,9 @@ function startCli(
   dataDir: string,
   args: string[] = [],
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["local/backend/main.ts", ...args], {
+  // Node itself with tsx as a loader, not the tsx CLI: the CLI relays SIGTERM and SIGKILLs its child
+  // (exit 143) when the child has not answered within 30 ms, which a busy machine often misses.
+  const child = spawn(process.execPath, ["--import", "tsx", "local/backend/main.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", PLATFORM_DATA_DIR: dataDir, BACKEND_TOKEN: "" },
     stdio: ["ignore", "pipe", "pipe"],
