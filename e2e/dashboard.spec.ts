@@ -47,7 +47,9 @@ test.afterAll(async ({ baseURL }) => {
   await removeWorkspace(baseURL, fx.workspace.id);
 });
 
-const row = (page: Page) => page.getByTestId("workspace-table").locator(`tr[data-workspace-id="${fx.workspace.id}"]`);
+// The visible row: once under load a second, hidden copy of the table was in the DOM while the page streamed.
+const row = (page: Page) =>
+  page.getByTestId("workspace-table").locator(`tr[data-workspace-id="${fx.workspace.id}"]`).filter({ visible: true });
 const cell = (page: Page, col: string) => row(page).locator(`td[data-col="${col}"]`);
 
 /** Reloads until the page shows what `expected` says (the shared read lives a couple of seconds). */
@@ -96,7 +98,10 @@ test("a workspace's row shows its invocations and errors, and they move when fun
     async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`,
     "3/1",
   );
-  const top = page.getByTestId("top-error-functions").locator(`tr[data-function-id="${fx.failing.id}"]`);
+  const top = page
+    .getByTestId("top-error-functions")
+    .locator(`tr[data-function-id="${fx.failing.id}"]`)
+    .filter({ visible: true });
   await expect(top.locator('td[data-col="errors"]')).toHaveText("1");
   await expect(page.getByTestId("top-error-functions").locator(`tr[data-function-id="${fx.ok.id}"]`)).toHaveCount(0);
 
