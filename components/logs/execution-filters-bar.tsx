@@ -3,12 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DebouncedSearch } from "./debounced-search";
-import { LEVEL_FILTERS, LIMIT_OPTIONS, STATUS_FILTERS, type ExecutionFilters } from "./execution-filters";
+import { LEVEL_FILTERS, LIMIT_OPTIONS, oneOf, STATUS_FILTERS, type ExecutionFilters } from "./execution-filters";
 import { SelectField } from "@/components/ui/select-field";
-
-/** The option the select reported; the select only offers `allowed`, so the fallback never shows. */
-const oneOf = <T extends string>(allowed: readonly T[], value: string): T =>
-  allowed.find((v) => v === value) ?? allowed[0]!;
 
 export function ExecutionFiltersBar({
   filters,
@@ -27,7 +23,7 @@ export function ExecutionFiltersBar({
       <SelectField
         label={t("filters.status")}
         value={filters.status}
-        onChange={(e) => onChange({ status: oneOf(STATUS_FILTERS, e.target.value) })}
+        onChange={(e) => onChange({ status: oneOf(STATUS_FILTERS, e.target.value, "all") })}
       >
         {STATUS_FILTERS.map((v) => (
           <option key={v} value={v}>
@@ -38,7 +34,7 @@ export function ExecutionFiltersBar({
       <SelectField
         label={t("filters.level")}
         value={filters.level}
-        onChange={(e) => onChange({ level: oneOf(LEVEL_FILTERS, e.target.value) })}
+        onChange={(e) => onChange({ level: oneOf(LEVEL_FILTERS, e.target.value, "all") })}
       >
         {LEVEL_FILTERS.map((v) => (
           <option key={v} value={v}>

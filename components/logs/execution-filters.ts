@@ -31,7 +31,8 @@ export const DEFAULT_FILTERS: ExecutionFilters = {
 
 type Params = Pick<URLSearchParams, "get">;
 
-const oneOf = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
+/** `value` when it is one of `allowed` (a URL parameter, a select's value), else `fallback`. */
+export const oneOf = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
   (allowed as readonly string[]).includes(value ?? "") ? (value as T) : fallback;
 
 /** Unknown or out-of-range values fall back to the defaults instead of failing the page. */
