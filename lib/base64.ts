@@ -4,7 +4,7 @@
  * Isomorphic on purpose: the editor encodes in the browser and the BFF may decode in Node, so only
  * TextEncoder/TextDecoder and btoa/atob are used (all present in Node 20 and every browser); no Buffer.
  */
-import { BASE64 } from "@/lib/contract/common";
+import { BASE64 } from "@/lib/contract/rules";
 
 export type Base64DecodeReason = "invalid-length" | "invalid-character" | "invalid-padding" | "invalid-utf8";
 

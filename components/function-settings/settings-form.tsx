@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextArea, TextInput } from "@/components/ui/field";
 import type { Result } from "@/lib/api/result";
-import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract/function";
+import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract/rules";
 import type { FunctionDto } from "@/lib/dto/function";
 import { EnvVarsEditor } from "@/components/functions/env-vars-editor";
 import { HttpMethodsField } from "@/components/functions/http-methods-field";

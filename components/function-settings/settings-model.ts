@@ -1,4 +1,5 @@
-import { functionUpdate, HTTP_METHODS, type FunctionUpdate } from "@/lib/contract/function";
+import { functionUpdate, type FunctionUpdate } from "@/lib/contract/function";
+import { HTTP_METHODS } from "@/lib/contract/rules";
 import { ENV_MASK, type FunctionDto } from "@/lib/dto/function";
 import { changedFields } from "@/lib/forms/changed-fields";
 import { newEnvRow, type EnvRow } from "@/lib/forms/env-rows";

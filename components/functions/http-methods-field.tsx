@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Fieldset } from "@/components/forms/fieldset";
-import { HTTP_METHODS } from "@/lib/contract";
+import { HTTP_METHODS } from "@/lib/contract/rules";
 
 type Props = { value: string[]; onChange: (methods: string[]) => void; errors?: string[] };
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { MEMORY_MAX, MEMORY_MIN } from "@/lib/contract";
+import { MEMORY_MAX, MEMORY_MIN } from "@/lib/contract/rules";
 import { MEMORY_PRESETS } from "@/lib/templates/function-templates";
 
 type Props = { value: string; onChange: (value: string) => void; errors?: string[] };

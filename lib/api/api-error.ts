@@ -3,7 +3,7 @@
  * our envelope, FastAPI's `{detail}` shapes, plain text, proxy HTML and empty bodies.
  * Isomorphic: the browser's fetcher and the BFF's upstream client both use it.
  */
-import { errorEnvelope, type ErrorEnvelope } from "@/lib/contract/common";
+import { isErrorEnvelope, type ErrorEnvelope } from "@/lib/contract/error-envelope";
 import { codeForStatus, genericMessage, type ErrorCode } from "./error-codes";
 import { readTextCapped } from "./read-text";
 
@@ -98,9 +98,8 @@ export function parseErrorBody(
 type Ctx = { status: number; requestId: string | undefined };
 
 function fromJson(ctx: Ctx, value: unknown): ApiError {
-  const envelope = errorEnvelope.safeParse(value);
-  if (envelope.success) {
-    const e = envelope.data.error;
+  if (isErrorEnvelope(value)) {
+    const e = value.error;
     return withMessage({ ...ctx, requestId: e.requestId ?? ctx.requestId }, e.code, e.message, e.details ?? undefined);
   }
   if (typeof value === "string")

@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { DEFAULT_RUNTIME, ENV_VAR_NAME, HTTP_METHODS, MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "./rules";
 import { base64String, isoTimestamp, kstTimestamp, nonEmptyName, optionalText } from "./common";
-
-export const DEFAULT_RUNTIME = "Python 3.12";
-export const MEMORY_MIN = 128;
-export const MEMORY_MAX = 1024;
-export const TIMEOUT_MIN = 1;
-export const TIMEOUT_MAX = 900;
-/** The methods offered and accepted: what a backend routes to a function (HEAD and OPTIONS are the HTTP server's own). */
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 export const functionStatus = z.enum(["active", "disabled"]);
 export type FunctionStatus = z.infer<typeof functionStatus>;
@@ -26,8 +19,7 @@ export const httpMethods = z
   .array(z.enum(HTTP_METHODS, "must be an HTTP method such as GET or POST"))
   .min(1, "needs at least one HTTP method")
   .refine((m) => new Set(m).size === m.length, "must not repeat a method");
-/** Environment variable names as POSIX shells accept them. */
-export const envVarName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a valid environment variable name");
+export const envVarName = z.string().regex(ENV_VAR_NAME, "must be a valid environment variable name");
 export const environmentVariables = z.record(envVarName, z.string());
 /** Absolute URL, or host[:port][/path] to which the backend prepends `http://`. */
 export const invocationUrl = z

@@ -1,4 +1,5 @@
 export * from "./common";
+export * from "./rules";
 export * from "./workspace";
 export * from "./function";
 export * from "./logs";

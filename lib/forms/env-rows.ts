@@ -1,4 +1,4 @@
-import { envVarName } from "@/lib/contract";
+import { ENV_VAR_NAME } from "@/lib/contract/rules";
 
 /** One editable row of the environment variables editor (the create form's and the Settings tab's). */
 export type EnvRow = {
@@ -41,7 +41,7 @@ export function envRowsToVariables(rows: readonly EnvRow[]): EnvRowsResult {
     const key = row.name.trim();
     if (key === "" && row.value === "") continue;
     if (key === "") problems[row.id] = "required";
-    else if (!envVarName.safeParse(key).success) problems[row.id] = "envName";
+    else if (!ENV_VAR_NAME.test(key)) problems[row.id] = "envName";
     else if (Object.hasOwn(variables, key)) problems[row.id] = "duplicate";
     else variables[key] = row.value;
   }

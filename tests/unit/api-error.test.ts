@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, apiErrorFromResponse, isApiError, parseErrorBody, toEnvelope } from "@/lib/api/api-error";
 import { codeForStatus } from "@/lib/api/error-codes";
+import { errorEnvelope } from "@/lib/contract/common";
+import { isErrorEnvelope } from "@/lib/contract/error-envelope";
 
 const JSON_TYPE = "application/json";
 const HTML_PAGE =
@@ -397,5 +399,27 @@ describe("toEnvelope / isApiError", () => {
     expect(isApiError(new Error("m"))).toBe(false);
     expect(isApiError({ name: "ApiError", status: 500, code: "X" })).toBe(false);
     expect(isApiError(null)).toBe(false);
+  });
+});
+
+describe("isErrorEnvelope: the envelope check the browser ships instead of zod", () => {
+  const ok = (error: Record<string, unknown>) => ({ error });
+  it.each([
+    ["all fields", ok({ code: "X", message: "m", details: { a: 1 }, requestId: "r" }), true],
+    ["details null", ok({ code: "X", message: "m", details: null }), true],
+    ["no details, no requestId", ok({ code: "X", message: "" }), true],
+    ["empty code", ok({ code: "", message: "m" }), false],
+    ["code not a string", ok({ code: 400, message: "m" }), false],
+    ["no message", ok({ code: "X" }), false],
+    ["details an array", ok({ code: "X", message: "m", details: [1] }), false],
+    ["details a string", ok({ code: "X", message: "m", details: "d" }), false],
+    ["requestId a number", ok({ code: "X", message: "m", requestId: 7 }), false],
+    ["error a string", { error: "boom" }, false],
+    ["an array", [ok({ code: "X", message: "m" })], false],
+    ["null", null, false],
+  ])("%s", (_name, value, expected) => {
+    expect(isErrorEnvelope(value)).toBe(expected);
+    // The server's zod schema is the same check.
+    expect(errorEnvelope.safeParse(value).success).toBe(expected);
   });
 });
