@@ -1,6 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./server/i18n/request.ts",
+  // The catalogs (messages/<locale>/<namespace>.json) are compiled at build time, so the browser gets
+  // ready-made messages and only a formatter, not an ICU parser (12 KB gzip on every page).
+  experimental: { messages: { format: "json", path: "./messages", locales: ["en", "ko"], precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
