@@ -6,7 +6,7 @@ import { credentials, storageStateFor } from "./support/users";
 
 /*
  * Issue 11, point 9: every page carries a nonce-based Content-Security-Policy and the other security
- * headers, and nothing on any page breaks it: Monaco (its workers and inline styles), Chart.js and
+ * headers, and nothing on any page breaks it: Monaco (its workers and inline styles), the CPU chart and
  * next-auth's flow run with no `securitypolicyviolation` event. Every console page, as every role and
  * in both languages and themes, is checked by the accessibility walk (accessibility.spec.ts), which
  * loads each of them anyway; this file covers what that walk does not: Monaco's lazy parts, the
@@ -31,7 +31,7 @@ test.afterAll(async () => {
 test.describe("signed in as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
 
-  test("the code editor (Monaco, its workers, inline styles and lazy chunks) and the CPU chart (Chart.js) load under the CSP with no violation", async ({
+  test("the code editor (Monaco, its workers, inline styles and lazy chunks) and the CPU chart load under the CSP with no violation", async ({
     page,
   }) => {
     const violations = await watchViolations(page);

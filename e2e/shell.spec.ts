@@ -42,6 +42,37 @@ test("the theme switch applies dark mode without a reload", async ({ page }) => 
   await expect(page.locator("html")).toHaveClass(/theme-system/);
 });
 
+test("the account menu opens and closes by keyboard and pointer, and says who is signed in", async ({ page }) => {
+  await page.goto("/");
+  const trigger = page.getByRole("button", { name: /Account menu for/ });
+  const menu = page.getByRole("menu");
+  const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+
+  // Keyboard: Enter opens it on its item, Escape closes it and gives focus back.
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await expect(signOut).toBeFocused();
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  await expect(menu).toContainText("Dana Developer");
+  await expect(menu).toContainText("Role: Developer");
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+  // ArrowDown opens it too; Tab leaves it closed.
+  await page.keyboard.press("ArrowDown");
+  await expect(signOut).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(menu).toHaveCount(0);
+
+  // Pointer: a click opens it, a click elsewhere closes it.
+  await trigger.click();
+  await expect(signOut).toBeVisible();
+  await page.getByRole("heading", { level: 1, name: "Dashboard" }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+});
+
 test("an unknown page says so, inside a working app", async ({ page }) => {
   const response = await page.goto("/no-such-page/deeper");
   expect(response?.status()).toBe(404);

@@ -9,7 +9,7 @@ import { env } from "@/server/env";
  *    Monaco's lazy modules); 'wasm-unsafe-eval' lets Ruff's WebAssembly (the editor's linter and
  *    formatter) compile, which allows WebAssembly only, not JavaScript's eval(); development adds
  *    'unsafe-eval' for React's dev tooling;
- *  - styles: 'unsafe-inline', because Monaco injects <style> elements and Chart.js/React set style attributes;
+ *  - styles: 'unsafe-inline', because Monaco injects <style> elements and React sets style attributes;
  *  - workers: Monaco's editor and JSON workers are module workers from /_next/static ('self'), blob: for
  *    bundlers that wrap them;
  *  - fonts: Monaco's codicon font ships as a data: URL or a static file.
