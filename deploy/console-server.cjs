@@ -7,6 +7,8 @@
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
+const v8 = require("node:v8");
+const vm = require("node:vm");
 
 const STATIC_PREFIX = "/_next/static/";
 const staticDir = path.join(__dirname, ".next", "static");
@@ -101,13 +103,46 @@ function refuseMalformedApiPath(req, res) {
   }
 }
 
+/**
+ * One full garbage collection when the server goes quiet after serving. V8 collects on allocation, so
+ * a server that stops receiving requests keeps the garbage of its last burst: its memory reducer only
+ * sometimes runs in an idle Node process (in 2 of 4 runs here the heap stayed at 155-176 % of its start
+ * for the whole idle period). After IDLE_GC_SECONDS (default 10; 0 turns it off) with no request,
+ * following a period with requests, the heap is collected once, which costs a pause of tens of
+ * milliseconds when nobody is waiting. `--expose-gc` is set here, not on the command line, so every
+ * way of starting the console (npm start, the Dockerfile, the manifest) gets the same behaviour.
+ */
+function collectWhenIdle() {
+  const seconds = Number(process.env.IDLE_GC_SECONDS ?? 10);
+  if (!(seconds > 0)) return () => undefined;
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  let served = 0;
+  let collected = true;
+  setInterval(() => {
+    if (served > 0) {
+      served = 0;
+      collected = false;
+    } else if (!collected) {
+      collected = true;
+      gc();
+    }
+  }, seconds * 1000).unref();
+  return () => {
+    served++;
+  };
+}
+const noteRequest = collectWhenIdle();
+
 const createServer = http.createServer;
 http.createServer = function (...args) {
   const index = args.findIndex((a) => typeof a === "function");
   if (index >= 0) {
     const next = args[index];
-    args[index] = (req, res) =>
-      refuseMalformedApiPath(req, res) || serveBrotli(req, res) ? undefined : next(req, res);
+    args[index] = (req, res) => {
+      noteRequest();
+      if (!refuseMalformedApiPath(req, res) && !serveBrotli(req, res)) next(req, res);
+    };
   }
   return createServer.apply(this, args);
 };
