@@ -10,8 +10,10 @@ export type PageWeight = {
   /** The same scripts gzipped (level 6, what `compress` serves): comparable whatever the server sends. */
   jsGzipBytes: number;
   jsFiles: number;
-  /** Scripts the server sent brotli-compressed. */
+  /** Scripts the server sent brotli-compressed (counted over CDP, like jsFiles, workers' scripts included). */
   jsBrotliFiles: number;
+  /** The scripts that came without brotli (to find what serves them). */
+  notBrotli: string[];
   totalBytes: number;
   /** RSC prefetch requests the page fired while loading and sitting idle (no pointer, no focus). */
   prefetches: number;
@@ -47,34 +49,40 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
       cdp.on("Network.requestWillBeSent", (e) => inflight.set(e.requestId, e.request.url));
       let prefetches = 0;
       let brotli = 0;
+      const notBrotli: string[] = [];
       const gzipped: Array<Promise<number>> = [];
-      cdp.on("Network.responseReceived", (e) => types.set(e.requestId, e.type));
+      const encodings = new Map<string, string>();
+      cdp.on("Network.responseReceived", (e) => {
+        types.set(e.requestId, e.type);
+        const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+        encodings.set(e.requestId, `${headers["content-encoding"] ?? "none"} ${e.response.url.slice(0, 120)}`);
+      });
       cdp.on("Network.loadingFailed", settle);
       cdp.on("Network.loadingFinished", (e) => {
         total += e.encodedDataLength;
         if (types.get(e.requestId) === "Script") {
           js += e.encodedDataLength;
           files++;
+          const encoding = encodings.get(e.requestId) ?? "";
+          if (encoding.startsWith("br ")) brotli++;
+          else notBrotli.push(encoding);
+          // Over CDP, not Playwright's page responses: those miss scripts a worker loads (Monaco's).
+          gzipped.push(
+            cdp.send("Network.getResponseBody", { requestId: e.requestId }).then(
+              (b) => gzipSync(Buffer.from(b.body, b.base64Encoded ? "base64" : "utf8"), { level: 6 }).length,
+              () => 0,
+            ),
+          );
         }
         settle(e);
       });
       page.on("request", (req) => {
         if (req.headers()["next-router-prefetch"]) prefetches++;
       });
-      page.on("response", (res) => {
-        if (res.request().resourceType() !== "script") return;
-        if (res.headers()["content-encoding"] === "br") brotli++;
-        gzipped.push(
-          res.body().then(
-            (b) => gzipSync(b, { level: 6 }).length,
-            () => 0,
-          ),
-        );
-      });
       progress(`page weight: ${path}: loading`);
       await page.goto(baseUrl + path, { waitUntil: "load" });
       progress(`page weight: ${path}: loaded; waiting for lazy widgets and a quiet network`);
-      // Lazy widgets (Monaco, Ruff, Chart.js) have loaded once their placeholders (skeletons) are gone; then wait
+      // Lazy widgets (Monaco, Ruff) have loaded once their placeholders (skeletons) are gone; then wait
       // for the network to go quiet (what they fetched after mounting, like Ruff's WebAssembly).
       await page.waitForFunction(() => document.querySelectorAll(".animate-pulse.rounded-md").length === 0, null, {
         timeout: 90_000,
@@ -100,6 +108,7 @@ export async function measurePages(baseUrl: string, cookie: string, paths: strin
         jsGzipBytes,
         jsFiles: files,
         jsBrotliFiles: brotli,
+        notBrotli,
         totalBytes: total,
         prefetches,
       });

@@ -181,6 +181,8 @@ try {
       prefetches: p.prefetches,
     })),
   );
+  for (const p of pages)
+    if (p.notBrotli.length > 0) console.log(`   not brotli on ${label(p.page)}: ${p.notBrotli.join(", ")}`);
   console.log(
     `5. Logs filter with ${EXECUTIONS} executions: median ${filter.medianMs} ms, max ${filter.maxMs} ms over ${filter.runs} changes (${filter.counter})`,
   );
