@@ -60,6 +60,12 @@ export const envSchema = z.object({
   DASHBOARD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** At most one stored snapshot of the dashboard's figures per this many minutes (for change and trends). */
   DASHBOARD_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /**
+   * Seconds without a request, after requests, before the production server (deploy/console-server.cjs,
+   * which reads it itself before Next starts) collects garbage once; 0 turns that off. Validated here so
+   * a bad value stops the console like any other.
+   */
+  IDLE_GC_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** PostgreSQL for the console's own store (shared by replicas); unset: SQLite in the data directory. */
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Where the console keeps its SQLite store; defaults to the embedded stack's data directory. */
