@@ -42,8 +42,8 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   projects: [
-    // Setup signs the users in (and, with E2E_RUN_ID, makes the run's workspace); cleanup deletes that
-    // workspace after every journey, failed ones included.
+    // Setup signs the users in. Each spec's workspace goes when its worker ends (support/fixtures.ts);
+    // with E2E_RUN_ID, cleanup then deletes whatever carries the run's prefix, failed journeys included.
     { name: "setup", testMatch: /.*\.setup\.ts/, teardown: "cleanup" },
     { name: "cleanup", testMatch: /.*\.teardown\.ts/ },
     { name: "chromium", testIgnore: /.*\.(setup|teardown)\.ts/, dependencies: ["setup"] },

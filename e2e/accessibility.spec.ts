@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
+import { type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { uniqueName } from "./support/api";
 import { CONSOLE_PAGES, EXTRA_PAGES, type PageEntry, type PageIds } from "./support/console-pages";
 import { expectPageHeaders, watchViolations } from "./support/csp";
-import { createFunction } from "./support/function-fixture";
+import { expect, test } from "./support/fixtures";
 import { storageStateFor, type DemoRole } from "./support/users";
 
 /*
@@ -43,12 +43,9 @@ const CONSOLE_SCAN = Object.entries(ALL).filter(([, p]) => p.audience === "conso
 test.describe.configure({ mode: "parallel" });
 
 let ids: PageIds;
-test.beforeAll(async ({ baseURL }) => {
-  const admin = await apiAs("admin", baseURL);
-  const ws = await createWorkspace(admin, uniqueName("a11y"));
-  await admin.dispose();
-  const dev = await apiAs("developer", baseURL);
-  const fn = await createFunction(dev, ws.id, { name: uniqueName("a11y-fn") });
+test.beforeAll(async ({ specWorkspaces, developerApi: dev }, testInfo) => {
+  const ws = await specWorkspaces.of(testInfo);
+  const fn = await specWorkspaces.newFunction(testInfo, "a11y-fn");
   await dev.post(`/api/workspaces/${ws.id}/functions/${fn.id}/invoke`, { data: { hello: "axe" } });
   const build = await dev.post("/api/v1/build", {
     multipart: {
@@ -59,11 +56,7 @@ test.beforeAll(async ({ baseURL }) => {
   });
   expect(build.status(), await build.text()).toBe(202);
   const task = (await build.json()) as { task_id: string };
-  await dev.dispose();
   ids = { ws: ws.id, fn: fn.id, task: task.task_id };
-});
-test.afterAll(async ({ baseURL }) => {
-  if (ids) await removeWorkspace(baseURL, ids.ws);
 });
 
 /** Applies a theme the way the header's theme switch does: at once, on <html>, no reload. */

@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { functionPath } from "./support/api";
+import { expect, test } from "./support/fixtures";
 import { signInThroughIdp } from "./support/sign-in";
 import { credentials, storageStateFor } from "./support/users";
 
@@ -106,19 +108,6 @@ test.describe("signed in", () => {
     await other.close();
   });
 
-  /** The Demo workspace's first function, for pages that poll or act. */
-  async function demoFunctionPath(page: Page): Promise<string> {
-    const workspaces = (await (await page.request.get("/api/workspaces")).json()) as Array<{
-      id: string;
-      name: string;
-    }>;
-    const demo = workspaces.find((w) => w.name === "Demo") ?? workspaces[0]!;
-    const fns = (await (await page.request.get(`/api/workspaces/${demo.id}/functions`)).json()) as Array<{
-      id: string;
-    }>;
-    return `/workspaces/${demo.id}/functions/${fns[0]!.id}`;
-  }
-
   /**
    * Ends the session as the server would see it. next-auth re-issues the session cookie on every
    * session read, so a read still in flight would put the cookie back: let the page settle, answer
@@ -139,9 +128,12 @@ test.describe("signed in", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
-  test("a session that ends under a polling page leads to sign-in and back to that page", async ({ page }) => {
+  test("a session that ends under a polling page leads to sign-in and back to that page", async ({
+    page,
+    newFunction,
+  }) => {
     await signInThroughIdp(page, "developer", "/workspaces");
-    const logs = `${await demoFunctionPath(page)}/logs?view=live`;
+    const logs = `${functionPath(await newFunction("e2e-auth-poll"), "logs")}?view=live`;
     await page.goto(logs);
     await expect(page.getByRole("tab", { name: "Live", selected: true })).toBeVisible();
     await endSession(page);
@@ -152,9 +144,12 @@ test.describe("signed in", () => {
     await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === logs);
   });
 
-  test("a server action after the session ended leads to sign-in and back to the same page", async ({ page }) => {
+  test("a server action after the session ended leads to sign-in and back to the same page", async ({
+    page,
+    newFunction,
+  }) => {
     await signInThroughIdp(page, "developer", "/workspaces");
-    const settings = `${await demoFunctionPath(page)}/settings`;
+    const settings = functionPath(await newFunction("e2e-auth-action"), "settings");
     await page.goto(settings);
     await page.getByLabel("Description").fill(`edited after the session ended ${Date.now()}`);
     await endSession(page);

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { BROKEN_PY, configuredRegistry, demoWorkspaceId, GREETER_PY, sourceFile } from "./support/pipeline";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { BROKEN_PY, configuredRegistry, GREETER_PY, sourceFile } from "./support/pipeline";
 import { REGISTRY_MISSING_REASON } from "./support/registry";
 import { STALLED, startStalledStack } from "./support/stalled-task";
 import { storageStateFor } from "./support/users";
@@ -31,11 +32,12 @@ async function startBuild(
 test.describe("as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
   let ws: string;
+  let wsName: string;
   let builtTaskId: string;
   const app = `e2e-ok-${Date.now().toString(36)}`;
 
-  test.beforeAll(async ({ request }) => {
-    ws = await demoWorkspaceId(request);
+  test.beforeAll(async ({ specWorkspaces }, testInfo) => {
+    ({ id: ws, name: wsName } = await specWorkspaces.of(testInfo));
   });
 
   test("a valid handler builds: the task page follows it to completed", async ({ page }) => {
@@ -97,7 +99,7 @@ test.describe("as a developer", () => {
     });
     const page = await context.newPage();
     await page.goto(`/workspaces/${ws}/builds`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("빌드 · Demo");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`빌드 · ${wsName}`);
     await page.getByRole("button", { name: "새 빌드" }).click();
     await expect(page.getByRole("dialog", { name: "새 빌드" }).getByLabel("소스 파일 (.py 또는 .zip)")).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
@@ -162,8 +164,8 @@ test.describe("as a developer", () => {
 test.describe("as a manager (viewer)", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("sees the build history read-only", async ({ page }) => {
-    const ws = await demoWorkspaceId(page.request);
+  test("sees the build history read-only", async ({ page, workspace }) => {
+    const ws = workspace.id;
     await page.goto(`/workspaces/${ws}/builds`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Builds");
     await expect(page.getByText("Your role can view builds but not start them.")).toBeVisible();

@@ -1,19 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import {
-  apiAs,
-  createFunction,
-  deleteFunction,
-  fromBase64,
-  functionPath,
-  getFunctionJson,
-  monacoInput,
-  replaceEditorText,
-  saveScreenshot,
-  uniqueName,
-  utf8Base64,
-  type FunctionJson,
-} from "./support/function-fixture";
-import { specWorkspace } from "./support/api";
+import { fromBase64, functionPath, getFunctionJson, utf8Base64 } from "./support/api";
+import { expect, test } from "./support/fixtures";
+import { monacoInput, replaceEditorText, saveScreenshot } from "./support/page";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
@@ -28,26 +15,11 @@ const KOREAN_CODE = [
   "",
 ].join("\n");
 
-let api: APIRequestContext;
-const workspace = specWorkspace("e2e-code");
-const created: FunctionJson[] = [];
-
-async function newFunction(prefix: string, code?: string): Promise<FunctionJson> {
-  const fn = await createFunction(api, workspace.id, { name: uniqueName(prefix), code });
-  created.push(fn);
-  return fn;
-}
-
-test.beforeAll(async ({ playwright, baseURL }) => {
-  api = await apiAs(playwright, baseURL, storageStateFor("developer"));
-});
-
-test.afterAll(async () => {
-  for (const fn of created) await deleteFunction(api, fn);
-  await api.dispose();
-});
-
-test("Korean code typed in Monaco is saved with Ctrl+S and survives byte for byte", async ({ page }) => {
+test("Korean code typed in Monaco is saved with Ctrl+S and survives byte for byte", async ({
+  page,
+  newFunction,
+  developerApi: api,
+}) => {
   const fn = await newFunction("e2e-code-ko");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, KOREAN_CODE);
@@ -68,9 +40,9 @@ test("Korean code typed in Monaco is saved with Ctrl+S and survives byte for byt
   await expect(page.getByText("All changes saved")).toBeVisible();
 });
 
-test("CRLF line endings are kept when a line is edited", async ({ page }) => {
+test("CRLF line endings are kept when a line is edited", async ({ page, newFunction, developerApi: api }) => {
   const crlf = 'def handler(event):\r\n    return {"crlf": True}\r\n';
-  const fn = await newFunction("e2e-code-crlf", crlf);
+  const fn = await newFunction("e2e-code-crlf", { code: crlf });
   await page.goto(functionPath(fn, "code"));
   await monacoInput(page);
   await expect(page.getByTestId("code-status-bar")).toContainText("CRLF");
@@ -85,9 +57,11 @@ test("CRLF line endings are kept when a line is edited", async ({ page }) => {
 
 test("U+2028 and U+2029 inside the code are kept byte for byte: not unsaved on open, not lost on save", async ({
   page,
+  newFunction,
+  developerApi: api,
 }) => {
   const unusual = 'def handler(event):\n    return {"sep": "a\u2028b\u2029c"}\n';
-  const fn = await newFunction("e2e-code-u2028", unusual);
+  const fn = await newFunction("e2e-code-u2028", { code: unusual });
   await page.goto(functionPath(fn, "code"));
   await monacoInput(page);
   await expect(page.getByText("All changes saved")).toBeVisible();
@@ -102,7 +76,11 @@ test("U+2028 and U+2029 inside the code are kept byte for byte: not unsaved on o
   expect(stored).toBe('def handler(event):  # kept\n    return {"sep": "a\u2028b\u2029c"}\n');
 });
 
-test("a save over someone else's change shows both versions instead of overwriting", async ({ page }) => {
+test("a save over someone else's change shows both versions instead of overwriting", async ({
+  page,
+  newFunction,
+  developerApi: api,
+}) => {
   const fn = await newFunction("e2e-code-conflict");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return 'mine'\n");
@@ -132,7 +110,7 @@ test("a save over someone else's change shows both versions instead of overwriti
   expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe("def handler(event):\n    return 'mine'\n");
 });
 
-test("discarding mine in a conflict loads their version", async ({ page }) => {
+test("discarding mine in a conflict loads their version", async ({ page, newFunction, developerApi: api }) => {
   const fn = await newFunction("e2e-code-theirs");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return 'lost on purpose'\n");
@@ -145,7 +123,7 @@ test("discarding mine in a conflict loads their version", async ({ page }) => {
   expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe(theirs);
 });
 
-test("an unsaved edit comes back after a reload, and can be discarded", async ({ page }) => {
+test("an unsaved edit comes back after a reload, and can be discarded", async ({ page, newFunction }) => {
   const fn = await newFunction("e2e-code-draft");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return '초안'\n");
@@ -170,6 +148,8 @@ test("an unsaved edit comes back after a reload, and can be discarded", async ({
 
 test("Ruff marks lint problems as you type, and Format rewrites the document with Ruff's formatter", async ({
   page,
+  newFunction,
+  developerApi: api,
 }) => {
   const fn = await newFunction("e2e-code-ruff");
   const wasm: string[] = [];
@@ -208,7 +188,11 @@ test("Ruff marks lint problems as you type, and Format rewrites the document wit
   await expect(editor).toContainText("def handler(:");
 });
 
-test("a draft restored after someone else saved goes through the conflict check", async ({ page }) => {
+test("a draft restored after someone else saved goes through the conflict check", async ({
+  page,
+  newFunction,
+  developerApi: api,
+}) => {
   const fn = await newFunction("e2e-code-stale");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return 'my draft'\n");
@@ -233,7 +217,7 @@ test("a draft restored after someone else saved goes through the conflict check"
   expect(fromBase64((await getFunctionJson(api, fn)).code)).toBe(theirs);
 });
 
-test("leaving with unsaved edits asks first", async ({ page }) => {
+test("leaving with unsaved edits asks first", async ({ page, newFunction }) => {
   const fn = await newFunction("e2e-code-leave");
   await page.goto(functionPath(fn, "code"));
   await replaceEditorText(page, "def handler(event):\n    return 'unsaved'\n");
@@ -257,7 +241,7 @@ test("leaving with unsaved edits asks first", async ({ page }) => {
 test.describe("as a manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("the code is read-only: no save, typing changes nothing", async ({ page }) => {
+  test("the code is read-only: no save, typing changes nothing", async ({ page, newFunction }) => {
     const fn = await newFunction("e2e-code-viewer");
     await page.goto(functionPath(fn, "code"));
     await monacoInput(page);

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
-import { createFunction } from "./support/function-fixture";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { storageStateFor } from "./support/users";
 
 /*
@@ -17,9 +16,8 @@ type Fixture = {
   failing: { id: string; name: string };
 };
 let fx: Fixture;
-let developer: APIRequestContext;
 
-const invoke = async (fnId: string, times: number) => {
+const invoke = async (developer: APIRequestContext, fnId: string, times: number) => {
   for (let i = 0; i < times; i++) {
     const res = await developer.post(`/api/workspaces/${fx.workspace.id}/functions/${fnId}/invoke`, {
       data: { run: i },
@@ -28,23 +26,15 @@ const invoke = async (fnId: string, times: number) => {
   }
 };
 
-test.beforeAll(async ({ baseURL }) => {
-  const admin = await apiAs("admin", baseURL);
-  const workspace = await createWorkspace(admin, uniqueName("dash"));
-  await admin.dispose();
-  developer = await apiAs("developer", baseURL);
-  const ok = await createFunction(developer, workspace.id, { name: uniqueName("fine") });
-  const failing = await createFunction(developer, workspace.id, {
-    name: uniqueName("div"),
+test.beforeAll(async ({ specWorkspaces, developerApi }, testInfo) => {
+  const workspace = await specWorkspaces.of(testInfo);
+  const ok = await specWorkspaces.newFunction(testInfo, "fine");
+  const failing = await specWorkspaces.newFunction(testInfo, "div", {
     code: "def handler(event):\n    return 1 / 0\n",
   });
   fx = { workspace, ok, failing };
-  await invoke(ok.id, 2);
-  await invoke(failing.id, 1);
-});
-test.afterAll(async ({ baseURL }) => {
-  await developer.dispose();
-  await removeWorkspace(baseURL, fx.workspace.id);
+  await invoke(developerApi, ok.id, 2);
+  await invoke(developerApi, failing.id, 1);
 });
 
 // The visible row: once under load a second, hidden copy of the table was in the DOM while the page streamed.
@@ -91,7 +81,10 @@ test("headline figures match what the backend holds", async ({ page, request }) 
     .toBe(true);
 });
 
-test("a workspace's row shows its invocations and errors, and they move when functions run", async ({ page }) => {
+test("a workspace's row shows its invocations and errors, and they move when functions run", async ({
+  page,
+  developerApi,
+}) => {
   await page.goto("/");
   await pollPage(
     page,
@@ -105,7 +98,7 @@ test("a workspace's row shows its invocations and errors, and they move when fun
   await expect(top.locator('td[data-col="errors"]')).toHaveText("1");
   await expect(page.getByTestId("top-error-functions").locator(`tr[data-function-id="${fx.ok.id}"]`)).toHaveCount(0);
 
-  await invoke(fx.failing.id, 2);
+  await invoke(developerApi, fx.failing.id, 2);
   await pollPage(
     page,
     async () => `${await cell(page, "invocations").innerText()}/${await cell(page, "errors").innerText()}`,

@@ -1,29 +1,9 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { configuredRegistry, demoWorkspaceId, GREETER_PY, waitForTask } from "./support/pipeline";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { configuredRegistry, GREETER_PY, waitForTask } from "./support/pipeline";
 import { storageStateFor } from "./support/users";
 
 test.describe.configure({ mode: "serial" });
-
-/** Creates a function through the BFF, as the console's own create flow does. */
-async function createFunction(
-  request: APIRequestContext,
-  ws: string,
-  name: string,
-): Promise<{ id: string; name: string }> {
-  const res = await request.post(`/api/workspaces/${ws}/functions`, {
-    data: {
-      name,
-      runtime: "Python 3.12",
-      memory: 256,
-      timeout: 30,
-      httpMethods: ["POST"],
-      environmentVariables: {},
-      code: Buffer.from(GREETER_PY).toString("base64"),
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()) as { id: string; name: string };
-}
 
 /** With a registry, a real build-and-push of the function's source under its app name; else any valid reference. */
 async function imageFor(request: APIRequestContext, ws: string, appName: string): Promise<string> {
@@ -47,9 +27,13 @@ async function imageFor(request: APIRequestContext, ws: string, appName: string)
 test.describe("as a developer", () => {
   test.use({ storageState: storageStateFor("developer") });
 
-  test("preview the SpinApp YAML, deploy an image, and invoke the function at its new URL", async ({ page }) => {
-    const ws = await demoWorkspaceId(page.request);
-    const fn = await createFunction(page.request, ws, `e2e-deploy-${Date.now().toString(36)}`);
+  test("preview the SpinApp YAML, deploy an image, and invoke the function at its new URL", async ({
+    page,
+    workspace,
+    newFunction,
+  }) => {
+    const ws = workspace.id;
+    const fn = await newFunction("e2e-deploy", { code: GREETER_PY });
     const image = await imageFor(page.request, ws, fn.name);
     const registry = await configuredRegistry(page.request);
 
@@ -108,8 +92,12 @@ test.describe("as a developer", () => {
 test.describe("as a manager (viewer)", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("sees the current deployment without any deploy control, and the API refuses a deploy", async ({ page }) => {
-    const ws = await demoWorkspaceId(page.request);
+  test("sees the current deployment without any deploy control, and the API refuses a deploy", async ({
+    page,
+    workspace,
+  }) => {
+    // This spec's function, deployed by the developer's journey above (the file runs in order).
+    const ws = workspace.id;
     const fns = (await (await page.request.get(`/api/workspaces/${ws}/functions`)).json()) as Array<{
       id: string;
       name: string;

@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
-import { monacoInput } from "./support/function-fixture";
+import { type Locator, type Page } from "@playwright/test";
+import { uniqueName } from "./support/api";
+import { expect, test } from "./support/fixtures";
+import { monacoInput } from "./support/page";
 import { storageStateFor } from "./support/users";
 
 /*
@@ -10,16 +11,6 @@ import { storageStateFor } from "./support/users";
  */
 test.use({ storageState: storageStateFor("developer") });
 test.describe.configure({ timeout: 180_000 });
-
-let workspace: { id: string; name: string };
-test.beforeAll(async ({ baseURL }) => {
-  const admin = await apiAs("admin", baseURL);
-  workspace = await createWorkspace(admin, uniqueName("keys"));
-  await admin.dispose();
-});
-test.afterAll(async ({ baseURL }) => {
-  await removeWorkspace(baseURL, workspace.id);
-});
 
 /** Presses Tab until `target` holds the focus (it must be reachable within `max` presses). */
 async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
@@ -37,7 +28,7 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
 
 const HANDLER = 'def handler(event):\n    return {"typed": "by keyboard", "got": event}\n';
 
-test("create, edit, save, invoke and delete a function with the keyboard only", async ({ page }) => {
+test("create, edit, save, invoke and delete a function with the keyboard only", async ({ page, workspace }) => {
   const name = uniqueName("kbd");
   await page.goto(`/workspaces/${workspace.id}`);
   await expect(page.getByRole("heading", { level: 1, name: workspace.name })).toBeVisible();

@@ -1,8 +1,6 @@
-import { expect, test, type APIRequestContext, type Page, type Request, type Response } from "@playwright/test";
+import { type Page, type Request, type Response } from "@playwright/test";
 import {
-  apiAs,
   createMarkedFunction,
-  deleteFunction,
   faultsAvailable,
   invoke,
   KST_MS,
@@ -10,21 +8,15 @@ import {
   setFaults,
   type MarkedFunction,
 } from "./support/observability";
+import { expect, test } from "./support/fixtures";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
 
-let api: APIRequestContext;
 let fn: MarkedFunction;
 
-test.beforeAll(async ({ playwright }) => {
-  api = await apiAs(playwright, test.info().project.use.baseURL, storageStateFor("developer"));
-  fn = await createMarkedFunction(api, "e2e-logs");
-});
-
-test.afterAll(async () => {
-  await deleteFunction(api, fn);
-  await api.dispose();
+test.beforeAll(async ({ specWorkspaces, developerApi: api }, testInfo) => {
+  fn = await createMarkedFunction(api, (await specWorkspaces.of(testInfo)).id, "e2e-logs");
 });
 
 const marker = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -42,6 +34,7 @@ async function expectSameDocument(page: Page) {
 
 test("an invocation shows in Executions: KST time, status, filters in the URL, a row that expands by keyboard", async ({
   page,
+  developerApi: api,
 }) => {
   const m = marker("exec");
   await invoke(api, fn, m);
@@ -81,7 +74,10 @@ test("an invocation shows in Executions: KST time, status, filters in the URL, a
   await expect(page.getByTestId("execution-row")).toHaveCount(1);
 });
 
-test("Live tails new lines within 5 s without a reload; pause, filter and highlight", async ({ page }) => {
+test("Live tails new lines within 5 s without a reload; pause, filter and highlight", async ({
+  page,
+  developerApi: api,
+}) => {
   const first = marker("live");
   await invoke(api, fn, first);
   await page.goto(`${fn.basePath}/logs`);
@@ -130,7 +126,10 @@ test("Live tails new lines within 5 s without a reload; pause, filter and highli
   await expectSameDocument(page);
 });
 
-test("the workspace logs page lists executions across functions and filters by function", async ({ page }) => {
+test("the workspace logs page lists executions across functions and filters by function", async ({
+  page,
+  developerApi: api,
+}) => {
   const m = marker("ws");
   await invoke(api, fn, m);
   await page.goto(`/workspaces/${fn.workspaceId}/logs`);
@@ -156,6 +155,7 @@ test.describe("with Loki failing", () => {
   test("Live says Loki is unreachable and recovers on retry, while Executions keeps working", async ({
     page,
     request,
+    developerApi: api,
   }) => {
     const m = marker("down");
     await invoke(api, fn, m);
@@ -223,7 +223,7 @@ test("1000 executions stay virtualized: few rows in the DOM, the last one reacha
 test.describe("in Korean at 1024 px", () => {
   test.use({ locale: "ko-KR", viewport: { width: 1024, height: 768 } });
 
-  test("the Logs tab is translated and fits without horizontal scrolling", async ({ page }) => {
+  test("the Logs tab is translated and fits without horizontal scrolling", async ({ page, developerApi: api }) => {
     await invoke(api, fn, marker("ko"));
     await page.goto(`${fn.basePath}/logs`);
     await expect(page.getByRole("tab", { name: "실행 기록" })).toHaveAttribute("aria-selected", "true");

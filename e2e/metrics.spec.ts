@@ -1,30 +1,22 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import {
-  apiAs,
   createMarkedFunction,
-  deleteFunction,
   faultsAvailable,
   invoke,
   resetFaults,
   setFaults,
   type MarkedFunction,
 } from "./support/observability";
+import { expect, test } from "./support/fixtures";
 import { storageStateFor } from "./support/users";
 
-let api: APIRequestContext;
 let fn: MarkedFunction;
 
-test.beforeAll(async ({ playwright }) => {
-  api = await apiAs(playwright, test.info().project.use.baseURL, storageStateFor("developer"));
-  fn = await createMarkedFunction(api, "e2e-metrics");
+test.beforeAll(async ({ specWorkspaces, developerApi: api }, testInfo) => {
+  fn = await createMarkedFunction(api, (await specWorkspaces.of(testInfo)).id, "e2e-metrics");
   // Two runs, so the counters and the CPU series have something to show.
   await invoke(api, fn, "m1");
   await invoke(api, fn, "m2");
-});
-
-test.afterAll(async () => {
-  await deleteFunction(api, fn);
-  await api.dispose();
 });
 
 const chart = (page: Page) => page.getByRole("img", { name: /CPU usage over the last 60 minutes/ });
@@ -106,7 +98,10 @@ test.describe("as a developer", () => {
 test.describe("as a viewer (manager)", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("sees the chart but no raw data: nothing in the DOM, nothing in the route's answer", async ({ page }) => {
+  test("sees the chart but no raw data: nothing in the DOM, nothing in the route's answer", async ({
+    page,
+    developerApi: api,
+  }) => {
     await page.goto(`${fn.basePath}/metrics`);
     await expect(chart(page)).toBeVisible();
     await expect(page.getByText("Developer details")).toHaveCount(0);

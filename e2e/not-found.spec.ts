@@ -1,26 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { apiAs, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
+import { expect, test } from "./support/fixtures";
 import { storageStateFor } from "./support/users";
 
 /* A missing workspace or function: HTTP 404, inside the console shell, with exactly one main landmark. */
 test.use({ storageState: storageStateFor("manager") });
 
-let workspaceId: string;
-test.beforeAll(async ({ baseURL }) => {
-  const admin = await apiAs("admin", baseURL);
-  workspaceId = (await createWorkspace(admin, uniqueName("nf"))).id;
-  await admin.dispose();
-});
-test.afterAll(async ({ baseURL }) => removeWorkspace(baseURL, workspaceId));
-
 for (const [what, url] of [
   ["workspace", () => "/workspaces/ws-no-such-workspace"],
   ["workspace's builds", () => "/workspaces/ws-no-such-workspace/builds"],
-  ["function", () => `/workspaces/${workspaceId}/functions/fn-no-such-function/code`],
-  ["function's metrics", () => `/workspaces/${workspaceId}/functions/fn-no-such-function/metrics`],
+  ["function", (ws: string) => `/workspaces/${ws}/functions/fn-no-such-function/code`],
+  ["function's metrics", (ws: string) => `/workspaces/${ws}/functions/fn-no-such-function/metrics`],
 ] as const) {
-  test(`a missing ${what} answers 404 inside the shell`, async ({ page }) => {
-    const response = await page.goto(url());
+  test(`a missing ${what} answers 404 inside the shell`, async ({ page, workspace }) => {
+    const response = await page.goto(url(workspace.id));
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();

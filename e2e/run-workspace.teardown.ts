@@ -1,12 +1,14 @@
-import { request, test as cleanup } from "@playwright/test";
-import { deleteRunWorkspace, RUN_WORKSPACE_NAME } from "./support/run-workspace";
-import { storageStateFor } from "./support/users";
+import { test as cleanup } from "@playwright/test";
+import { apiAs } from "./support/api";
+import { deleteRunWorkspaces, RUN_PREFIX } from "./support/run-workspace";
 
-cleanup("delete the run's workspace", async ({ baseURL }) => {
-  cleanup.skip(!RUN_WORKSPACE_NAME, "no E2E_RUN_ID: the run made no run-scoped workspace");
-  const admin = await request.newContext({ baseURL, storageState: storageStateFor("admin") });
+// Each spec's workspace is removed when its worker ends; this catches what a crashed worker could not.
+cleanup("delete what the run left behind", async ({ baseURL }) => {
+  cleanup.skip(!RUN_PREFIX, "no E2E_RUN_ID: the local stack is reset for every run");
+  const admin = await apiAs("admin", baseURL);
   try {
-    await deleteRunWorkspace(admin);
+    const left = await deleteRunWorkspaces(admin);
+    if (left.length > 0) console.log(`cleanup: deleted ${left.map((w) => w.name).join(", ")}`);
   } finally {
     await admin.dispose();
   }

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectPageHeaders, watchViolations } from "./support/csp";
-import { monacoInput } from "./support/function-fixture";
-import { apiAs, createMarkedFunction, deleteFunction, invoke, type MarkedFunction } from "./support/observability";
+import { monacoInput } from "./support/page";
+import { createMarkedFunction, invoke, type MarkedFunction } from "./support/observability";
 import { credentials, storageStateFor } from "./support/users";
+import { expect, test } from "./support/fixtures";
 
 /*
  * Issue 11, point 9: every page carries a nonce-based Content-Security-Policy and the other security
@@ -13,19 +13,12 @@ import { credentials, storageStateFor } from "./support/users";
  * sign-in flow through the IdP, and the API's own policy.
  */
 
-let api: APIRequestContext;
 let fn: MarkedFunction;
 
-test.beforeAll(async ({ playwright }) => {
-  api = await apiAs(playwright, test.info().project.use.baseURL, storageStateFor("developer"));
-  fn = await createMarkedFunction(api, "e2e-csp");
+test.beforeAll(async ({ specWorkspaces, developerApi: api }, testInfo) => {
+  fn = await createMarkedFunction(api, (await specWorkspaces.of(testInfo)).id, "e2e-csp");
   // The Metrics tab's chart draws what an invocation left.
   await invoke(api, fn, "csp");
-});
-
-test.afterAll(async () => {
-  await deleteFunction(api, fn);
-  await api.dispose();
 });
 
 test.describe("signed in as a developer", () => {

@@ -1,40 +1,11 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import {
-  apiAs,
-  createFunction,
-  deleteFunction,
-  demoWorkspaceId,
-  functionPath,
-  getFunctionJson,
-  saveScreenshot,
-  uniqueName,
-  type FunctionJson,
-} from "./support/function-fixture";
+import { functionPath, getFunctionJson } from "./support/api";
+import { expect, test } from "./support/fixtures";
+import { saveScreenshot } from "./support/page";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
 
-let api: APIRequestContext;
-let workspaceId: string;
-const created: FunctionJson[] = [];
-
-async function newFunction(prefix: string, environmentVariables?: Record<string, string>): Promise<FunctionJson> {
-  const fn = await createFunction(api, workspaceId, { name: uniqueName(prefix), environmentVariables });
-  created.push(fn);
-  return fn;
-}
-
-test.beforeAll(async ({ playwright, baseURL }) => {
-  api = await apiAs(playwright, baseURL, storageStateFor("developer"));
-  workspaceId = await demoWorkspaceId(api);
-});
-
-test.afterAll(async () => {
-  for (const fn of created) await deleteFunction(api, fn);
-  await api.dispose();
-});
-
-test("a new memory size is saved and stays after a reload", async ({ page }) => {
+test("a new memory size is saved and stays after a reload", async ({ page, newFunction, developerApi: api }) => {
   const fn = await newFunction("e2e-settings-memory");
   await page.goto(functionPath(fn, "settings"));
   const memory = page.getByLabel("Memory (MB)");
@@ -51,7 +22,7 @@ test("a new memory size is saved and stays after a reload", async ({ page }) => 
   await expect(page.getByLabel("Memory (MB)")).toHaveValue("512");
 });
 
-test("values outside the contract are refused next to their field", async ({ page }) => {
+test("values outside the contract are refused next to their field", async ({ page, newFunction }) => {
   const fn = await newFunction("e2e-settings-invalid");
   await page.goto(functionPath(fn, "settings"));
   await page.getByLabel("Memory (MB)").fill("64");
@@ -65,7 +36,7 @@ test("values outside the contract are refused next to their field", async ({ pag
   await expect(page.getByText("Saved as http://fn.internal:8080/run")).toBeVisible();
 });
 
-test("disabling asks first; the function can be enabled again", async ({ page }) => {
+test("disabling asks first; the function can be enabled again", async ({ page, newFunction, developerApi: api }) => {
   const fn = await newFunction("e2e-settings-status");
   await page.goto(functionPath(fn, "settings"));
   await page.getByRole("button", { name: "Disable function" }).click();
@@ -82,8 +53,14 @@ test("disabling asks first; the function can be enabled again", async ({ page })
   expect((await getFunctionJson(api, fn)).status).toBe("active");
 });
 
-test("a secret stays hidden until revealed, and an untouched one keeps its value", async ({ page }) => {
-  const fn = await newFunction("e2e-settings-env", { API_TOKEN: "s3cr3t-비밀", REGION: "kr" });
+test("a secret stays hidden until revealed, and an untouched one keeps its value", async ({
+  page,
+  newFunction,
+  developerApi: api,
+}) => {
+  const fn = await newFunction("e2e-settings-env", {
+    environmentVariables: { API_TOKEN: "s3cr3t-비밀", REGION: "kr" },
+  });
   expect((await getFunctionJson(api, fn)).environmentVariables.API_TOKEN).toBe("••••••••");
   await page.goto(functionPath(fn, "settings"));
   const token = page.getByTestId("env-row-API_TOKEN");
@@ -105,8 +82,11 @@ test("a secret stays hidden until revealed, and an untouched one keeps its value
 test.describe("as a manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("settings are read-only: disabled inputs, no save, no reveal, no status change", async ({ page }) => {
-    const fn = await newFunction("e2e-settings-viewer", { DB_PASSWORD: "hunter2" });
+  test("settings are read-only: disabled inputs, no save, no reveal, no status change", async ({
+    page,
+    newFunction,
+  }) => {
+    const fn = await newFunction("e2e-settings-viewer", { environmentVariables: { DB_PASSWORD: "hunter2" } });
     await page.goto(functionPath(fn, "settings"));
     await expect(page.getByLabel("Memory (MB)")).toBeDisabled();
     await expect(page.getByLabel("Value of DB_PASSWORD")).toHaveValue("••••••••");

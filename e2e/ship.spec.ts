@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createFunction, demoWorkspaceId, uniqueName, utf8Base64, type FunctionJson } from "./support/function-fixture";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { utf8Base64, type FunctionJson } from "./support/api";
+import { expect, test } from "./support/fixtures";
 import { configuredRegistry } from "./support/pipeline";
 import { REGISTRY_MISSING_REASON } from "./support/registry";
 import { storageStateFor } from "./support/users";
@@ -41,10 +42,12 @@ test.describe("as a developer", () => {
   test("edit, Deploy from the Code tab, watch the stages through a reload and in a second tab, invoke the new code", async ({
     page,
     context,
+    workspace,
+    newFunction,
   }) => {
     test.skip(!(await configuredRegistry(page.request)), REGISTRY_MISSING_REASON);
-    const ws = await demoWorkspaceId(page.request);
-    fn = await createFunction(page.request, ws, { name: uniqueName("ship"), code: version("draft") });
+    const ws = workspace.id;
+    fn = await newFunction("ship", { code: version("draft") });
 
     await page.goto(`/workspaces/${ws}/functions/${fn.id}/code`);
     await page.getByTestId("code-editor").locator(".view-line").first().click();

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { fault, startFaultServer, type Behavior, type FaultServer } from "../tests/support/fault-server";
 import { startConsole, type ConsoleServer } from "./support/console-server";
-import { monacoInput } from "./support/function-fixture";
+import { monacoInput } from "./support/page";
 import { sessionCookie } from "./support/session-cookie";
 
 /*

@@ -1,45 +1,20 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import {
-  apiAs,
-  createFunction,
-  deleteFunction,
-  demoWorkspaceId,
-  functionPath,
-  monacoInput,
-  replaceEditorText,
-  saveScreenshot,
-  uniqueName,
-  type FunctionJson,
-} from "./support/function-fixture";
+import { type Page } from "@playwright/test";
+import { functionPath, type FunctionJson } from "./support/api";
+import { expect, test } from "./support/fixtures";
+import { monacoInput, replaceEditorText, saveScreenshot } from "./support/page";
 import { storageStateFor } from "./support/users";
 
 test.use({ storageState: storageStateFor("developer") });
 // Monaco is a few MB of script; with tracing on a busy two-core runner one page load can take 20 s.
 test.describe.configure({ timeout: 120_000 });
 
-let api: APIRequestContext;
-let workspaceId: string;
 let echo: FunctionJson;
-const created: FunctionJson[] = [];
-
-async function newFunction(prefix: string, fields: { code?: string; timeout?: number } = {}): Promise<FunctionJson> {
-  const fn = await createFunction(api, workspaceId, { name: uniqueName(prefix), ...fields });
-  created.push(fn);
-  return fn;
-}
 
 const payloadEditor = (page: Page) => page.getByTestId("payload-editor");
 const invokeButton = (page: Page) => page.getByRole("button", { name: /^Invoke/ });
 
-test.beforeAll(async ({ playwright, baseURL }) => {
-  api = await apiAs(playwright, baseURL, storageStateFor("developer"));
-  workspaceId = await demoWorkspaceId(api);
-  echo = await newFunction("e2e-test-echo");
-});
-
-test.afterAll(async () => {
-  for (const fn of created) await deleteFunction(api, fn);
-  await api.dispose();
+test.beforeAll(async ({ specWorkspaces }, testInfo) => {
+  echo = await specWorkspaces.newFunction(testInfo, "e2e-test-echo");
 });
 
 test("a payload runs the real function and its answer is shown", async ({ page }) => {
@@ -101,6 +76,7 @@ async function saveEvent(page: Page, fn: FunctionJson, name: string, payload: st
 test("test events are saved for the team: another user loads one and makes it the default; deleted for everyone", async ({
   page,
   browser,
+  newFunction,
 }) => {
   const fn = await newFunction("e2e-test-events");
   await saveEvent(page, fn, "order 42", '{"order": 42}');
@@ -129,7 +105,7 @@ test("test events are saved for the team: another user loads one and makes it th
   await expect(page.getByText("No saved events yet.")).toBeVisible();
 });
 
-test("a function that runs past its timeout is explained in plain words", async ({ page }) => {
+test("a function that runs past its timeout is explained in plain words", async ({ page, newFunction }) => {
   const slow = await newFunction("e2e-test-slow", {
     code: "import time\n\ndef handler(event):\n    time.sleep(5)\n    return {}\n",
     timeout: 1,
@@ -141,7 +117,10 @@ test("a function that runs past its timeout is explained in plain words", async 
   await expect(page.getByText("The function ran past its timeout (1 s) and was stopped.")).toBeVisible();
 });
 
-test("a failed run links to the failed executions' log lines, which show its exception line", async ({ page }) => {
+test("a failed run links to the failed executions' log lines, which show its exception line", async ({
+  page,
+  newFunction,
+}) => {
   const failing = await newFunction("e2e-test-raises", {
     code: "def handler(event):\n    return {'ratio': 1 / 0}\n",
   });
@@ -156,7 +135,7 @@ test("a failed run links to the failed executions' log lines, which show its exc
   await expect(row).not.toContainText("Traceback (most recent call last)");
 });
 
-test("a disabled function is explained, not just refused", async ({ page }) => {
+test("a disabled function is explained, not just refused", async ({ page, newFunction, developerApi: api }) => {
   const off = await newFunction("e2e-test-disabled");
   expect(
     (
@@ -186,6 +165,7 @@ test.describe("as a manager", () => {
   test("the team's saved events are listed and load, but there is no Save, Make default or Delete", async ({
     page,
     browser,
+    newFunction,
   }) => {
     const fn = await newFunction("e2e-test-events-viewer");
     const developerContext = await browser.newContext({ storageState: storageStateFor("developer") });

@@ -1,5 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
-import { apiAs, createFunction, createWorkspace, removeWorkspace, uniqueName } from "./support/api";
+import { type Page } from "@playwright/test";
+import { createFunction, removeWorkspace, uniqueName } from "./support/api";
+import { expect, test } from "./support/fixtures";
+import { workspaceName } from "./support/run-workspace";
 import { storageStateFor } from "./support/users";
 
 const cards = (page: Page) => page.getByRole("main").getByRole("listitem");
@@ -12,8 +14,8 @@ const statValue = (page: Page, label: string) =>
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("create a workspace after a validation error, rename it and find it by search", async ({ page, baseURL }) => {
-    const name = uniqueName("e2e-ws");
+  test("create a workspace after a validation error, rename it and find it by search", async ({ page, adminApi }) => {
+    const name = workspaceName("ws");
     const renamed = `${name}-renamed`;
     await page.goto("/workspaces");
     await page.getByRole("button", { name: "New workspace" }).click();
@@ -66,89 +68,71 @@ test.describe("as an admin", () => {
       await expect(page).toHaveURL((url) => !url.searchParams.has("q"));
       await expect(cards(page).getByRole("link", { name: renamed })).toBeVisible();
     } finally {
-      await removeWorkspace(baseURL, workspaceId);
+      await removeWorkspace(adminApi, workspaceId); // made through the UI, not by a fixture
     }
   });
 
-  test("delete a workspace through the type-to-confirm dialog", async ({ page, baseURL }) => {
-    const admin = await apiAs("admin", baseURL);
-    const ws = await createWorkspace(admin, uniqueName("e2e-del"));
-    await createFunction(admin, ws.id, uniqueName("doomed"));
-    await admin.dispose();
-    try {
-      await page.goto(`/workspaces/${ws.id}`);
-      await page.getByRole("button", { name: "Delete", exact: true }).click();
-      const dialog = page.getByRole("dialog", { name: `Delete workspace ${ws.name}?` });
-      await expect(dialog).toContainText("Its 1 function is deleted with it");
-      const confirm = dialog.getByRole("button", { name: "Delete workspace" });
-      await expect(confirm).toBeDisabled();
-      await dialog.getByLabel(`Type ${ws.name} to confirm`).fill(ws.name.toUpperCase());
-      await expect(confirm).toBeDisabled();
-      await dialog.getByLabel(`Type ${ws.name} to confirm`).fill(ws.name);
-      await confirm.click();
+  test("delete a workspace through the type-to-confirm dialog", async ({ page, newWorkspace, adminApi }) => {
+    const ws = await newWorkspace("del");
+    await createFunction(adminApi, ws.id, { name: uniqueName("doomed") });
+    await page.goto(`/workspaces/${ws.id}`);
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete workspace ${ws.name}?` });
+    await expect(dialog).toContainText("Its 1 function is deleted with it");
+    const confirm = dialog.getByRole("button", { name: "Delete workspace" });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(`Type ${ws.name} to confirm`).fill(ws.name.toUpperCase());
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(`Type ${ws.name} to confirm`).fill(ws.name);
+    await confirm.click();
 
-      await expect(page).toHaveURL(/\/workspaces$/);
-      await expect(page.getByText(`Workspace ${ws.name} deleted`)).toBeVisible();
-      await expect(page.getByRole("link", { name: ws.name })).toHaveCount(0);
-      expect((await page.request.get(`/api/workspaces/${ws.id}`)).status()).toBe(404);
-    } finally {
-      await removeWorkspace(baseURL, ws.id);
-    }
+    await expect(page).toHaveURL(/\/workspaces$/);
+    await expect(page.getByText(`Workspace ${ws.name} deleted`)).toBeVisible();
+    await expect(page.getByRole("link", { name: ws.name })).toHaveCount(0);
+    expect((await page.request.get(`/api/workspaces/${ws.id}`)).status()).toBe(404);
   });
 });
 
 test.describe("as a manager (viewer)", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("workspace pages are read-only", async ({ page, baseURL }) => {
-    const admin = await apiAs("admin", baseURL);
-    const ws = await createWorkspace(admin, uniqueName("e2e-ro"), "Read-only check");
-    const fn = await createFunction(admin, ws.id, uniqueName("visible"));
-    await admin.dispose();
-    try {
-      await page.goto("/workspaces");
-      await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
-      await expect(page.getByRole("button", { name: "New workspace" })).toHaveCount(0);
+  test("workspace pages are read-only", async ({ page, newWorkspace, adminApi }) => {
+    const ws = await newWorkspace("ro", "Read-only check");
+    const fn = await createFunction(adminApi, ws.id, { name: uniqueName("visible") });
+    await page.goto("/workspaces");
+    await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "New workspace" })).toHaveCount(0);
 
-      await page.goto(`/workspaces/${ws.id}`);
-      await expect(page.getByRole("heading", { level: 1, name: ws.name })).toBeVisible();
-      await expect(page.getByRole("link", { name: fn.name })).toBeVisible();
-      await expect(statValue(page, "Functions")).toHaveText("1");
-      for (const name of ["Edit", "Delete", `Delete function ${fn.name}`]) {
-        await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
-      }
-      await expect(page.getByRole("link", { name: "New function" })).toHaveCount(0);
-      await expect(page.getByRole("link", { name: "Logs" })).toBeVisible();
-
-      await page.goto(`/workspaces/${ws.id}/functions/new`);
-      await expect(page.getByRole("main").getByText("Your role cannot create functions")).toBeVisible();
-      await expect(page.getByRole("button", { name: "Create function" })).toHaveCount(0);
-      await expect(page.getByLabel("Name")).toHaveCount(0);
-    } finally {
-      await removeWorkspace(baseURL, ws.id);
+    await page.goto(`/workspaces/${ws.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: ws.name })).toBeVisible();
+    await expect(page.getByRole("link", { name: fn.name })).toBeVisible();
+    await expect(statValue(page, "Functions")).toHaveText("1");
+    for (const name of ["Edit", "Delete", `Delete function ${fn.name}`]) {
+      await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
     }
+    await expect(page.getByRole("link", { name: "New function" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Logs" })).toBeVisible();
+
+    await page.goto(`/workspaces/${ws.id}/functions/new`);
+    await expect(page.getByRole("main").getByText("Your role cannot create functions")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create function" })).toHaveCount(0);
+    await expect(page.getByLabel("Name")).toHaveCount(0);
   });
 
-  test("the BFF refuses their writes with the error envelope", async ({ request, baseURL }) => {
-    const admin = await apiAs("admin", baseURL);
-    const ws = await createWorkspace(admin, uniqueName("e2e-403"));
-    await admin.dispose();
-    try {
-      const attempts = [
-        request.post("/api/workspaces", { data: { name: "x" } }),
-        request.patch(`/api/workspaces/${ws.id}`, { data: { name: "taken over" } }),
-        request.delete(`/api/workspaces/${ws.id}`),
-        request.post(`/api/workspaces/${ws.id}/functions`, { data: { name: "f", httpMethods: ["GET"], code: "" } }),
-      ];
-      for (const res of await Promise.all(attempts)) {
-        expect(res.status()).toBe(403);
-        expect(await res.json()).toEqual({
-          error: { code: "FORBIDDEN", message: expect.any(String), requestId: expect.any(String) },
-        });
-      }
-      expect((await request.get(`/api/workspaces/${ws.id}`)).status()).toBe(200);
-    } finally {
-      await removeWorkspace(baseURL, ws.id);
+  test("the BFF refuses their writes with the error envelope", async ({ request, newWorkspace }) => {
+    const ws = await newWorkspace("403");
+    const attempts = [
+      request.post("/api/workspaces", { data: { name: "x" } }),
+      request.patch(`/api/workspaces/${ws.id}`, { data: { name: "taken over" } }),
+      request.delete(`/api/workspaces/${ws.id}`),
+      request.post(`/api/workspaces/${ws.id}/functions`, { data: { name: "f", httpMethods: ["GET"], code: "" } }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status()).toBe(403);
+      expect(await res.json()).toEqual({
+        error: { code: "FORBIDDEN", message: expect.any(String), requestId: expect.any(String) },
+      });
     }
+    expect((await request.get(`/api/workspaces/${ws.id}`)).status()).toBe(200);
   });
 });

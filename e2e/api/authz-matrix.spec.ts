@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { storageStateFor, type DemoRole } from "../support/users";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { removeWorkspace } from "../support/api";
+import { expect, test } from "../support/fixtures";
+import { workspaceName } from "../support/run-workspace";
 
 /*
  * Every BFF route handler, called as anonymous, viewer (manager), developer and admin, through real
@@ -11,11 +13,6 @@ import { storageStateFor, type DemoRole } from "../support/users";
 
 type Who = "anonymous" | "viewer" | "developer" | "admin";
 const WHO: Who[] = ["anonymous", "viewer", "developer", "admin"];
-const ROLE_OF: Record<Exclude<Who, "anonymous">, DemoRole> = {
-  viewer: "manager",
-  developer: "developer",
-  admin: "admin",
-};
 type Ids = { ws: string; fn: string; spare: Record<Who, string>; tmpWs: Record<Who, string>; task: string };
 type Row = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -184,18 +181,16 @@ const rows: Row[] = [
 const contexts = {} as Record<Who, APIRequestContext>;
 let ids: Ids;
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async ({ baseURL, specWorkspaces, managerApi, developerApi, adminApi }, testInfo) => {
   contexts.anonymous = await playwrightRequest.newContext({ baseURL });
-  for (const who of ["viewer", "developer", "admin"] as const) {
-    contexts[who] = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor(ROLE_OF[who]) });
-  }
+  Object.assign(contexts, { viewer: managerApi, developer: developerApi, admin: adminApi });
   const admin = contexts.admin;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture answers, checked by ok()
   const ok = async (res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<any> => {
     expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
     return res.json();
   };
-  const ws = await ok(await admin.post("/api/workspaces", { data: { name: `matrix-${Date.now()}` } }));
+  const ws = await specWorkspaces.of(testInfo);
   const fnBody = (name: string) => ({
     name,
     httpMethods: ["POST"],
@@ -210,7 +205,7 @@ test.beforeAll(async ({ baseURL }) => {
       await ok(await admin.post(`/api/workspaces/${ws.id}/functions`, { data: fnBody(`spare-${who}`) }))
     ).id;
     tmpWs[who] = (
-      await ok(await admin.post("/api/workspaces", { data: { name: `matrix-tmp-${who}-${Date.now()}` } }))
+      await ok(await admin.post("/api/workspaces", { data: { name: workspaceName(`matrix-tmp-${who}`) } }))
     ).id;
   }
   const build = await ok(
@@ -220,8 +215,9 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  if (ids) await contexts.admin.delete(`/api/workspaces/${ids.ws}`);
-  for (const ctx of Object.values(contexts)) await ctx.dispose();
+  // The spec's workspace goes with the worker; the ones made to be deleted go now (the admin's row already did).
+  if (ids) for (const id of Object.values(ids.tmpWs)) await removeWorkspace(contexts.admin, id);
+  await contexts.anonymous.dispose();
 });
 
 for (const row of rows) {

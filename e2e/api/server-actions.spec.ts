@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { storageStateFor } from "../support/users";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 
 /*
  * Server actions called directly over HTTP, as a script would, bypassing the UI that hides them: the
@@ -62,12 +62,10 @@ async function callAction(
   return res.text();
 }
 
-test.beforeAll(async ({ baseURL }) => {
+test.beforeAll(async ({ baseURL, specWorkspaces, managerApi, developerApi, adminApi }, testInfo) => {
   contexts.anonymous = await playwrightRequest.newContext({ baseURL });
-  for (const role of ["manager", "developer", "admin"] as const) {
-    contexts[role] = await playwrightRequest.newContext({ baseURL, storageState: storageStateFor(role) });
-  }
-  const ws = await (await contexts.admin.post("/api/workspaces", { data: { name: `actions-${Date.now()}` } })).json();
+  Object.assign(contexts, { manager: managerApi, developer: developerApi, admin: adminApi });
+  const ws = await specWorkspaces.of(testInfo);
   const code = Buffer.from("def handler(event):\n    return event\n").toString("base64");
   const fn = await (
     await contexts.admin.post(`/api/workspaces/${ws.id}/functions`, {
@@ -78,8 +76,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  if (ids) await contexts.admin.delete(`/api/workspaces/${ids.ws}`);
-  for (const ctx of Object.values(contexts)) await ctx?.dispose();
+  await contexts.anonymous?.dispose();
 });
 
 const ref = () => ({ workspaceId: ids.ws, functionId: ids.fn });

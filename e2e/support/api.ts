@@ -1,70 +1,103 @@
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { expect, request, type APIRequestContext } from "@playwright/test";
 import { storageStateFor, type DemoRole } from "./users";
 
+/*
+ * Arranging a journey's data through the console's own BFF, signed in as a demo role. Specs get these
+ * through the fixtures in support/fixtures.ts (an API client per role, the spec's workspace, newFunction);
+ * the helpers live here once.
+ */
+
+export type Workspace = { id: string; name: string };
+
+/** What the BFF answers for a function (the fields the journeys look at). */
+export type FunctionJson = {
+  id: string;
+  workspaceId: string;
+  name: string;
+  code: string;
+  memory: number;
+  timeout: number;
+  status: "active" | "disabled";
+  lastModified: string;
+  environmentVariables: Record<string, string>;
+};
+
+/** What a journey may choose of a new function; the rest are the create form's usual values. */
+export type FunctionFields = {
+  name: string;
+  code?: string;
+  description?: string;
+  memory?: number;
+  timeout?: number;
+  environmentVariables?: Record<string, string>;
+};
+
+export const ECHO_HANDLER = 'def handler(event):\n    return {"echo": event}\n';
+
+export const utf8Base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+export const fromBase64 = (b64: string) => Buffer.from(b64, "base64").toString("utf8");
+
 /**
- * Arranging a journey's data through the console's own BFF, signed in as a demo role, so each test
- * builds (and removes) exactly what it needs and never depends on another test or on the seed data.
+ * An API client signed in as `role`.
+ * One connection per request: this client idles while a page works, and a kept-alive socket that the
+ * server closed meanwhile fails the next call with ECONNRESET.
  */
 export async function apiAs(role: DemoRole, baseURL: string | undefined): Promise<APIRequestContext> {
-  return request.newContext({ baseURL, storageState: storageStateFor(role) });
+  return request.newContext({
+    baseURL,
+    storageState: storageStateFor(role),
+    extraHTTPHeaders: { connection: "close" },
+  });
 }
 
-/** A name no parallel test uses. */
+/** Unique per run and per call, so journeys never meet each other's data. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export type Created = { id: string; name: string };
-
-export async function createWorkspace(api: APIRequestContext, name: string, description?: string): Promise<Created> {
+/** Creates a workspace (workspaces are admin-made: pass an admin's client). */
+export async function createWorkspace(api: APIRequestContext, name: string, description?: string): Promise<Workspace> {
   const res = await api.post("/api/workspaces", { data: { name, description } });
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as Created;
+  return (await res.json()) as Workspace;
 }
 
+/** Deletes a workspace with everything in it, as an admin; already gone (the journey deleted it) is fine. */
+export async function removeWorkspace(admin: APIRequestContext, workspaceId: string): Promise<void> {
+  const res = await admin.delete(`/api/workspaces/${encodeURIComponent(workspaceId)}`);
+  expect([204, 404], `DELETE workspace ${workspaceId}: ${res.status()} ${await res.text()}`).toContain(res.status());
+}
+
+/** Creates a function through the BFF, as the signed-in user of `api`. */
 export async function createFunction(
   api: APIRequestContext,
   workspaceId: string,
-  name: string,
-  extra: Record<string, unknown> = {},
-): Promise<Created> {
-  const code = Buffer.from("def handler(event):\n    return {'ok': True}\n", "utf8").toString("base64");
+  fields: FunctionFields,
+): Promise<FunctionJson> {
   const res = await api.post(`/api/workspaces/${workspaceId}/functions`, {
-    data: { name, runtime: "Python 3.12", memory: 128, timeout: 10, httpMethods: ["POST"], code, ...extra },
+    data: {
+      name: fields.name,
+      ...(fields.description === undefined ? {} : { description: fields.description }),
+      runtime: "Python 3.12",
+      memory: fields.memory ?? 256,
+      timeout: fields.timeout ?? 30,
+      httpMethods: ["POST"],
+      environmentVariables: fields.environmentVariables ?? {},
+      code: utf8Base64(fields.code ?? ECHO_HANDLER),
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as Created;
+  return (await res.json()) as FunctionJson;
 }
 
-/** Best-effort cleanup (the journey may already have deleted it). */
-export async function removeWorkspace(baseURL: string | undefined, workspaceId: string): Promise<void> {
-  const admin = await apiAs("admin", baseURL);
-  await admin.delete(`/api/workspaces/${workspaceId}`);
-  await admin.dispose();
+export async function getFunctionJson(
+  api: APIRequestContext,
+  fn: Pick<FunctionJson, "workspaceId" | "id">,
+): Promise<FunctionJson> {
+  const res = await api.get(`/api/workspaces/${fn.workspaceId}/functions/${fn.id}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as FunctionJson;
 }
 
-/**
- * A workspace this spec file owns: created (as admin) before its first test, removed with everything in
- * it after its last, so no journey depends on the seed data or on another spec's leftovers. Call it once
- * at the top level of the spec; `id` is readable from the first test on.
- */
-export function specWorkspace(prefix: string): { readonly id: string } {
-  let id: string | undefined;
-  test.beforeAll(async ({ baseURL }) => {
-    const admin = await apiAs("admin", baseURL);
-    try {
-      id = (await createWorkspace(admin, uniqueName(prefix))).id;
-    } finally {
-      await admin.dispose();
-    }
-  });
-  test.afterAll(async ({ baseURL }) => {
-    if (id) await removeWorkspace(baseURL, id);
-  });
-  return {
-    get id() {
-      if (!id) throw new Error("specWorkspace: read its id inside a test or a later hook");
-      return id;
-    },
-  };
-}
+export const functionPath = (fn: Pick<FunctionJson, "workspaceId" | "id">, tab: string) =>
+  `/workspaces/${fn.workspaceId}/functions/${fn.id}/${tab}`;

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { createFunction, uniqueName } from "./api";
 
 /*
  * Helpers for the logs and metrics journeys: a function of our own that prints a marker, and the
@@ -45,28 +46,19 @@ def handler(event):
 
 export type MarkedFunction = { workspaceId: string; functionId: string; name: string; basePath: string };
 
-/** Creates a function in the Demo workspace (as the signed-in developer) that prints its marker. */
-export async function createMarkedFunction(request: APIRequestContext, prefix: string): Promise<MarkedFunction> {
-  const list = await request.get("/api/workspaces");
-  expect(list.status()).toBe(200);
-  const workspaces = (await list.json()) as { id: string; name: string }[];
-  const ws = workspaces.find((w) => w.name === "Demo") ?? workspaces[0];
-  if (!ws) throw new Error("the embedded backend has no workspace to create a function in");
-  const name = `${prefix}-${Date.now().toString(36)}`;
-  const res = await request.post(`/api/workspaces/${ws.id}/functions`, {
-    data: {
-      name,
-      runtime: "Python 3.12",
-      memory: 128,
-      timeout: 10,
-      httpMethods: ["POST"],
-      environmentVariables: {},
-      code: Buffer.from(SOURCE).toString("base64"),
-    },
+/** Creates a function that prints its marker, in `workspaceId` (as the signed-in user of `request`). */
+export async function createMarkedFunction(
+  request: APIRequestContext,
+  workspaceId: string,
+  prefix: string,
+): Promise<MarkedFunction> {
+  const fn = await createFunction(request, workspaceId, {
+    name: uniqueName(prefix),
+    code: SOURCE,
+    memory: 128,
+    timeout: 10,
   });
-  expect(res.status(), await res.text()).toBe(201);
-  const fn = (await res.json()) as { id: string };
-  return { workspaceId: ws.id, functionId: fn.id, name, basePath: `/workspaces/${ws.id}/functions/${fn.id}` };
+  return { workspaceId, functionId: fn.id, name: fn.name, basePath: `/workspaces/${workspaceId}/functions/${fn.id}` };
 }
 
 export async function invoke(request: APIRequestContext, fn: MarkedFunction, marker: string): Promise<void> {
@@ -76,20 +68,5 @@ export async function invoke(request: APIRequestContext, fn: MarkedFunction, mar
   expect(res.status(), await res.text()).toBe(200);
 }
 
-export async function deleteFunction(request: APIRequestContext, fn: MarkedFunction): Promise<void> {
-  await request.delete(`/api/workspaces/${fn.workspaceId}/functions/${fn.functionId}`);
-}
-
 /** A readable KST time with milliseconds, as the Live tab shows Loki's nanosecond timestamps. */
 export const KST_MS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
-
-/** An API client signed in as `storageState`, for hooks that run outside a test's page. */
-export async function apiAs(
-  playwright: {
-    request: { newContext: (o: { baseURL?: string; storageState: string }) => Promise<APIRequestContext> };
-  },
-  baseURL: string | undefined,
-  storageState: string,
-): Promise<APIRequestContext> {
-  return playwright.request.newContext({ baseURL, storageState });
-}

@@ -3,15 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 
-/** The seeded "Demo" workspace's id (ids are generated per database). */
-export async function demoWorkspaceId(request: APIRequestContext): Promise<string> {
-  const res = await request.get("/api/workspaces");
-  expect(res.status()).toBe(200);
-  const demo = ((await res.json()) as Array<{ id: string; name: string }>).find((w) => w.name === "Demo");
-  if (!demo) throw new Error("the Demo workspace is missing");
-  return demo.id;
-}
-
 /** Writes a source file for an upload into a fresh temp directory; returns its path. */
 export function sourceFile(name: string, content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "eunha-e2e-src-")), name);

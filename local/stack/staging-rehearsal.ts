@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   const before = new Set((await backendWorkspaces()).map((w) => w.id));
   const journeys = await runJourneys();
   const after = await backendWorkspaces();
-  const left = after.filter((w) => !before.has(w.id) || w.name === `e2e-run-${runId}`);
+  const left = after.filter((w) => !before.has(w.id) || w.name.startsWith(`e2e-run-${runId}-`));
   if (left.length > 0)
     console.error(
       `staging rehearsal: the run left workspaces behind: ${left.map((w) => `${w.name} (${w.id})`).join(", ")}`,
