@@ -1,5 +1,11 @@
 import { basename } from "node:path";
-import { test as base, type APIRequestContext, type TestInfo } from "@playwright/test";
+import {
+  test as base,
+  type APIRequestContext,
+  type PlaywrightWorkerArgs,
+  type TestInfo,
+  type WorkerFixture,
+} from "@playwright/test";
 import {
   apiAs,
   createFunction,
@@ -11,6 +17,7 @@ import {
   type Workspace,
 } from "./api";
 import { workspaceName } from "./run-workspace";
+import type { DemoRole } from "./users";
 
 export { expect } from "@playwright/test";
 export type { FunctionJson, Workspace } from "./api";
@@ -45,32 +52,20 @@ type TestFixtures = {
   newWorkspace: (prefix: string, description?: string) => Promise<Workspace>;
 };
 
+/** A worker's API client signed in as `role`, disposed when the worker ends. */
+function roleApi(role: DemoRole): WorkerFixture<APIRequestContext, PlaywrightWorkerArgs> {
+  return async ({ playwright: _ }, provide, workerInfo) => {
+    const api = await apiAs(role, workerInfo.project.use.baseURL);
+    await provide(api);
+    await api.dispose();
+  };
+}
+
 // Playwright's `use` is called `provide` here: the React Hooks lint rule takes a function named `use` for a hook.
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  developerApi: [
-    async ({ playwright: _ }, provide, workerInfo) => {
-      const api = await apiAs("developer", workerInfo.project.use.baseURL);
-      await provide(api);
-      await api.dispose();
-    },
-    { scope: "worker" },
-  ],
-  managerApi: [
-    async ({ playwright: _ }, provide, workerInfo) => {
-      const api = await apiAs("manager", workerInfo.project.use.baseURL);
-      await provide(api);
-      await api.dispose();
-    },
-    { scope: "worker" },
-  ],
-  adminApi: [
-    async ({ playwright: _ }, provide, workerInfo) => {
-      const api = await apiAs("admin", workerInfo.project.use.baseURL);
-      await provide(api);
-      await api.dispose();
-    },
-    { scope: "worker" },
-  ],
+  developerApi: [roleApi("developer"), { scope: "worker" }],
+  managerApi: [roleApi("manager"), { scope: "worker" }],
+  adminApi: [roleApi("admin"), { scope: "worker" }],
   specWorkspaces: [
     async ({ adminApi, developerApi }, provide) => {
       const made = new Map<string, Promise<Workspace>>();
