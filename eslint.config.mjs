@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import { readdirSync, readFileSync } from "node:fs";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import nextPlugin from "@next/eslint-plugin-next";
 import importX from "eslint-plugin-import-x";
@@ -6,6 +7,16 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/**
+ * The one part of server/ a client component may import: the server/actions modules that start with
+ * "use server" (Next hands the browser a reference to each export, never the code). Their helpers
+ * (with-action, schemas, revalidate) are plain server modules and stay out of reach.
+ */
+const actionsDir = new URL("./server/actions/", import.meta.url);
+const serverActionModules = readdirSync(actionsDir)
+  .filter((file) => /\.tsx?$/.test(file) && /^"use server";/.test(readFileSync(new URL(file, actionsDir), "utf8")))
+  .map((file) => file.replace(/\.tsx?$/, ""));
 
 /** Code the browser may load must not reach server-only or embedded-platform code. */
 const browserBoundaries = {
@@ -20,7 +31,13 @@ const browserBoundaries = {
         },
         {
           target: "./components",
-          from: ["./server", "./local", "./app"],
+          from: "./server",
+          except: serverActionModules.map((name) => `./actions/${name}.ts`),
+          message: "components/ run in the browser: use lib/, receive data as props, or import a server action.",
+        },
+        {
+          target: "./components",
+          from: ["./local", "./app"],
           message: "components/ run in the browser: use lib/ or receive data as props.",
         },
         { target: "./app", from: "./local", message: "The console talks to the embedded platform over HTTP only." },
@@ -34,6 +51,22 @@ const browserBoundaries = {
     },
   ],
 };
+
+/** next/link is replaced everywhere; each part of the tree adds the imports it must not make. */
+const restrictedImports = (patterns) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      paths: [
+        {
+          name: "next/link",
+          message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link.",
+        },
+      ],
+      patterns,
+    },
+  ],
+});
 
 export default tseslint.config(
   {
@@ -94,48 +127,28 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // Client components must never import server code, whatever folder they sit in.
-    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "next/link",
-              message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link.",
-            },
-          ],
-          patterns: [
-            {
-              group: ["server-only", "@/server/*", "@/local/*"],
-              message: "Browser code cannot import server/ or local/.",
-            },
-          ],
-        },
-      ],
-    },
+    // Client components must never import server code, whatever folder they sit in; only the
+    // "use server" action modules, which reach the browser as references.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: restrictedImports([
+      { group: ["server-only", "@/local/*"], message: "Browser code cannot import server/ or local/." },
+      {
+        regex: `^@/server/(?!actions/(?:${serverActionModules.join("|")})$)`,
+        message: 'Browser code cannot import server/, except the "use server" modules of server/actions/.',
+      },
+    ]),
+  },
+  {
+    // lib/ is isomorphic and imports nothing above it, server actions included.
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: restrictedImports([
+      { group: ["server-only", "@/server/*", "@/local/*"], message: "Browser code cannot import server/ or local/." },
+    ]),
   },
   {
     files: ["app/**/*.{ts,tsx}", "proxy.ts", "server/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "next/link",
-              message: "Use Link from @/components/ui/link: it prefetches on intent, not for every visible link.",
-            },
-          ],
-          patterns: [
-            {
-              group: ["@/local/*", "**/local/*"],
-              message: "The console talks to the embedded platform over HTTP only.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictedImports([
+      { group: ["@/local/*", "**/local/*"], message: "The console talks to the embedded platform over HTTP only." },
+    ]),
   },
 );

@@ -7,25 +7,21 @@ import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Result } from "@/lib/api/result";
-import type { BrowserPushRequest, BuildStartedDto } from "@/lib/dto/pipeline";
+import { startPush } from "@/server/actions/builds";
 import { pushTargetProblems, registryUrlOf, type PushTarget, type PushTargetField } from "./push-target";
 import { PushTargetFields } from "./push-target-fields";
 import { taskHref } from "@/lib/routes";
 import { useRegistries } from "./use-registries";
-
-export type PushAction = (input: BrowserPushRequest) => Promise<Result<BuildStartedDto>>;
 
 type Props = {
   workspaceId: string;
   buildTaskId: string;
   sourcePath: string;
   appName: string | null;
-  pushAction: PushAction;
 };
 
 /** Pushes a completed build-only task's package; the push is a task of its own, opened once started. */
-export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushAction }: Props) {
+export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName }: Props) {
   const t = useTranslations("builds.push");
   const router = useRouter();
   const hydrated = useHydrated();
@@ -36,7 +32,7 @@ export function PushPanel({ workspaceId, buildTaskId, sourcePath, appName, pushA
     tag: `task-${buildTaskId}`.slice(0, 128),
   });
   const [problems, setProblems] = useState<PushTargetField[]>([]);
-  const { run, pending, failure } = useAction(pushAction, {
+  const { run, pending, failure } = useAction(startPush, {
     success: (d) => t("started", { taskId: d.task_id }),
     onSuccess: (d) => router.push(taskHref(workspaceId, d.task_id)),
   });

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiTaskStatus } from "@/lib/dto/task";
 import { DeployLinkPanel } from "./deploy-link-panel";
-import { PushPanel, type PushAction } from "./push-panel";
+import { PushPanel } from "./push-panel";
 import { workspaceBuildsHref } from "@/lib/routes";
 import { TaskResult } from "./task-result";
 import { imageOf, isTerminal, s3LocationOf } from "./task-shape";
@@ -27,14 +27,14 @@ type Props = {
   /** The `source_s3_path` the build answered when it was started, if the page was opened from there. */
   startedFrom: string | null;
   canBuild: boolean;
-  /** Set for users who may push (and may offer Push on a finished build-only task). */
-  pushAction: PushAction | null;
+  /** Whether the user may push (and is offered Push on a finished build-only task). */
+  canPush: boolean;
   /** Set for users who may deploy: the functions an image can go to, and the one named like the app. */
   deploy: { functions: { id: string; name: string }[]; suggested: string | null } | null;
 };
 
 /** One task, followed live until it ends: status steps, what it produced or why it failed, what to do next. */
-export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, canBuild, pushAction, deploy }: Props) {
+export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, canBuild, canPush, deploy }: Props) {
   const t = useTranslations("builds.detail");
   const { task, error, polling, expired, rewatch } = useTaskWatch(initial.task_id, initial, pollMs);
   const image = imageOf(task.result);
@@ -112,7 +112,7 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
         ) : null}
       </Card>
 
-      {(task.status === "completed" || task.status === "done") && !image && pushAction ? (
+      {(task.status === "completed" || task.status === "done") && !image && canPush ? (
         <Card>
           {sourcePath ? (
             <PushPanel
@@ -120,7 +120,6 @@ export function TaskDetail({ workspaceId, initial, meta, pollMs, startedFrom, ca
               buildTaskId={task.task_id}
               sourcePath={sourcePath}
               appName={meta?.appName ?? null}
-              pushAction={pushAction}
             />
           ) : (
             <p role="note" data-testid="push-unavailable" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -14,11 +14,11 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { CodeStatusBar } from "./code-status-bar";
 import { utf8Bytes, toSource } from "./code-text";
 import { ShipButton } from "@/components/ship/ship-button";
-import type { ShipActions } from "@/lib/ship/run";
+import { saveFunctionCode } from "@/server/actions/function-code";
 import { CodeToolbar } from "./code-toolbar";
 import { ConflictDialog } from "./conflict-dialog";
 import { DraftBanner } from "./draft-banner";
-import { decodeVersion, type CodeVersion, type SaveCodeAction, useCodeDocument } from "./use-code-document";
+import { decodeVersion, type CodeVersion, useCodeDocument } from "./use-code-document";
 
 type CodeWorkspaceProps = {
   workspaceId: string;
@@ -29,9 +29,8 @@ type CodeWorkspaceProps = {
   canEdit: boolean;
   /** The source quotes a console secret and arrives blanked: shown read-only, never saved over. */
   redacted?: boolean;
-  /** Shows Deploy (ship the saved code) in the toolbar when given. */
-  shipAction?: ShipActions["start"];
-  saveCode: SaveCodeAction;
+  /** Shows Deploy (ship the saved code) in the toolbar. */
+  canShip: boolean;
 };
 
 /** The Code tab: decodes the stored source, then edits it in the browser only (drafts live in localStorage). */
@@ -63,12 +62,11 @@ function CodeDocument({
   workspaceId,
   functionId,
   canEdit,
-  shipAction,
-  saveCode,
+  canShip,
   stored,
 }: CodeWorkspaceProps & { stored: CodeVersion }) {
   const t = useTranslations("code");
-  const { run, failure } = useAction(saveCode, { success: t("toast.saved") });
+  const { run, failure } = useAction(saveFunctionCode, { success: t("toast.saved") });
   const doc = useCodeDocument({ workspaceId, functionId, stored, canEdit, runSave: run });
   const [showDiff, setShowDiff] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
@@ -114,14 +112,8 @@ function CodeDocument({
         onSave={() => void doc.save()}
         onFormat={editorControls ? () => void format(editorControls) : undefined}
         extra={
-          shipAction ? (
-            <ShipButton
-              workspaceId={workspaceId}
-              functionId={functionId}
-              dirty={doc.dirty}
-              save={() => doc.save()}
-              startAction={shipAction}
-            />
+          canShip ? (
+            <ShipButton workspaceId={workspaceId} functionId={functionId} dirty={doc.dirty} save={() => doc.save()} />
           ) : null
         }
       />

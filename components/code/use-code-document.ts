@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Result } from "@/lib/api/result";
 import { decodeUtf8Base64, encodeUtf8Base64 } from "@/lib/base64";
-import { conflictVersionOf, type FunctionCodeVersion, type FunctionDto } from "@/lib/dto/function";
+import { conflictVersionOf, type FunctionCodeVersion } from "@/lib/dto/function";
+import type { saveFunctionCode } from "@/server/actions/function-code";
 import { shapeOf, toEditorText, toSource } from "./code-text";
 import { clearDraft, readDraft, writeDraft } from "./draft-store";
 
@@ -12,8 +12,7 @@ export type CodeVersion = { source: string; lastModified: string };
 export type RestoredDraft = { updatedAt: number; stale: boolean };
 /** The version that won a race with our save; `source` is null when it is not UTF-8 text. */
 export type ConflictVersion = { source: string | null; lastModified: string };
-export type SaveInput = { workspaceId: string; functionId: string; code: string; expectedLastModified: string };
-export type SaveCodeAction = (input: SaveInput) => Promise<Result<FunctionDto>>;
+export type SaveInput = Parameters<typeof saveFunctionCode>[0];
 
 const DRAFT_WRITE_DELAY_MS = 300;
 
@@ -22,8 +21,8 @@ type Options = {
   functionId: string;
   stored: CodeVersion;
   canEdit: boolean;
-  /** Runs the save action (through useAction, which handles failures and ended sessions). */
-  runSave: (input: SaveInput) => Promise<Result<FunctionDto>>;
+  /** Runs saveFunctionCode (through useAction, which handles failures and ended sessions). */
+  runSave: typeof saveFunctionCode;
 };
 
 /** Decodes a version the server sent; null when it is not UTF-8 text (shown, never edited). */

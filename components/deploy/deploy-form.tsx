@@ -8,9 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Result } from "@/lib/api/result";
-import type { DeployRequest, ScaffoldRequest } from "@/lib/contract";
-import type { DeployDto, ScaffoldDto } from "@/lib/dto/pipeline";
+import type { DeployDto } from "@/lib/dto/pipeline";
+import { deploySpinApp, scaffoldSpinApp } from "@/server/actions/deploy";
 import { DeployFields } from "./deploy-fields";
 import {
   deployProblems,
@@ -27,28 +26,23 @@ import { DeployResult } from "./deploy-result";
 import { ImageField } from "./image-field";
 import { YamlPreview } from "./yaml-preview";
 
-export type ScaffoldAction = (input: ScaffoldRequest) => Promise<Result<ScaffoldDto>>;
-export type DeployAction = (input: DeployRequest) => Promise<Result<DeployDto>>;
-
 type Props = {
   workspaceId: string;
   functionId: string;
   initial: DeployFormValues;
   choices: ImageChoice[];
-  scaffoldAction: ScaffoldAction;
-  deployAction: DeployAction;
 };
 
 /** Deploy an image to this function, with the SpinApp YAML one click away; validated with the contract first. */
-export function DeployForm({ workspaceId, functionId, initial, choices, scaffoldAction, deployAction }: Props) {
+export function DeployForm({ workspaceId, functionId, initial, choices }: Props) {
   const t = useTranslations("deploy");
   const hydrated = useHydrated();
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<DeployProblems>({});
   const [yaml, setYaml] = useState<string | null>(null);
   const [deployed, setDeployed] = useState<DeployDto | null>(null);
-  const preview = useAction(scaffoldAction, { onSuccess: (d) => setYaml(d.yaml) });
-  const deploy = useAction(deployAction, {
+  const preview = useAction(scaffoldSpinApp, { onSuccess: (d) => setYaml(d.yaml) });
+  const deploy = useAction(deploySpinApp, {
     success: (d) => t("result.toast", { app: d.app_name ?? values.appName }),
     onSuccess: setDeployed,
   });

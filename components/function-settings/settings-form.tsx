@@ -7,41 +7,33 @@ import { UnsavedChangesGuard } from "@/components/editor/unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextArea, TextInput } from "@/components/ui/field";
-import type { Result } from "@/lib/api/result";
 import { MEMORY_MAX, MEMORY_MIN, TIMEOUT_MAX, TIMEOUT_MIN } from "@/lib/contract/rules";
 import type { FunctionDto } from "@/lib/dto/function";
 import { EnvVarsEditor } from "@/components/functions/env-vars-editor";
 import { HttpMethodsField } from "@/components/functions/http-methods-field";
 import { MemoryField } from "@/components/functions/memory-field";
+import { saveFunctionSettings } from "@/server/actions/functions";
 import {
   buildPatch,
   effectiveInvocationUrl,
   formFromFunction,
   placeServerErrors,
   type SettingsForm as Form,
-  type SettingsPatch,
 } from "./settings-model";
 import { envValueKey } from "@/lib/routes";
-
-export type SaveSettingsAction = (input: {
-  workspaceId: string;
-  functionId: string;
-  settings: SettingsPatch;
-}) => Promise<Result<FunctionDto>>;
 
 type SettingsFormProps = {
   fn: FunctionDto;
   canEdit: boolean;
   canReveal: boolean;
-  saveSettings: SaveSettingsAction;
 };
 
 /** Memory, timeout, methods, invocation URL, description and environment; saves only what changed. */
-export function SettingsForm({ fn, canEdit, canReveal, saveSettings }: SettingsFormProps) {
+export function SettingsForm({ fn, canEdit, canReveal }: SettingsFormProps) {
   const t = useTranslations("functionSettings");
   const [loaded, setLoaded] = useState(fn);
   const [form, setForm] = useState<Form>(() => formFromFunction(fn));
-  const action = useAction(saveSettings, {
+  const action = useAction(saveFunctionSettings, {
     success: t("saved"),
     onSuccess: (saved) => {
       setLoaded(saved);

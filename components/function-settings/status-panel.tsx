@@ -7,15 +7,8 @@ import { FunctionStatusBadge } from "@/components/functions/function-status-badg
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
-import type { FunctionDto } from "@/lib/dto/function";
-
-export type SetStatusAction = (input: {
-  workspaceId: string;
-  functionId: string;
-  status: FunctionStatus;
-}) => Promise<Result<FunctionDto>>;
+import { setFunctionStatus } from "@/server/actions/functions";
 
 type StatusPanelProps = {
   workspaceId: string;
@@ -23,15 +16,14 @@ type StatusPanelProps = {
   name: string;
   status: FunctionStatus;
   canEdit: boolean;
-  setStatus: SetStatusAction;
 };
 
 /** Active / disabled, saved on its own: disabling stops invocations at once, so it asks first. */
-export function StatusPanel({ workspaceId, functionId, name, status: initial, canEdit, setStatus }: StatusPanelProps) {
+export function StatusPanel({ workspaceId, functionId, name, status: initial, canEdit }: StatusPanelProps) {
   const t = useTranslations("functionSettings.status");
   const [status, setLocalStatus] = useState(initial);
   const [confirming, setConfirming] = useState(false);
-  const action = useAction(setStatus, {
+  const action = useAction(setFunctionStatus, {
     success: (fn) => (fn.status === "active" ? t("enabled") : t("disabled")),
     onSuccess: (fn) => {
       setLocalStatus(fn.status);

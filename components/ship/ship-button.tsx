@@ -7,8 +7,8 @@ import { toast } from "sonner";
 import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ShipActions } from "@/lib/ship/run";
 import { shipConfirmHref, shipRunHref } from "@/lib/routes";
+import { startShipAction } from "@/server/actions/ship";
 
 /** Codes that need a choice the Deploy tab asks for (a registry, the first settings). */
 const NEEDS_CHOICE = new Set(["SETTINGS_REQUIRED", "REGISTRY_REQUIRED"]);
@@ -22,19 +22,17 @@ export function ShipButton({
   functionId,
   dirty,
   save,
-  startAction,
 }: {
   workspaceId: string;
   functionId: string;
   dirty: boolean;
   save: () => Promise<boolean>;
-  startAction: ShipActions["start"];
 }) {
   const t = useTranslations("ship");
   const router = useRouter();
   const [confirm, setConfirm] = useState(false);
   const [saving, setSaving] = useState(false);
-  const start = useAction(startAction, {
+  const start = useAction(startShipAction, {
     success: t("started"),
     onSuccess: (run) => router.push(shipRunHref(workspaceId, functionId, run.id)),
   });

@@ -8,8 +8,9 @@ import { useAction } from "@/components/actions/use-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import type { DeploymentDto, ShipActions, ShipRunDto } from "@/lib/ship/run";
+import type { DeploymentDto, ShipRunDto } from "@/lib/ship/run";
 import type { ShipSettings } from "@/lib/ship/settings";
+import { retryShipAction, rollbackAction, startShipAction } from "@/server/actions/ship";
 import { DeployedCodeDiff } from "./code-diff";
 import { DeploymentHistory } from "./deployment-history";
 import { fromDraft, ShipSettingsFields, toDraft } from "./ship-settings-fields";
@@ -34,7 +35,6 @@ type Props = {
   /** Open the settings (and registry choice) at once: the Code tab's Deploy needs them confirmed. */
   initialConfirm: boolean;
   savedCode: string;
-  actions: ShipActions;
 };
 
 /** The Deploy tab's ship-from-the-editor section: start, watch the stages, history, rollback, diff. */
@@ -47,7 +47,6 @@ export function ShipPanel({
   initialDiffId,
   initialConfirm,
   savedCode,
-  actions,
 }: Props) {
   const t = useTranslations("ship");
   const router = useRouter();
@@ -80,9 +79,9 @@ export function ShipPanel({
     router.replace(shipRunHref(workspaceId, functionId, run.id), { scroll: false });
     void mutate(deploymentsKey(workspaceId, functionId));
   };
-  const start = useAction(actions.start, { success: t("started"), onSuccess: follow });
-  const retry = useAction(actions.retry, { onSuccess: follow, toastErrors: true });
-  const rollback = useAction(actions.rollback, { success: t("started"), onSuccess: follow, toastErrors: true });
+  const start = useAction(startShipAction, { success: t("started"), onSuccess: follow });
+  const retry = useAction(retryShipAction, { onSuccess: follow, toastErrors: true });
+  const rollback = useAction(rollbackAction, { success: t("started"), onSuccess: follow, toastErrors: true });
   const busy = start.pending || retry.pending || rollback.pending;
 
   const onDeploy = () => {

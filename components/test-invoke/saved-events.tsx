@@ -11,17 +11,16 @@ import {
   testEventName,
   utf8Bytes,
   type SaveTestEventInput,
-  type TestEventActions,
   type TestEventDto,
   type TestEventRefInput,
 } from "@/lib/functions/test-events";
+import { deleteTestEventAction, makeDefaultTestEventAction, saveTestEventAction } from "@/server/actions/test-events";
 
 type SavedEventsProps = {
   workspaceId: string;
   functionId: string;
   /** The function's events as the page read them; a failed read leaves the list unavailable. */
   initial: Result<TestEventDto[]>;
-  actions: TestEventActions;
   /** Whether the user may save, delete and choose the default; otherwise the list is load-only. */
   canSave: boolean;
   /** The payload in the editor, and whether it is JSON (only JSON can be saved). */
@@ -32,17 +31,18 @@ type SavedEventsProps = {
 
 type Mutation =
   { kind: "save"; input: SaveTestEventInput } | { kind: "remove" | "makeDefault"; input: TestEventRefInput };
+const byRef = { remove: deleteTestEventAction, makeDefault: makeDefaultTestEventAction };
+/** Each mutation answers the function's events as they are now, saved by anyone on the team. */
+const mutate = (m: Mutation) => (m.kind === "save" ? saveTestEventAction(m.input) : byRef[m.kind](m.input));
 
 /** Named payloads of this function, kept by the console and shared by the team; the default one is the deploy's smoke test. */
 export function SavedEvents(props: SavedEventsProps) {
-  const { workspaceId, functionId, initial, actions, canSave, payload, payloadIsJson, onLoad } = props;
+  const { workspaceId, functionId, initial, canSave, payload, payloadIsJson, onLoad } = props;
   const t = useTranslations("testInvoke.events");
   const tErrors = useTranslations("common.errors");
   const [events, setEvents] = useState<TestEventDto[]>(initial.ok ? initial.data : []);
   const [name, setName] = useState("");
-  const mutation = useAction((m: Mutation) => (m.kind === "save" ? actions.save(m.input) : actions[m.kind](m.input)), {
-    onSuccess: setEvents,
-  });
+  const mutation = useAction(mutate, { onSuccess: setEvents });
   const trimmed = name.trim();
   const nameOk = testEventName.safeParse(name).success;
   const tooLarge = utf8Bytes(payload) > TEST_EVENT_PAYLOAD_MAX_BYTES;

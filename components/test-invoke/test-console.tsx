@@ -8,7 +8,7 @@ import { useModShortcut } from "@/components/editor/use-shortcut";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Result } from "@/lib/api/result";
 import type { FunctionStatus } from "@/lib/contract/function";
-import type { TestEventActions, TestEventDto } from "@/lib/functions/test-events";
+import type { TestEventDto } from "@/lib/functions/test-events";
 import { HistoryList } from "./history-list";
 import type { InvokeOutcome } from "./invoke-outcome";
 import { requestInvoke } from "./invoke-request";
@@ -27,7 +27,6 @@ type TestConsoleProps = {
   canInvoke: boolean;
   /** The function's saved events, shared by the team, as the page read them. */
   events: Result<TestEventDto[]>;
-  eventActions: TestEventActions;
   canSaveEvents: boolean;
 };
 
@@ -121,7 +120,6 @@ function TestConsoleBody(props: TestConsoleProps) {
             workspaceId={workspaceId}
             functionId={functionId}
             initial={props.events}
-            actions={props.eventActions}
             canSave={props.canSaveEvents}
             payload={payload}
             payloadIsJson={check.ok}

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Result } from "@/lib/api/result";
 import { idParam } from "@/lib/contract";
 
 /*
@@ -43,10 +42,3 @@ export type TestEventRefInput = z.input<typeof testEventRef>;
 
 /** A saved event as the browser receives it, the console's secrets blanked. */
 export type TestEventDto = { id: string; name: string; payload: string; isDefault: boolean };
-
-/** Each mutation answers the function's events as they are now, saved by anyone on the team. */
-export type TestEventActions = {
-  save: (input: SaveTestEventInput) => Promise<Result<TestEventDto[]>>;
-  remove: (input: TestEventRefInput) => Promise<Result<TestEventDto[]>>;
-  makeDefault: (input: TestEventRefInput) => Promise<Result<TestEventDto[]>>;
-};

@@ -1,6 +1,3 @@
-import type { Result } from "@/lib/api/result";
-import type { ShipSettingsInput } from "./settings";
-
 /** Ship-from-the-editor runs as the browser sees them. */
 
 export const DEPLOY_STAGES = ["build", "scaffold", "deploy", "smoke"] as const;
@@ -55,20 +52,4 @@ export type DeployStatusDto = {
   running: { id: string } | null;
   /** The saved code's hash (to compare with live.codeHash). */
   savedCodeHash: string;
-};
-
-type FunctionRef = { workspaceId: string; functionId: string };
-/** Inputs of the ship server actions (server/actions/ship.ts), for the components that receive them. */
-export type StartShipInput = FunctionRef & {
-  registryUrl?: string;
-  settings?: ShipSettingsInput;
-  expectedCodeHash?: string;
-};
-export type RetryShipInput = FunctionRef & { runId: string };
-export type RollbackInput = FunctionRef & { deploymentId: string };
-export type ShipAction<I> = (input: I) => Promise<Result<ShipRunDto>>;
-export type ShipActions = {
-  start: ShipAction<StartShipInput>;
-  retry: ShipAction<RetryShipInput>;
-  rollback: ShipAction<RollbackInput>;
 };

@@ -6,7 +6,6 @@ import { isS3Uri } from "@/components/builds/task-shape";
 import { toK8sName } from "@/components/deploy/k8s-name";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { startPush } from "@/server/actions/builds";
 import { userCan } from "@/server/auth/session";
 import { listFunctions } from "@/server/dal/functions";
 import { settle } from "@/server/errors/settle";
@@ -84,7 +83,7 @@ export default async function TaskPage({
         pollMs={env().TASK_POLL_INTERVAL_MS}
         startedFrom={typeof source === "string" && isS3Uri(source) ? source : null}
         canBuild={canBuild}
-        pushAction={canPush ? startPush : null}
+        canPush={canPush}
         deploy={deploy}
       />
     </>

@@ -1,6 +1,4 @@
 import { CodeWorkspace } from "@/components/code/code-workspace";
-import { saveFunctionCode } from "@/server/actions/function-code";
-import { startShipAction } from "@/server/actions/ship";
 import { userCan } from "@/server/auth/session";
 import { functionForTab } from "@/server/dal/render-reads";
 
@@ -25,8 +23,7 @@ export default async function CodePage({ params }: { params: Promise<Params> }) 
       lastModified={fn.lastModified}
       canEdit={canEdit && !fn.codeRedacted}
       redacted={fn.codeRedacted === true}
-      shipAction={canDeploy ? startShipAction : undefined}
-      saveCode={saveFunctionCode}
+      canShip={canDeploy}
     />
   );
 }

@@ -7,8 +7,6 @@ import { imageChoices, initialValues } from "@/components/deploy/deploy-form-mod
 import { ShipPanel } from "@/components/ship/ship-panel";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { decodeUtf8Base64 } from "@/lib/base64";
-import { deploySpinApp, scaffoldSpinApp } from "@/server/actions/deploy";
-import { retryShipAction, rollbackAction, startShipAction } from "@/server/actions/ship";
 import { userCan } from "@/server/auth/session";
 import { getFunctionForRender } from "@/server/dal/render-reads";
 import { settle } from "@/server/errors/settle";
@@ -62,7 +60,6 @@ export default async function DeployTab({
         initialDiffId={one(query.diff)}
         initialConfirm={query.confirm === "1"}
         savedCode={decodeUtf8Base64(fn.data.code)}
-        actions={{ start: startShipAction, retry: retryShipAction, rollback: rollbackAction }}
       />
     ) : (
       <ErrorPanel
@@ -102,8 +99,6 @@ export default async function DeployTab({
         functionId={functionId}
         initial={initialValues(fn.data.name, choices, requested)}
         choices={choices}
-        scaffoldAction={scaffoldSpinApp}
-        deployAction={deploySpinApp}
       />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {t("buildHint")}{" "}

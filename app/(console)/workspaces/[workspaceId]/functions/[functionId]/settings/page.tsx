@@ -1,6 +1,5 @@
 import { SettingsForm } from "@/components/function-settings/settings-form";
 import { StatusPanel } from "@/components/function-settings/status-panel";
-import { saveFunctionSettings, setFunctionStatus } from "@/server/actions/functions";
 import { userCan } from "@/server/auth/session";
 import { functionForTab } from "@/server/dal/render-reads";
 
@@ -22,10 +21,9 @@ export default async function SettingsPage({ params }: { params: Promise<Params>
         name={fn.name}
         status={fn.status}
         canEdit={canEdit}
-        setStatus={setFunctionStatus}
       />
       {/* Not keyed by lastModified on purpose: a status change re-renders this page and must not drop edits. */}
-      <SettingsForm fn={fn} canEdit={canEdit} canReveal={canReveal} saveSettings={saveFunctionSettings} />
+      <SettingsForm fn={fn} canEdit={canEdit} canReveal={canReveal} />
     </div>
   );
 }

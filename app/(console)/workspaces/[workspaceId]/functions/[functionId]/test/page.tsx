@@ -1,5 +1,4 @@
 import { TestConsole } from "@/components/test-invoke/test-console";
-import { deleteTestEventAction, makeDefaultTestEventAction, saveTestEventAction } from "@/server/actions/test-events";
 import { userCan } from "@/server/auth/session";
 import { functionForTab } from "@/server/dal/render-reads";
 import { settle } from "@/server/errors/settle";
@@ -27,11 +26,6 @@ export default async function TestPage({ params }: { params: Promise<Params> }) 
       timeoutSeconds={fn.timeout}
       canInvoke={canInvoke}
       events={events}
-      eventActions={{
-        save: saveTestEventAction,
-        remove: deleteTestEventAction,
-        makeDefault: makeDefaultTestEventAction,
-      }}
       canSaveEvents={canSaveEvents}
     />
   );
