@@ -3,7 +3,7 @@
  * our envelope, FastAPI's `{detail}` shapes, plain text, proxy HTML and empty bodies.
  * Isomorphic: the browser's fetcher and the BFF's upstream client both use it.
  */
-import { isErrorEnvelope, type ErrorEnvelope } from "@/lib/contract/error-envelope";
+import { isErrorEnvelope, isRecord, type ErrorEnvelope } from "@/lib/contract/error-envelope";
 import { codeForStatus, genericMessage, type ErrorCode } from "./error-codes";
 import { readTextCapped } from "./read-text";
 
@@ -176,8 +176,4 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false 
   } catch {
     return { ok: false };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
